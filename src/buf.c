@@ -1,0 +1,122 @@
+/*
+** buf.c: growable buffer and JSON escaping.
+** The escaper copies runs of safe bytes in one memcpy: bodies are long and
+** mostly plain, so this is the hot loop of every JSON Lines writer.
+*/
+#include "buf.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void el_buf_free(el_buf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
+
+void el_buf_reserve(el_buf *b, size_t extra) {
+    if (b->cap - b->len >= extra) return;
+    size_t nc = b->cap ? b->cap : 4096;
+    while (nc - b->len < extra) nc *= 2;
+    char *p = realloc(b->p, nc);
+    if (!p) { fputs("eventline: out of memory\n", stderr); abort(); }
+    b->p = p;
+    b->cap = nc;
+}
+
+void el_buf_put(el_buf *b, const char *s, size_t n) {
+    el_buf_reserve(b, n + 1);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+void el_buf_puts(el_buf *b, const char *s) { el_buf_put(b, s, strlen(s)); }
+
+void el_buf_putc(el_buf *b, char c) {
+    el_buf_reserve(b, 2);
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+}
+
+void el_buf_printf(el_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    el_buf_reserve(b, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+int el_buf_flush(el_buf *b, FILE *f) {
+    int rc = 0;
+    if (b->len && fwrite(b->p, 1, b->len, f) != b->len) rc = -1;
+    b->len = 0;
+    return rc;
+}
+
+/* 1 where a byte needs escaping in a JSON string. */
+static const unsigned char needs_esc[256] = {
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,
+};
+
+void el_json_str(el_buf *b, const char *s, size_t n) {
+    el_buf_reserve(b, n + 3);
+    b->p[b->len++] = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && !needs_esc[(unsigned char)s[j]]) j++;
+        if (j > i) { el_buf_put(b, s + i, j - i); i = j; }
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i++];
+        switch (c) {
+        case '"':  el_buf_put(b, "\\\"", 2); break;
+        case '\\': el_buf_put(b, "\\\\", 2); break;
+        case '\n': el_buf_put(b, "\\n", 2); break;
+        case '\r': el_buf_put(b, "\\r", 2); break;
+        case '\t': el_buf_put(b, "\\t", 2); break;
+        case 0x7f: el_buf_put(b, "\\u007f", 6); break;
+        default:   el_buf_printf(b, "\\u%04x", c); break;
+        }
+    }
+    el_buf_putc(b, '"');
+}
+
+void el_json_strz(el_buf *b, const char *s) {
+    if (!s) el_buf_put(b, "null", 4);
+    else el_json_str(b, s, strlen(s));
+}
+
+void el_json_int(el_buf *b, long long v) { el_buf_printf(b, "%lld", v); }
+
+void el_json_bool(el_buf *b, int v) {
+    if (v < 0) el_buf_put(b, "null", 4);
+    else if (v) el_buf_put(b, "true", 4);
+    else el_buf_put(b, "false", 5);
+}
+
+void el_json_date(el_buf *b, el_date t) {
+    if (t == EL_DATE_UNKNOWN) { el_buf_put(b, "null", 4); return; }
+    char d[11];
+    el_date_format(t, d);
+    el_buf_putc(b, '"');
+    el_buf_put(b, d, 10);
+    el_buf_putc(b, '"');
+}
+
+void el_json_double(el_buf *b, double v, int prec) {
+    if (isnan(v) || isinf(v)) { el_buf_put(b, "null", 4); return; }
+    el_buf_printf(b, "%.*f", prec, v);
+}
+
+void el_json_key(el_buf *b, const char *key, int *first) {
+    if (!*first) el_buf_putc(b, ',');
+    *first = 0;
+    el_json_str(b, key, strlen(key));
+    el_buf_putc(b, ':');
+}

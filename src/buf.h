@@ -1,0 +1,36 @@
+/*
+** buf.h: a growable byte buffer and a JSON writer on top of it.
+** Output is built in an el_buf and written out in large blocks; a buffer is
+** malloc-backed (not arena) because it outlives documents. Allocation failure
+** aborts: an output buffer that cannot grow leaves nothing sensible to do.
+** JSON strings must be valid UTF-8 (read.c guarantees that of all text).
+*/
+#ifndef EL_BUF_H
+#define EL_BUF_H
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+#include "date.h"
+
+typedef struct el_buf { char *p; size_t len, cap; } el_buf;
+
+void el_buf_free(el_buf *b);
+void el_buf_reserve(el_buf *b, size_t extra);
+void el_buf_put(el_buf *b, const char *s, size_t n);
+void el_buf_puts(el_buf *b, const char *s);
+void el_buf_putc(el_buf *b, char c);
+void el_buf_printf(el_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Write the buffer to f and empty it; returns 0 or -1 on a write error. */
+int  el_buf_flush(el_buf *b, FILE *f);
+
+/* JSON values. */
+void el_json_str(el_buf *b, const char *s, size_t n);     /* quoted, escaped */
+void el_json_strz(el_buf *b, const char *s);              /* NULL gives null */
+void el_json_int(el_buf *b, long long v);
+void el_json_bool(el_buf *b, int v);                      /* <0 gives null */
+void el_json_date(el_buf *b, el_date t);                  /* unknown gives null */
+void el_json_double(el_buf *b, double v, int prec);       /* NaN gives null */
+/* "key": with a leading comma unless *first; sets *first to 0. */
+void el_json_key(el_buf *b, const char *key, int *first);
+
+#endif

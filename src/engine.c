@@ -1,0 +1,38 @@
+/*
+** engine.c: open the run-lifetime state and drive one document through the
+** stages in order. Stages are called only from here, so the order of the
+** pipeline is written down in one place.
+*/
+#include "engine.h"
+#include <stdlib.h>
+#include "lemma.h"
+#include "read.h"
+
+el_engine *el_engine_open(const el_options *opt, el_diag *d) {
+    el_engine *e = calloc(1, sizeof *e);
+    if (!e) return NULL;
+    e->opt = *opt;
+    e->a = el_arena_new(NULL, 1 << 20);
+    if (!e->a) { free(e); return NULL; }
+    e->lex = el_lexicon_load(e->a, opt->wordnet_dir, d);
+    if (opt->meta_path) {
+        e->meta = el_meta_load(e->a, opt->meta_path, d);
+        if (!e->meta) { el_engine_close(e); return NULL; }
+    }
+    return e;
+}
+
+void el_engine_close(el_engine *e) {
+    if (!e) return;
+    el_arena_free(e->a);
+    free(e);
+}
+
+int el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d) {
+    int rc = EL_OK;
+    if (upto >= EL_STAGE_CLEAN) rc = el_clean_doc(doc, d);
+    if (rc == EL_OK && upto >= EL_STAGE_SEGMENT) rc = el_segment_doc(e, doc, d);
+    if (rc == EL_ENOMEM)
+        el_reject(d, doc->file, doc->line, "out of memory on this article; skipped");
+    return rc;
+}

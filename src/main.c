@@ -1,0 +1,37 @@
+/*
+** main.c: parse the command name and dispatch; nothing else lives here.
+*/
+#include <stdio.h>
+#include <string.h>
+#include "commands.h"
+
+typedef struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *help;
+} command;
+
+/* KEEP IN SYNC with commands.h and the README's command list. */
+static const command commands[] = {
+    {"articles", el_cmd_articles, "read, clean and segment articles (JSON Lines)"},
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: eventline COMMAND [options] INPUT...\n\ncommands:\n");
+    for (const command *c = commands; c->name; c++) fprintf(f, "  %-10s %s\n", c->name, c->help);
+    fprintf(f, "\n'eventline COMMAND --help' describes each command.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { usage(stderr); return 2; }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    for (const command *c = commands; c->name; c++)
+        if (strcmp(argv[1], c->name) == 0) return c->fn(argc - 2, argv + 2);
+    fprintf(stderr, "eventline: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,365 @@
+/*
+** read.c: stage 1, files and folders to documents.
+** Formats: JSON Lines (.jsonl .ndjson .json: one article per line, fields
+** id, text|body, title, dek, date, outlet, url, language, translated) and
+** plain text (anything else: the seed format, with an optional leading
+** " date YYYY-MM-DD" header that becomes the date and leaves the text).
+** Folders are walked recursively in byte order of names; dot files and files
+** named manifest.jsonl are skipped there (they describe, not report).
+** Every text passes el_utf8_clean() here, once.
+*/
+#include "read.h"
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "utf8.h"
+
+typedef struct reader {
+    const el_engine *e;
+    el_diag *d;
+    el_doc_fn fn;
+    void *ud;
+    el_arena *a;                /* the current document's arena */
+    long seq;
+    int stop;                   /* set when fn asks to stop or memory fails */
+    int rc;
+} reader;
+
+static const char *base_name(const char *path) {
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+static int has_ext(const char *name, const char *ext) {
+    size_t n = strlen(name), m = strlen(ext);
+    return n > m && strcasecmp(name + n - m, ext) == 0;
+}
+
+static int is_jsonl(const char *name) {
+    return has_ext(name, ".jsonl") || has_ext(name, ".ndjson") || has_ext(name, ".json");
+}
+
+/* Binary: a NUL or C0 control in more than 1 of 16 of the first 4 KB, or any
+** byte pattern no news text has. A few stray NULs in text are repaired instead. */
+static int looks_binary(const unsigned char *s, size_t n) {
+    size_t k = n < 4096 ? n : 4096, bad = 0;
+    for (size_t i = 0; i < k; i++)
+        if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f') bad++;
+    return k && bad * 16 > k;
+}
+
+/* In a folder walk, which names are articles: .txt .text, JSON Lines, HTML
+** and WARC (reported as not yet supported), and names without an extension.
+** A file named on the command line is always read. */
+static int article_name(const char *name) {
+    const char *dot = strrchr(name, '.');
+    if (!dot) return 1;
+    return has_ext(name, ".txt") || has_ext(name, ".text") || is_jsonl(name) ||
+           has_ext(name, ".html") || has_ext(name, ".htm") || has_ext(name, ".warc") ||
+           has_ext(name, ".warc.gz");
+}
+
+static el_doc *doc_new(reader *r, const char *path, long line) {
+    el_doc *doc = el_arena_calloc(r->a, sizeof *doc);
+    if (!doc) return NULL;
+    doc->a = r->a;
+    doc->file = path;
+    doc->base = base_name(path);
+    doc->line = line;
+    doc->seq = r->seq;
+    doc->translated = -1;
+    doc->date = doc->header_date = EL_DATE_UNKNOWN;
+    return doc;
+}
+
+static void report_utf8(el_diag *d, const char *path, long line, const char *s,
+                        const el_utf8_report *rep, int one_line) {
+    if (rep->n_invalid)
+        el_warn(d, path, one_line ? line : el_utf8_line_of(s, rep->first_invalid),
+                "invalid UTF-8 at byte %zu (%zu sequence%s); repaired with U+FFFD",
+                rep->first_invalid, rep->n_invalid, rep->n_invalid == 1 ? "" : "s");
+    if (rep->n_nul)
+        el_warn(d, path, one_line ? line : el_utf8_line_of(s, rep->first_nul),
+                "NUL byte at byte %zu (%zu in all); dropped", rep->first_nul, rep->n_nul);
+}
+
+/* " date 2024-02-14 " at the start of a seed-format text: the date, and where
+** the text after it starts. Returns the text offset, or 0 when no header. */
+static size_t header_date(const char *s, size_t n, el_date *out) {
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (n - i < 15 || memcmp(s + i, "date", 4) != 0 || (s[i + 4] != ' ' && s[i + 4] != '\t'))
+        return 0;
+    i += 5;
+    while (i < n && s[i] == ' ') i++;
+    if (n - i < 10) return 0;
+    el_date t = el_date_parse(s + i, 10);
+    if (t == EL_DATE_UNKNOWN) return 0;
+    i += 10;
+    if (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    *out = t;
+    return i;
+}
+
+/* Finish a doc: header date, manifest, then hand it over. */
+static void deliver(reader *r, el_doc *doc) {
+    if (doc->header_date != EL_DATE_UNKNOWN && doc->date_source == EL_DATE_NONE) {
+        doc->date = doc->header_date;
+        doc->date_source = EL_DATE_HEADER;
+    }
+    el_date own = doc->date_source == EL_DATE_HEADER ? doc->date : EL_DATE_UNKNOWN;
+    const char *own_ev = doc->date_evidence;
+    el_meta_apply(r->e->meta, doc);
+    if (doc->date_source == EL_DATE_META && own != EL_DATE_UNKNOWN) {
+        char a[11], b[11];
+        el_date_format(own, a);
+        el_date_format(doc->date, b);
+        doc->date_evidence = el_arena_printf(r->a, "manifest %s; the text's own date %s %s",
+                                             doc->date_evidence, a,
+                                             own == doc->date ? "agrees" : "differs");
+    } else if (doc->date_source == EL_DATE_HEADER && !own_ev) {
+        char a[11];
+        el_date_format(doc->date, a);
+        doc->date_evidence = el_arena_printf(r->a, "header line ' date %s'", a);
+    }
+    if (!doc->id) {
+        const char *dot = strrchr(doc->base, '.');
+        doc->id = dot ? el_arena_strndup(r->a, doc->base, (size_t)(dot - doc->base)) : doc->base;
+    }
+    if (el_arena_failed(r->a)) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    r->seq++;
+    if (r->fn(doc, r->ud)) r->stop = 1;
+}
+
+int el_read_text(const el_engine *e, el_doc *doc, const char *text, size_t len, el_diag *d) {
+    (void)e;
+    el_utf8_report rep;
+    size_t n;
+    char *s = el_utf8_clean(doc->a, text, len, &n, &rep);
+    if (!s) return EL_ENOMEM;
+    report_utf8(d, doc->file, doc->line, text, &rep, 0);
+    el_date hd;
+    size_t off = header_date(s, n, &hd);
+    if (off) {
+        doc->header_date = doc->date = hd;
+        doc->date_source = EL_DATE_HEADER;
+    }
+    doc->raw = s + off;
+    doc->raw_len = n - off;
+    doc->text_format = true;
+    return EL_OK;
+}
+
+static void read_text_file(reader *r, const char *path, const char *s, size_t n) {
+    el_doc *doc = doc_new(r, path, 1);
+    if (!doc) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (el_read_text(r->e, doc, s, n, r->d) != EL_OK) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    size_t k = 0;
+    while (k < doc->raw_len && strchr(" \t\n\f", doc->raw[k])) k++;
+    if (k == doc->raw_len) {
+        el_reject(r->d, path, 1, "no article text");
+        return;
+    }
+    deliver(r, doc);
+}
+
+static const char *get_str(el_arena *a, json_t *o, const char *k) {
+    json_t *v = json_object_get(o, k);
+    if (json_is_string(v)) return el_arena_strndup(a, json_string_value(v), json_string_length(v));
+    if (json_is_integer(v)) return el_arena_printf(a, "%lld", (long long)json_integer_value(v));
+    return NULL;
+}
+
+static void read_json_line(reader *r, const char *path, long lineno, const char *s, size_t n) {
+    el_utf8_report rep;
+    size_t cn;
+    char *clean = el_utf8_clean(r->a, s, n, &cn, &rep);
+    if (!clean) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    report_utf8(r->d, path, lineno, s, &rep, 1);
+    json_error_t err;
+    json_t *o = json_loadb(clean, cn, 0, &err);
+    if (!o || !json_is_object(o)) {
+        el_reject(r->d, path, lineno, "malformed JSON (%s); line skipped",
+                  o ? "not an object" : err.text);
+        json_decref(o);
+        return;
+    }
+    json_t *tv = json_object_get(o, "text");
+    if (!json_is_string(tv)) tv = json_object_get(o, "body");
+    if (!json_is_string(tv) || json_string_length(tv) == 0) {
+        el_reject(r->d, path, lineno, "no \"text\" or \"body\" string; line skipped");
+        json_decref(o);
+        return;
+    }
+    el_doc *doc = doc_new(r, path, lineno);
+    if (!doc) { json_decref(o); r->rc = EL_ENOMEM; r->stop = 1; return; }
+    doc->id = get_str(r->a, o, "id");
+    doc->title = get_str(r->a, o, "title");
+    doc->dek = get_str(r->a, o, "dek");
+    doc->outlet = get_str(r->a, o, "outlet");
+    doc->url = get_str(r->a, o, "url");
+    doc->language = get_str(r->a, o, "language");
+    json_t *t = json_object_get(o, "translated");
+    if (json_is_boolean(t)) doc->translated = json_is_true(t);
+    const char *ds = get_str(r->a, o, "date");
+    if (ds && strlen(ds) >= 10) {
+        doc->header_date = el_date_parse(ds, 10);
+        if (doc->header_date == EL_DATE_UNKNOWN)
+            el_warn(r->d, path, lineno, "date '%s' is not YYYY-MM-DD; ignored", ds);
+        else doc->date_evidence = el_arena_printf(r->a, "the record's \"date\" field");
+    } else if (ds && *ds) {
+        el_warn(r->d, path, lineno, "date '%s' is not YYYY-MM-DD; ignored", ds);
+    }
+    /* Text inside JSON may carry escaped controls: clean it once more. */
+    size_t bn;
+    char *body = el_utf8_clean(r->a, json_string_value(tv), json_string_length(tv), &bn, &rep);
+    json_decref(o);
+    if (!body) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    doc->raw = body;
+    doc->raw_len = bn;
+    deliver(r, doc);
+}
+
+static void read_jsonl_file(reader *r, const char *path, FILE *f) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long lineno = 0;
+    while (!r->stop && (len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t n = (size_t)len;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+        if (k == n) continue;                   /* blank lines are allowed */
+        read_json_line(r, path, lineno, line, n);
+        el_arena_reset(r->a);
+    }
+    if (lineno == 0) el_reject(r->d, path, 0, "empty file");
+    free(line);
+}
+
+static void read_file(reader *r, const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { el_reject(r->d, path, 0, "cannot open: %s", strerror(errno)); return; }
+    unsigned char head[4096];
+    size_t hn = fread(head, 1, sizeof head, f);
+    if (hn == 0) {
+        el_reject(r->d, path, 0, "empty file");
+        fclose(f);
+        return;
+    }
+    if (looks_binary(head, hn)) {
+        el_reject(r->d, path, 1, "binary file, not text; skipped");
+        fclose(f);
+        return;
+    }
+    if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".warc") ||
+        has_ext(path, ".gz")) {
+        el_reject(r->d, path, 0, "HTML/WARC input is not supported yet; skipped");
+        fclose(f);
+        return;
+    }
+    rewind(f);
+    if (is_jsonl(path)) {
+        read_jsonl_file(r, path, f);
+        fclose(f);
+        return;
+    }
+    /* Plain text: the whole file is one article. */
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap);
+    while (s) {
+        size_t k = fread(s + n, 1, cap - n, f);
+        n += k;
+        if (n < cap) break;
+        char *t = realloc(s, cap * 2);
+        if (!t) { free(s); s = NULL; break; }
+        s = t;
+        cap *= 2;
+    }
+    fclose(f);
+    if (!s) { el_reject(r->d, path, 0, "out of memory reading file; skipped"); return; }
+    read_text_file(r, path, s, n);
+    free(s);
+    el_arena_reset(r->a);
+}
+
+static int cmp_str(const void *x, const void *y) {
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static void walk(reader *r, const char *path, int depth);
+
+static void walk_dir(reader *r, const char *path, int depth) {
+    DIR *dir = opendir(path);
+    if (!dir) { el_reject(r->d, path, 0, "cannot open folder: %s", strerror(errno)); return; }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.') continue;
+        if (strcmp(de->d_name, "manifest.jsonl") == 0) continue;
+        if (!article_name(de->d_name)) continue;   /* README.md, notes.csv ... */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **t = realloc(names, cap * sizeof *names);
+            if (!t) break;
+            names = t;
+        }
+        names[n++] = strdup(de->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!r->stop && names[i]) {
+            size_t pl = strlen(path);
+            char *full = malloc(pl + strlen(names[i]) + 2);
+            if (full) {
+                sprintf(full, "%s%s%s", path, pl && path[pl - 1] == '/' ? "" : "/", names[i]);
+                walk(r, full, depth + 1);
+                /* full must outlive docs only during the callback: safe to free. */
+                free(full);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void walk(reader *r, const char *path, int depth) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        el_reject(r->d, path, 0, "cannot read: %s", strerror(errno));
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (depth > 64) { el_reject(r->d, path, 0, "folders nested too deep; skipped"); return; }
+        walk_dir(r, path, depth);
+    } else if (S_ISREG(st.st_mode)) {
+        read_file(r, path);
+    } else {
+        el_reject(r->d, path, 0, "not a regular file; skipped");
+    }
+}
+
+int el_read_inputs(const el_engine *e, char *const *paths, int n_paths, el_diag *d,
+                   el_doc_fn fn, void *ud) {
+    reader r = {.e = e, .d = d, .fn = fn, .ud = ud, .rc = EL_OK};
+    r.a = el_arena_new(NULL, 256 * 1024);
+    if (!r.a) return EL_ENOMEM;
+    for (int i = 0; i < n_paths && !r.stop; i++) {
+        if (strcmp(paths[i], "-") == 0) {
+            read_jsonl_file(&r, "-", stdin);
+            continue;
+        }
+        walk(&r, paths[i], 0);
+    }
+    el_arena_free(r.a);
+    return r.rc;
+}

@@ -1,0 +1,24 @@
+/*
+** strmap.h: a string-keyed hash map in an arena (open addressing, xxh3).
+** Keys are byte strings (not necessarily NUL-terminated) and are copied into
+** the arena; values are pointers owned by the caller. Built once, then
+** read-only: lookups are safe from several threads.
+*/
+#ifndef EL_STRMAP_H
+#define EL_STRMAP_H
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+
+typedef struct el_strmap el_strmap;
+
+el_strmap *el_strmap_new(el_arena *a, size_t expect);
+/* Insert or replace; returns 0, or -1 when the arena failed. */
+int    el_strmap_put(el_strmap *m, const char *key, size_t len, void *val);
+void  *el_strmap_get(const el_strmap *m, const char *key, size_t len);
+size_t el_strmap_count(const el_strmap *m);
+/* Stored key for key (so callers can keep a stable pointer), or NULL. */
+const char *el_strmap_key(const el_strmap *m, const char *key, size_t len);
+uint64_t el_hash(const void *p, size_t n);
+
+#endif
