@@ -97,13 +97,28 @@ typedef struct el_doc {
     /* Set by segment. */
     el_sent *sents; size_t n_sents;
     el_token *toks; size_t n_toks;
+    /* Set by the annotators (stage 4) and the coder (stage 5); each type is
+    ** defined in its stage's header (annotate_time.h, annotate_actor.h,
+    ** annotate_count.h, annotate_quote.h, code.h). */
+    struct el_timex *times; size_t n_times;
+    struct el_mention *ments; size_t n_ments;     /* actors, places, media */
+    struct el_count *counts; size_t n_counts;
+    struct el_quote *quotes; size_t n_quotes;
+    struct el_event *events; size_t n_events;
 } el_doc;
 
 typedef struct el_lexicon el_lexicon;   /* lemma tables; lemma.c */
+typedef struct el_dict el_dict;         /* actors, places, media; dict.c */
+typedef struct el_verbs el_verbs;       /* event patterns; code_lexicon.c */
+
+#define EL_MAX_DICTS 16
 
 typedef struct el_options {
     const char *meta_path;      /* --meta manifest, or NULL */
     const char *wordnet_dir;    /* NULL: /usr/share/wordnet or $EL_WORDNET */
+    const char *data_dir;       /* our dictionaries; NULL: $EL_DATA, else data/ beside build/ */
+    const char *dicts[EL_MAX_DICTS];   /* --dict PATH: extra dictionaries (ours, TABARI, Phoenix) */
+    int n_dicts;
     bool progress;              /* progress lines on stderr */
 } el_options;
 
@@ -113,6 +128,8 @@ typedef struct el_engine {
     el_options opt;
     el_lexicon *lex;            /* may be NULL: lemmas are then lower-cased words */
     el_meta *meta;              /* may be NULL */
+    el_dict *dict;              /* may be NULL until a command needs actors */
+    el_verbs *verbs;            /* may be NULL until a command codes events */
     el_arena *a;                /* run-lifetime memory */
 } el_engine;
 

@@ -32,6 +32,8 @@ int el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d) {
     int rc = EL_OK;
     if (upto >= EL_STAGE_CLEAN) rc = el_clean_doc(doc, d);
     if (rc == EL_OK && upto >= EL_STAGE_SEGMENT) rc = el_segment_doc(e, doc, d);
+    /* Stage 4 and 5 slots: each stage adds its one call here, in this order.
+    ** EL_STAGE_TIME, EL_STAGE_ACTORS, EL_STAGE_COUNTS, EL_STAGE_QUOTES, EL_STAGE_CODE. */
     if (rc == EL_ENOMEM)
         el_reject(d, doc->file, doc->line, "out of memory on this article; skipped");
     return rc;

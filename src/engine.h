@@ -8,7 +8,12 @@
 #define EL_ENGINE_H
 #include "el_int.h"
 
-enum { EL_STAGE_CLEAN = 1, EL_STAGE_SEGMENT = 2 };
+/* Stages in pipeline order; el_process_doc(.., upto, ..) runs all up to upto.
+** KEEP IN SYNC with the switch in engine.c. */
+enum {
+    EL_STAGE_CLEAN = 1, EL_STAGE_SEGMENT = 2, EL_STAGE_TIME = 3, EL_STAGE_ACTORS = 4,
+    EL_STAGE_COUNTS = 5, EL_STAGE_QUOTES = 6, EL_STAGE_CODE = 7,
+};
 
 el_engine *el_engine_open(const el_options *opt, el_diag *d);  /* NULL on failure */
 void       el_engine_close(el_engine *e);
