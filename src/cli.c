@@ -14,6 +14,8 @@ static void print_help(const char *cmd, const char *usage, const el_flag *extra)
     printf("options:\n");
     printf("  --meta FILE      JSON Lines manifest (file|id, date, outlet, url, translated)\n");
     printf("  --wordnet DIR    WordNet dictionary folder (default /usr/share/wordnet)\n");
+    printf("  --data DIR       eventline's own data folder (default: data/ beside build/, or $EL_DATA)\n");
+    printf("  --dict PATH      extra dictionary: ours, TABARI or Phoenix format (repeatable)\n");
     printf("  --stats          throughput and peak memory on stderr at the end\n");
     printf("  --progress       progress on stderr even when it is not a terminal\n");
     for (const el_flag *f = extra; f && f->name; f++)
@@ -48,7 +50,11 @@ int el_cli_parse(el_cli *c, int argc, char **argv, const char *cmd, const char *
         if (eq) val = eq + 1;
         const char **target = NULL;
         bool *sw = NULL;
-        if (strcmp(name, "--meta") == 0) target = &c->opt.meta_path;
+        if (strcmp(name, "--dict") == 0) {        /* repeatable */
+            if (c->opt.n_dicts >= EL_MAX_DICTS) return usage_error(cmd, "too many --dict options", NULL);
+            target = &c->opt.dicts[c->opt.n_dicts++];
+        } else if (strcmp(name, "--meta") == 0) target = &c->opt.meta_path;
+        else if (strcmp(name, "--data") == 0) target = &c->opt.data_dir;
         else if (strcmp(name, "--wordnet") == 0) target = &c->opt.wordnet_dir;
         else if (strcmp(name, "--stats") == 0) sw = &c->stats;
         else if (strcmp(name, "--progress") == 0) sw = &c->opt.progress;

@@ -5,8 +5,26 @@
 */
 #include "engine.h"
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "lemma.h"
 #include "read.h"
+
+/* data/ beside the folder of the executable (build/eventline -> data/), so a
+** clone works from anywhere; $EL_DATA or --data win. */
+static const char *default_data_dir(el_arena *a) {
+    const char *env = getenv("EL_DATA");
+    if (env) return env;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return "data";
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';                     /* .../build */
+    slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';                     /* ... */
+    return el_arena_printf(a, "%s/data", exe);
+}
 
 el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     el_engine *e = calloc(1, sizeof *e);
@@ -14,6 +32,7 @@ el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     e->opt = *opt;
     e->a = el_arena_new(NULL, 1 << 20);
     if (!e->a) { free(e); return NULL; }
+    if (!e->opt.data_dir) e->opt.data_dir = default_data_dir(e->a);
     e->lex = el_lexicon_load(e->a, opt->wordnet_dir, d);
     if (opt->meta_path) {
         e->meta = el_meta_load(e->a, opt->meta_path, d);
