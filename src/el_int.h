@@ -57,7 +57,8 @@ enum {
 
 typedef struct el_token {
     uint32_t start, end;        /* into body */
-    const char *lemma;          /* lower-case lemma, NUL-terminated; never NULL */
+    const char *lemma;          /* lower-case lemma, lemma_len bytes, NOT NUL-terminated
+                                ** (it may point into body); never NULL */
     uint16_t lemma_len;
     uint16_t flags;             /* EL_TOK_* */
     uint32_t para;              /* paragraph index */

@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "annotate_count.h"
+#include "annotate_actor.h"
+#include "annotate_quote.h"
+#include "annotate_time.h"
+#include "code.h"
 #include "lemma.h"
 #include "read.h"
 
@@ -43,6 +48,7 @@ el_engine *el_engine_open(const el_options *opt, el_diag *d) {
 
 void el_engine_close(el_engine *e) {
     if (!e) return;
+    el_dict_free(e->dict);
     el_arena_free(e->a);
     free(e);
 }
@@ -53,6 +59,11 @@ int el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d) {
     if (rc == EL_OK && upto >= EL_STAGE_SEGMENT) rc = el_segment_doc(e, doc, d);
     /* Stage 4 and 5 slots: each stage adds its one call here, in this order.
     ** EL_STAGE_TIME, EL_STAGE_ACTORS, EL_STAGE_COUNTS, EL_STAGE_QUOTES, EL_STAGE_CODE. */
+    if (rc == EL_OK && upto >= EL_STAGE_TIME) rc = el_time_annotate(e, doc, &doc->times, &doc->n_times);
+    if (rc == EL_OK && upto >= EL_STAGE_ACTORS) rc = el_actors_annotate(e, doc, d);
+    if (rc == EL_OK && upto >= EL_STAGE_COUNTS) rc = el_counts_annotate(e, doc, d);
+    if (rc == EL_OK && upto >= EL_STAGE_QUOTES) rc = el_quotes_annotate(e, doc, d);
+    if (rc == EL_OK && upto >= EL_STAGE_CODE) rc = el_code_doc(e, doc, d);
     if (rc == EL_ENOMEM)
         el_reject(d, doc->file, doc->line, "out of memory on this article; skipped");
     return rc;

@@ -14,6 +14,12 @@ typedef struct command {
 /* KEEP IN SYNC with commands.h and the README's command list. */
 static const command commands[] = {
     {"articles", el_cmd_articles, "read, clean and segment articles (JSON Lines)"},
+    {"cluster", el_cmd_cluster, "near-duplicates, episodes and threads of articles"},
+    {"actors", el_cmd_actors, "actors, places and media: one entity per line, ids across the run"},
+    {"times", el_cmd_times, "temporal expressions resolved against the publication date"},
+    {"counts", el_cmd_counts, "numbers and what they count; --compare across articles"},
+    {"quotes", el_cmd_quotes, "direct and reported quotes with speakers; --link statements"},
+    {"code", el_cmd_code, "events from sentences: CAMEO, PLOVER, modality (JSON Lines in)"},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,1069 @@
+/*
+** annotate_count.c: stage 4 helper, numbers in news text and what they count.
+** In:  a segmented el_doc (tokens, lemmas, sentences); doc->times if present.
+** Out: doc->counts (see annotate_count.h), in body order, in doc->a.
+** Two steps per sentence. el_numbers_find() recognises every number form
+** ("1,500", "1.4 million", "thirty", "a dozen", "35 to 40", "tens of
+** thousands", "twice as many") with its qualifier and sorts out the numbers
+** that are not counts (years, dates, ages, times, phones, ordinals, names).
+** attach() then finds the group counted, the kind, the date, the place and
+** the attribution. Only tokens next to a number are examined closely, so
+** the stage costs little on text without figures.
+*/
+#include "annotate_count.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "annotate_quote.h"
+#include "annotate_time.h"
+#include "textutil.h"
+
+/* KEEP IN SYNC: enum el_num_class, el_count_kind and el_qual in annotate_count.h. */
+static const char *const num_class_names[EL_NUM__COUNT] = {
+    "count", "money", "percent", "year", "date", "time", "age", "ordinal", "phone",
+    "duration", "measure", "name", "other",
+};
+static const char *const kind_names[EL_KIND__COUNT] = {
+    "killed", "wounded", "hostage", "kidnapped", "released", "prisoner", "displaced",
+    "arrested", "protesters", "affected", "other", "money", "percent",
+};
+static const char *const qual_names[EL_QUAL__COUNT] = {
+    NULL, "about", "some", "roughly", "nearly", "at least", "more than", "up to",
+    "as many as", "fewer than", "relative",
+};
+
+const char *el_num_class_name(int c) { return c >= 0 && c < EL_NUM__COUNT ? num_class_names[c] : "?"; }
+const char *el_count_kind_name(int k) { return k >= 0 && k < EL_KIND__COUNT ? kind_names[k] : "?"; }
+const char *el_qual_name(int q) { return q > 0 && q < EL_QUAL__COUNT ? qual_names[q] : NULL; }
+
+/* ---- Token tests ---------------------------------------------------------- */
+
+typedef struct sx {                 /* one sentence being read */
+    const el_doc *doc;
+    const el_token *t;
+    size_t a, b;                    /* its tokens [a, b) */
+} sx;
+
+static size_t tl(const sx *x, size_t k) { return x->t[k].end - x->t[k].start; }
+static const char *tt(const sx *x, size_t k) { return x->doc->body + x->t[k].start; }
+static bool in(const sx *x, size_t k) { return k >= x->a && k < x->b; }
+static bool isnum(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_NUM); }
+static bool isword(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_WORD); }
+static bool iscap(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_CAP); }
+
+/* Token k is the word w (ASCII case ignored). */
+static bool is(const sx *x, size_t k, const char *w) {
+    return in(x, k) && el_ieq(tt(x, k), tl(x, k), w);
+}
+/* Token k's lemma is l. */
+static bool lem(const sx *x, size_t k, const char *l) {
+    if (!in(x, k)) return false;
+    size_t n = strlen(l);
+    return x->t[k].lemma_len == n && memcmp(x->t[k].lemma, l, n) == 0;
+}
+/* Index of token k's text in a NULL-terminated list, or -1. */
+static int word_in(const sx *x, size_t k, const char *const *list) {
+    if (!in(x, k)) return -1;
+    for (int i = 0; list[i]; i++) if (el_ieq(tt(x, k), tl(x, k), list[i])) return i;
+    return -1;
+}
+static int lem_in(const sx *x, size_t k, const char *const *list) {
+    if (!in(x, k)) return -1;
+    for (int i = 0; list[i]; i++) {
+        size_t n = strlen(list[i]);
+        if (x->t[k].lemma_len == n && memcmp(x->t[k].lemma, list[i], n) == 0) return i;
+    }
+    return -1;
+}
+static bool punct(const sx *x, size_t k, const char *p) {
+    return in(x, k) && (x->t[k].flags & EL_TOK_PUNCT) && tl(x, k) == strlen(p) &&
+           memcmp(tt(x, k), p, tl(x, k)) == 0;
+}
+/* A dash or hyphen standing alone: - – — */
+static bool dash(const sx *x, size_t k) {
+    return punct(x, k, "-") || punct(x, k, "\xE2\x80\x93") || punct(x, k, "\xE2\x80\x94");
+}
+
+/* ---- Number words --------------------------------------------------------- */
+
+static const char *const units[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", NULL,
+};
+static const char *const tens[] = {
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+};
+/* Value of a unit, a ten or "twenty-five" in s[0..n); -1 if none. */
+static int small_number(const char *s, size_t n) {
+    for (int i = 0; units[i]; i++) if (el_ieq(s, n, units[i])) return i;
+    for (int i = 0; tens[i]; i++) {
+        size_t m = strlen(tens[i]);
+        if (el_ieq(s, n, tens[i])) return 20 + 10 * i;
+        if (n > m + 1 && el_ieq(s, m, tens[i]) && s[m] == '-') {
+            for (int u = 1; u <= 9; u++)
+                if (el_ieq(s + m + 1, n - m - 1, units[u])) return 20 + 10 * i + u;
+        }
+    }
+    return -1;
+}
+static double scale_word(const sx *x, size_t k) {
+    if (is(x, k, "hundred")) return 1e2;
+    if (is(x, k, "thousand")) return 1e3;
+    if (is(x, k, "million") || is(x, k, "mln")) return 1e6;
+    if (is(x, k, "billion") || is(x, k, "bn")) return 1e9;
+    if (is(x, k, "trillion")) return 1e12;
+    return 0;
+}
+
+/* Quick filter: can token k start a number? Number words begin with few
+** letters, so most words are turned away by one table look-up. */
+static bool may_start(const sx *x, size_t k) {
+    if (x->t[k].flags & EL_TOK_NUM) return true;
+    if (!(x->t[k].flags & EL_TOK_WORD)) return false;
+    size_t n = tl(x, k);
+    if (n < 3 || n > 14) return n == 1 || n == 2;                  /* "a", "an" */
+    switch (el_lower((unsigned char)tt(x, k)[0])) {
+    case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h':
+    case 'm': case 'b': case 'd': return true;
+    default: return false;
+    }
+}
+
+/* Parse a digit token ("1,500", "1.4", "28,000", "1.4m", "1.500"): the
+** value, and in *suffix the letters after the digits (empty when none).
+** Returns false when the token is not a plain figure (dates, times, ranges
+** and compounds are told apart by the caller from *shape). */
+enum { SH_COMMA = 1, SH_DOT = 2, SH_COLON = 4, SH_HYPHEN = 8, SH_EURO = 16, SH_BADCOMMA = 32 };
+static double parse_digits(const char *s, size_t n, size_t *used, int *shape) {
+    double v = 0;
+    size_t i = 0, intdig = 0, group = 0;
+    *shape = 0;
+    while (i < n && (el_is_digit((unsigned char)s[i]) || s[i] == ',')) {
+        if (s[i] == ',') {
+            if (group != 3 && (*shape & SH_COMMA)) *shape |= SH_BADCOMMA;
+            if (intdig > 3 && !(*shape & SH_COMMA)) *shape |= SH_BADCOMMA;
+            *shape |= SH_COMMA;
+            group = 0;
+        } else {
+            v = v * 10 + (s[i] - '0');
+            intdig++;
+            group++;
+        }
+        i++;
+    }
+    if ((*shape & SH_COMMA) && group != 3) *shape |= SH_BADCOMMA;
+    if (i < n && s[i] == '.' && i + 1 < n && el_is_digit((unsigned char)s[i + 1])) {
+        size_t d0 = ++i;
+        double f = 0.1;
+        while (i < n && el_is_digit((unsigned char)s[i])) { v += (s[i] - '0') * f; f /= 10; i++; }
+        *shape |= SH_DOT;
+        /* "1.500 prisoners" in a translation from Spanish: a thousands dot. */
+        if (i - d0 == 3 && !(*shape & SH_COMMA) && intdig <= 3 && (i == n || s[i] != '.'))
+            *shape |= SH_EURO;
+    }
+    if (i < n && s[i] == ':') *shape |= SH_COLON;
+    if (i < n && (s[i] == '-' || s[i] == '.' || s[i] == '/')) *shape |= SH_HYPHEN;
+    *used = i;
+    return v;
+}
+
+/* Words after a number that make it something other than a count. */
+static const char *const time_units[] = {
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+    "fortnight", "night", "weekend", "morning", "evening", NULL,
+};
+static const char *const measure_units[] = {
+    "km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "metre", "meter",
+    "kg", "kilogram", "ton", "tonne", "foot", "feet", "inch", "acre", "hectare", "litre",
+    "liter", "gallon", "barrel", "degree", "mph", "kph", "mm", "cm", "sq", "square",
+    "cubic", "megawatt", "mw", "gw", "kw", "calorie", "yard", "lb", "lbs", "ounce",
+    "gram", "byte", "megabyte", "gigabyte", "mb", "gb", "tb", "pixel", "point", "goal",
+    "run", "wicket", "vote", "seat", NULL,
+};
+static const char *const currencies[] = {
+    "dollar", "euro", "pound", "shekel", "yen", "yuan", "rupee", "riyal", "dinar", "franc",
+    "rouble", "ruble", "lira", "dirham", "peso", "krone", "krona", "won", "cent", "penny",
+    "pence", "usd", "nis", "eur", "gbp", "buck", "sterling", NULL,
+};
+static const char *const currency_signs[] = {
+    "$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xAA", "USD", "NIS", "EUR", "GBP",
+    "US$", NULL,
+};
+static const char *const time_marks[] = {
+    "a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o\xE2\x80\x99" "clock", "hrs", "hours", NULL,
+};
+/* Words before a number that make it a name or a label. */
+static const char *const label_words[] = {
+    "no.", "number", "nos.", "#", "page", "chapter", "article", "section", "resolution",
+    "route", "highway", "flight", "channel", "room", "gate", "platform", "bus", "line",
+    "unit", "brigade", "division", "battalion", "apartment", "building", "version", NULL,
+};
+
+/* Nouns for people and groups of people: a count of these is worth
+** reporting even without a kind ("some 10,000 Hamas terrorists"). Lemmas. */
+static const char *const population[] = {
+    "people", "person", "civilian", "resident", "child", "children", "woman", "women", "man",
+    "men", "soldier", "troop", "fighter", "militant", "terrorist", "gunman", "gunmen",
+    "citizen", "villager", "family", "worker", "student", "journalist", "patient", "refugee",
+    "migrant", "settler", "individual", "member", "officer", "police", "policeman",
+    "personnel", "staff", "doctor", "nurse", "baby", "infant", "minor", "teenager", "boy",
+    "girl", "employee", "passenger", "victim", "combatant", "others", "hostage", "captive",
+    "abductee", "abductees", "prisoner", "inmate", "detainee", "protester", "demonstrator",
+    "casualty", "evacuee", "israeli", "palestinian", "gazan", "inhabitant", "adult",
+    "elderly", "pilgrim", "worshipper", "voter", "sailor", "crew", "body", "dead",
+    "wounded", "injured", "displaced", "youth", "teen", "fatality", NULL,
+};
+
+/* ---- Recognising numbers -------------------------------------------------- */
+
+typedef struct core {
+    size_t end;                 /* first token after the figure */
+    double v, lo, hi;           /* v: point value; lo/hi: vague bounds */
+    bool vague, digits, plain;  /* plain: an integer of digits, no comma */
+    int cls;                    /* a class the token itself decides, else -1 */
+    int shape;
+} core;
+
+/* Words for vague amounts: "dozens", "hundreds", "thousands" ... */
+static bool vague_at(const sx *x, size_t k, core *c) {
+    struct { const char *w; double lo, hi; } v[] = {
+        {"dozens", 24, 99}, {"scores", 40, 99}, {"hundreds", 200, 999},
+        {"thousands", 2000, 9999}, {"millions", 2e6, 9.99e6}, {"billions", 2e9, 9.99e9},
+    };
+    /* "tens of thousands", "hundreds of thousands" */
+    if ((is(x, k, "tens") || is(x, k, "hundreds")) && is(x, k + 1, "of") &&
+        (is(x, k + 2, "thousands") || is(x, k + 2, "millions"))) {
+        double base = is(x, k + 2, "thousands") ? 1e3 : 1e6;
+        double m = is(x, k, "tens") ? 10 : 100;
+        *c = (core){.end = k + 3, .v = NAN, .lo = 2 * m * base, .hi = 10 * m * base - 1,
+                    .vague = true, .cls = -1};
+        return true;
+    }
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (is(x, k, v[i].w)) {
+            *c = (core){.end = k + 1, .v = NAN, .lo = v[i].lo, .hi = v[i].hi, .vague = true, .cls = -1};
+            return true;
+        }
+    /* "several hundred", "a few thousand", "a handful" */
+    size_t j = k;
+    if (is(x, k, "several")) j = k + 1;
+    else if (is(x, k, "a") && is(x, k + 1, "few")) j = k + 2;
+    if (j > k) {
+        double s = scale_word(x, j);
+        if (!s && is(x, j, "dozen")) s = 12;
+        if (s) {
+            *c = (core){.end = j + 1, .v = NAN, .lo = 3 * s, .hi = 9 * s, .vague = true, .cls = -1};
+            return true;
+        }
+    }
+    if (is(x, k, "a") && is(x, k + 1, "handful")) {
+        *c = (core){.end = k + 2, .v = NAN, .lo = 2, .hi = 5, .vague = true, .cls = -1};
+        return true;
+    }
+    return false;
+}
+
+/* Words making a number: "two hundred and fifty", "a dozen", "half a
+** million", "one", "thirty". */
+static bool words_at(const sx *x, size_t k, core *c) {
+    double total = 0, cur = 0;
+    bool any = false, last_scale = false;
+    size_t j = k;
+    if ((is(x, j, "a") || is(x, j, "an") || is(x, j, "one")) && (scale_word(x, j + 1) || is(x, j + 1, "dozen"))) {
+        cur = 1; any = true; j++;
+    } else if (is(x, j, "half") && (is(x, j + 1, "a") || is(x, j + 1, "an")) && scale_word(x, j + 2) >= 1e3) {
+        total = 0.5 * scale_word(x, j + 2);
+        *c = (core){.end = j + 3, .v = total, .cls = -1};
+        return true;
+    }
+    while (in(x, j) && (x->t[j].flags & EL_TOK_WORD)) {
+        int sn = small_number(tt(x, j), tl(x, j));
+        double s = scale_word(x, j);
+        if (sn >= 0) {
+            if (any && !last_scale && cur >= 20 && fmod(cur, 10) == 0 && sn < 10) cur += sn;
+            else if (any && !last_scale) break;                 /* "two three": not one number */
+            else cur += sn;
+            any = true; last_scale = false;
+        } else if (s == 1e2 && any) {
+            cur = (cur ? cur : 1) * 100; last_scale = true;
+        } else if (s >= 1e3 && any) {
+            total += (cur ? cur : 1) * s; cur = 0; last_scale = true;
+        } else if (is(x, j, "dozen") && any) {
+            cur = (cur ? cur : 1) * 12; last_scale = true;
+        } else if (is(x, j, "and") && any && last_scale && small_number(tt(x, j + 1), tl(x, j + 1)) >= 0) {
+            last_scale = false;                                 /* "one hundred and five" */
+        } else {
+            break;
+        }
+        j++;
+    }
+    if (!any) return false;
+    *c = (core){.end = j, .v = total + cur, .cls = -1};
+    return true;
+}
+
+/* A figure of digits, with a scale word after it ("1.4 million"). */
+static bool digits_at(const sx *x, size_t k, core *c) {
+    const char *s = tt(x, k);
+    size_t n = tl(x, k), used;
+    int shape;
+    double v = parse_digits(s, n, &used, &shape);
+    *c = (core){.end = k + 1, .v = v, .digits = true, .cls = -1, .shape = shape};
+    const char *suf = s + used;
+    size_t sl = n - used;
+    c->plain = !(shape & (SH_COMMA | SH_DOT)) && sl == 0;
+    if (shape & SH_COLON) { c->cls = EL_NUM_TIME; return true; }
+    if (shape & SH_HYPHEN) {
+        /* 2024-02-13, 49-year-old, 35-40, 6-week, 555-1234, 2023-24 */
+        int parts = 1, hy = 0;
+        bool letters = false;
+        for (size_t i = used; i < n; i++) {
+            if (s[i] == '-' || s[i] == '.' || s[i] == '/') { parts++; hy++; }
+            else if (!el_is_digit((unsigned char)s[i])) letters = true;
+        }
+        if (letters) {
+            if (el_ifind(s, n, "-year") >= 0 && el_ifind(s, n, "old") >= 0) c->cls = EL_NUM_AGE;
+            else if (el_ifind(s, n, "-month-old") >= 0 || el_ifind(s, n, "-week-old") >= 0 ||
+                     el_ifind(s, n, "-day-old") >= 0) c->cls = EL_NUM_AGE;
+            else {
+                c->cls = EL_NUM_OTHER;           /* a compound: "6-week", "3-phase", "10-member" */
+                for (int i = 0; time_units[i]; i++)
+                    if (el_iprefix(s + used + 1, n - used - 1, time_units[i])) c->cls = EL_NUM_DURATION;
+            }
+            return true;
+        }
+        if (parts == 3 && used == 4) { c->cls = EL_NUM_DATE; return true; }      /* 2024-02-13 */
+        if (parts == 3 && s[used] == '/') { c->cls = EL_NUM_DATE; return true; }
+        if (parts >= 3) { c->cls = EL_NUM_PHONE; return true; }
+        /* Two parts: a range, a year span, a phone number or a score. */
+        size_t u2;
+        int sh2;
+        double w = parse_digits(s + used + 1, n - used - 1, &u2, &sh2);
+        if (used == 4 && v >= 1800 && v <= 2100 && (u2 == 2 || u2 == 4)) { c->cls = EL_NUM_YEAR; return true; }
+        if (used >= 3 && u2 >= 4 && !(shape & SH_COMMA)) { c->cls = EL_NUM_PHONE; return true; }
+        if (s[used] == '/') { c->cls = EL_NUM_OTHER; return true; }       /* 9/11, 24/7 */
+        if (w > v) { c->lo = v; c->hi = w; c->v = NAN; return true; }
+        c->cls = EL_NUM_OTHER;                                          /* 3-1: a score */
+        return true;
+    }
+    if (sl) {
+        if (el_ieq(suf, sl, "st") || el_ieq(suf, sl, "nd") || el_ieq(suf, sl, "rd") || el_ieq(suf, sl, "th"))
+            c->cls = EL_NUM_ORDINAL;
+        else if (el_ieq(suf, sl, "am") || el_ieq(suf, sl, "pm") || el_ieq(suf, sl, "h") || el_ieq(suf, sl, "hrs"))
+            c->cls = EL_NUM_TIME;
+        else if (el_ieq(suf, sl, "m") || el_ieq(suf, sl, "mn") || el_ieq(suf, sl, "mln")) c->v = v * 1e6;
+        else if (el_ieq(suf, sl, "bn") || el_ieq(suf, sl, "b")) c->v = v * 1e9;
+        else if (el_ieq(suf, sl, "k")) c->v = v * 1e3;
+        else if (el_ieq(suf, sl, "s") && used == 4) c->cls = EL_NUM_YEAR;    /* the 1990s */
+        else if (el_ieq(suf, sl, "s")) c->cls = EL_NUM_AGE;                  /* in their 20s */
+        else {
+            c->cls = EL_NUM_MEASURE;                                         /* 10km, 5kg */
+            for (int i = 0; measure_units[i]; i++) if (el_ieq(suf, sl, measure_units[i])) return true;
+            c->cls = EL_NUM_OTHER;
+        }
+        return true;
+    }
+    double sc = scale_word(x, k + 1);
+    if (sc >= 1e3 || (sc == 1e2 && c->plain)) {
+        c->v = v * sc;
+        c->end = k + 2;
+        if (sc == 1e2 && scale_word(x, k + 2) >= 1e3) { c->v *= scale_word(x, k + 2); c->end++; }
+        c->plain = false;
+    } else if (shape & SH_EURO) {
+        /* 1.500 with no scale after it: a thousands dot, read as 1500. */
+        c->v = round(v * 1000);
+        c->plain = false;
+    }
+    return true;
+}
+
+/* Any figure starting at token k. */
+static bool core_at(const sx *x, size_t k, core *c) {
+    if (!in(x, k) || !may_start(x, k)) return false;
+    if (x->t[k].flags & EL_TOK_NUM) return digits_at(x, k, c);
+    if (vague_at(x, k, c)) return true;
+    if (!words_at(x, k, c)) return false;
+    /* A number word glued to a noun by a hyphen is a compound adjective
+    ** ("six-week", "two-state", "three-phase"): words_at() never takes those
+    ** because small_number() sees the whole token. */
+    return true;
+}
+
+/* Qualifiers before a figure, longest first. KEEP the canonical names in
+** qual_names[]. */
+typedef struct qpat { const char *w[4]; uint8_t q; } qpat;
+static const qpat quals[] = {
+    {{"no", "fewer", "than"}, EL_QUAL_AT_LEAST}, {{"no", "less", "than"}, EL_QUAL_AT_LEAST},
+    {{"not", "less", "than"}, EL_QUAL_AT_LEAST}, {{"a", "minimum", "of"}, EL_QUAL_AT_LEAST},
+    {{"no", "more", "than"}, EL_QUAL_UP_TO}, {{"not", "more", "than"}, EL_QUAL_UP_TO},
+    {{"a", "maximum", "of"}, EL_QUAL_UP_TO}, {{"in", "excess", "of"}, EL_QUAL_MORE_THAN},
+    {{"as", "many", "as"}, EL_QUAL_AS_MANY_AS}, {{"as", "much", "as"}, EL_QUAL_AS_MANY_AS},
+    {{"as", "few", "as"}, EL_QUAL_AT_LEAST}, {{"at", "least"}, EL_QUAL_AT_LEAST},
+    {{"at", "most"}, EL_QUAL_UP_TO}, {{"more", "than"}, EL_QUAL_MORE_THAN},
+    {{"greater", "than"}, EL_QUAL_MORE_THAN}, {{"upwards", "of"}, EL_QUAL_MORE_THAN},
+    {{"just", "over"}, EL_QUAL_MORE_THAN}, {{"well", "over"}, EL_QUAL_MORE_THAN},
+    {{"fewer", "than"}, EL_QUAL_FEWER_THAN}, {{"less", "than"}, EL_QUAL_FEWER_THAN},
+    {{"just", "under"}, EL_QUAL_NEARLY}, {{"close", "to"}, EL_QUAL_NEARLY},
+    {{"up", "to"}, EL_QUAL_UP_TO}, {{"an", "estimated"}, EL_QUAL_ABOUT},
+    {{"some"}, EL_QUAL_SOME}, {{"about"}, EL_QUAL_ABOUT}, {{"around"}, EL_QUAL_ABOUT},
+    {{"approximately"}, EL_QUAL_ABOUT}, {{"approx."}, EL_QUAL_ABOUT},
+    {{"estimated"}, EL_QUAL_ABOUT}, {{"circa"}, EL_QUAL_ABOUT}, {{"roughly"}, EL_QUAL_ROUGHLY},
+    {{"nearly"}, EL_QUAL_NEARLY}, {{"almost"}, EL_QUAL_NEARLY}, {{"over"}, EL_QUAL_MORE_THAN},
+    {{"above"}, EL_QUAL_MORE_THAN}, {{"under"}, EL_QUAL_FEWER_THAN},
+    {{"below"}, EL_QUAL_FEWER_THAN},
+};
+
+/* Qualifier ending just before token k: sets *q, returns its first token (k if none). */
+static size_t qual_before(const sx *x, size_t k, uint8_t *q) {
+    *q = EL_QUAL_NONE;
+    for (size_t p = 0; p < sizeof quals / sizeof quals[0]; p++) {
+        size_t n = 0;
+        while (n < 4 && quals[p].w[n]) n++;
+        if (k < x->a + n) continue;
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++) ok = is(x, k - n + i, quals[p].w[i]);
+        if (ok) { *q = quals[p].q; return k - n; }
+    }
+    return k;
+}
+
+/* "twice as many", "three times as many", "double the number of". */
+static bool relative_at(const sx *x, size_t k, el_number *n) {
+    double f = 0;
+    size_t j = k;
+    if (is(x, k, "twice")) { f = 2; j = k + 1; }
+    else if (is(x, k, "double") && is(x, k + 1, "the") && is(x, k + 2, "number")) { f = 2; j = k + 1; }
+    else if (is(x, k, "half") && is(x, k + 1, "as")) { f = 0.5; j = k + 1; }
+    else if (is(x, k + 1, "times") && is(x, k + 2, "as")) {
+        core c;
+        if (!core_at(x, k, &c) || c.end != k + 1 || isnan(c.v)) return false;
+        f = c.v; j = k + 2;
+    }
+    if (!f) return false;
+    size_t e;
+    if (is(x, j, "as") && (is(x, j + 1, "many") || is(x, j + 1, "much"))) e = j + 2;
+    else if (is(x, j, "the") && is(x, j + 1, "number")) e = j + 2;
+    else return false;
+    *n = (el_number){.tok = (uint32_t)k, .tok_end = (uint32_t)e, .core = (uint32_t)k,
+                     .cls = EL_NUM_COUNT, .qual = EL_QUAL_RELATIVE, .value = NAN, .min = NAN,
+                     .max = NAN, .factor = f};
+    return true;
+}
+
+/* Classify a figure by its neighbours; returns an el_num_class. */
+static int classify(const sx *x, const el_number *n, const core *c, size_t qstart, bool money_sign) {
+    size_t k = n->core, e = n->tok_end;
+    if (c->cls >= 0) return c->cls;
+    if (money_sign) return EL_NUM_MONEY;
+    /* After the figure: %, percent, currencies, time marks, units. */
+    if (punct(x, e, "%") || is(x, e, "percent") || is(x, e, "pct") || is(x, e, "percentage") ||
+        (is(x, e, "per") && is(x, e + 1, "cent")))
+        return EL_NUM_PERCENT;
+    if (lem_in(x, e, currencies) >= 0 || word_in(x, e, currencies) >= 0) return EL_NUM_MONEY;
+    if (word_in(x, e, time_marks) >= 0 && c->digits) return EL_NUM_TIME;
+    size_t u = e;
+    while (is(x, u, "more") || is(x, u, "additional") || is(x, u, "full") || is(x, u, "extra") ||
+           is(x, u, "consecutive") || is(x, u, "straight") || is(x, u, "whole") || is(x, u, "long"))
+        u++;
+    if (lem_in(x, u, time_units) >= 0 && !(x->t[u].flags & EL_TOK_CAP)) {
+        if ((is(x, u, "years") || is(x, u, "year")) && is(x, u + 1, "old")) return EL_NUM_AGE;
+        return EL_NUM_DURATION;
+    }
+    if (lem_in(x, e, measure_units) >= 0 && !(x->t[e].flags & EL_TOK_CAP)) return EL_NUM_MEASURE;
+    /* Dates: "October 7", "7 October", "Oct. 7", "February 12, 2024". */
+    size_t ml;
+    if (c->digits && c->plain && c->v >= 1 && c->v <= 31 && in(x, k - 1) &&
+        el_month_at(tt(x, k - 1), tl(x, k - 1), &ml, false) && ml == tl(x, k - 1) && qstart == k)
+        return EL_NUM_DATE;
+    if (c->digits && c->plain && c->v >= 1 && c->v <= 31 && in(x, e) &&
+        el_month_at(tt(x, e), tl(x, e), &ml, false) && ml == tl(x, e))
+        return EL_NUM_DATE;
+    if (c->digits && c->plain && c->v >= 1800 && c->v <= 2100 && tl(x, k) == 4) {
+        /* A year, unless people are counted: "2000 people". */
+        size_t h = e;
+        while (iscap(x, h) && !(x->t[h].flags & EL_TOK_SSTART) && h < e + 2) h++;
+        if (lem_in(x, h, population) < 0 || qstart != k) return EL_NUM_YEAR;
+    }
+    /* Ages: "aged 49", "men older than 60", "Ohad Yahalomi, 49,". */
+    if (is(x, qstart - 1, "aged") || is(x, qstart - 1, "age") || is(x, qstart - 1, "ages"))
+        return EL_NUM_AGE;
+    if ((is(x, k - 1, "than") && (is(x, k - 2, "older") || is(x, k - 2, "younger"))) ||
+        (is(x, k - 1, "of") && is(x, k - 2, "age")))
+        return EL_NUM_AGE;
+    if (c->digits && c->plain && c->v <= 120 && punct(x, k - 1, ",") && iscap(x, k - 2) &&
+        !(x->t[k - 2].flags & EL_TOK_SSTART) && (punct(x, e, ",") || punct(x, e, ".")) &&
+        lem_in(x, e + 1, population) < 0 && !isnum(x, k - 3) && qstart == k)
+        return EL_NUM_AGE;
+    /* Labels and names: "Channel 12", "No. 10", "Resolution 2334". */
+    if (c->digits && c->plain && qstart == k && in(x, k - 1)) {
+        if (word_in(x, k - 1, label_words) >= 0) return EL_NUM_NAME;
+        if ((x->t[k - 1].flags & EL_TOK_CAP) && !(x->t[k - 1].flags & EL_TOK_SSTART) &&
+            el_weekday_at(tt(x, k - 1), tl(x, k - 1), &ml, false) < 0)
+            return EL_NUM_NAME;
+    }
+    /* Phone numbers: "+972 3 555 1234", "(02) 555 1234". */
+    if (c->digits && (punct(x, qstart - 1, "+") || (punct(x, k - 1, ")") && isnum(x, k - 2))))
+        return EL_NUM_PHONE;
+    if (c->digits && c->plain && isnum(x, e) && (x->t[e].flags & EL_TOK_NUM) && tl(x, e) >= 3)
+        return EL_NUM_PHONE;
+    if (c->digits && c->plain && isnum(x, k - 1)) return EL_NUM_PHONE;
+    return EL_NUM_COUNT;
+}
+
+/* A second figure after "to", "-", "or" makes a range ("35 to 40",
+** "two or three", "1 to 2 million"). Updates n and c. */
+static void range_after(const sx *x, el_number *n, core *c) {
+    size_t e = n->tok_end;
+    if (!(is(x, e, "to") || is(x, e, "or") || dash(x, e) ||
+          (is(x, e, "and") && is(x, n->tok - 1, "between"))))
+        return;
+    core d;
+    if (!core_at(x, e + 1, &d) || d.cls >= 0 || d.vague || c->vague || isnan(c->v)) return;
+    double lo = c->v, hi = d.v;
+    /* "1 to 2 million": the scale of the second applies to the first. */
+    if (hi >= 1e3 && lo < hi / 100 && !c->digits == !d.digits && c->end == n->core + 1) {
+        double s = hi >= 1e9 ? 1e9 : hi >= 1e6 ? 1e6 : 1e3;
+        if (lo * s <= hi) lo *= s;
+    }
+    if (!(hi > lo)) return;
+    c->lo = lo; c->hi = hi; c->v = NAN; c->plain = false;
+    n->tok_end = (uint32_t)d.end;
+}
+
+size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max) {
+    const el_sent *st = &doc->sents[s];
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+    size_t count = 0;
+    for (size_t k = x.a; k < x.b; k++) {
+        el_number n;
+        if (!may_start(&x, k)) continue;
+        if (relative_at(&x, k, &n)) {
+            n.start = x.t[n.tok].start; n.end = x.t[n.tok_end - 1].end;
+            if (count < max) out[count] = n;
+            count++;
+            k = n.tok_end - 1;
+            continue;
+        }
+        core c;
+        if (!core_at(&x, k, &c)) continue;
+        /* "a" alone, "one" as a pronoun: "one of the main stumbling blocks". */
+        if (!c.digits && !c.vague && c.end == k + 1 && is(&x, k, "one") &&
+            (is(&x, k + 1, "of") || is(&x, k + 1, "another") || !isword(&x, k + 1)))
+            continue;
+        n = (el_number){.core = (uint32_t)k, .tok_end = (uint32_t)c.end, .value = NAN,
+                        .min = NAN, .max = NAN};
+        /* A currency sign just before: "$5 million", "more than $5 million". */
+        size_t qk = k;
+        bool money = false;
+        if (in(&x, k - 1) && word_in(&x, k - 1, currency_signs) >= 0) { money = true; qk = k - 1; }
+        if (is(&x, qk - 1, "US") && money) qk--;
+        n.tok = (uint32_t)qual_before(&x, qk, &n.qual);
+        /* "between 35 and 40" */
+        if (is(&x, n.tok - 1, "between")) n.tok--;
+        range_after(&x, &n, &c);
+        n.cls = (uint8_t)classify(&x, &n, &c, n.tok, money);
+        if (n.cls == EL_NUM_YEAR || n.cls == EL_NUM_DATE || n.cls == EL_NUM_AGE ||
+            n.cls == EL_NUM_TIME || n.cls == EL_NUM_PHONE || n.cls == EL_NUM_NAME) {
+            n.qual = EL_QUAL_NONE;                  /* "over 60" of an age is no qualifier */
+            n.tok = (uint32_t)(money ? k - 1 : k);
+        }
+        if (n.cls == EL_NUM_PHONE)
+            while (isnum(&x, n.tok_end)) n.tok_end++;
+        if (n.cls == EL_NUM_PERCENT)
+            n.tok_end += punct(&x, n.tok_end, "%") || is(&x, n.tok_end, "percent") ||
+                         is(&x, n.tok_end, "pct") ? 1 : is(&x, n.tok_end, "per") ? 2 : 0;
+        n.vague = c.vague;
+        if (c.vague || !isnan(c.lo)) {
+            if (c.vague || c.lo || c.hi) { n.min = c.lo; n.max = c.hi; }
+        }
+        if (!isnan(c.v)) n.value = c.v;
+        if (!c.vague && isnan(c.v) && c.hi > c.lo) { n.min = c.lo; n.max = c.hi; }
+        /* A qualifier turns the figure into a bound. */
+        switch (n.qual) {
+        case EL_QUAL_AT_LEAST: case EL_QUAL_MORE_THAN:
+            if (!isnan(n.value)) { n.min = n.value; n.value = NAN; }
+            break;
+        case EL_QUAL_UP_TO: case EL_QUAL_FEWER_THAN:
+            if (!isnan(n.value)) { n.max = n.value; n.value = NAN; }
+            break;
+        case EL_QUAL_AS_MANY_AS:
+            /* The reported figure, stressed as high: keep it as the value. */
+            if (!isnan(n.value)) n.max = n.value;
+            break;
+        default: break;
+        }
+        n.start = x.t[n.tok].start;
+        n.end = x.t[n.tok_end - 1].end;
+        if (count < max) out[count] = n;
+        count++;
+        k = n.tok_end - 1;
+    }
+    return count;
+}
+
+/* ---- What a count counts -------------------------------------------------- */
+
+/* Cue lemmas near a figure, by kind. The first table wins over the others
+** (death and injury outrank a hostage head: "30 of them dead"). */
+static const char *const cue_killed[] = {
+    "kill", "die", "dead", "death", "murder", "slay", "slain", "execute", "perish",
+    "fatality", "toll", "behead", "massacre", NULL,
+};
+static const char *const cue_wounded[] = {"wound", "injure", "hurt", "maim", "injury", NULL};
+static const char *const cue_kidnapped[] = {"kidnap", "abduct", "seize", "snatch", NULL};
+static const char *const cue_released[] = {"release", "free", "rescue", "liberate", NULL};
+static const char *const cue_arrested[] = {"arrest", "detain", "apprehend", "jail", "imprison", NULL};
+static const char *const cue_displaced[] = {
+    "displace", "flee", "fled", "evacuate", "uproot", "homeless", "shelter", NULL,
+};
+static const char *const cue_protest[] = {"protest", "demonstrate", "rally", "march", NULL};
+static const char *const cue_affected[] = {
+    "famine", "starvation", "hunger", "starve", "affect", "malnourish", "malnutrition",
+    "need", "risk", "lack", "outbreak", "flood", NULL,
+};
+static const char *const cue_held[] = {"hold", "captivity", "remain", NULL};
+static const char *const cue_demand[] = {"demand", "ask", "want", "seek", "insist", "require", "call", NULL};
+static const char *const cue_offer[] = {"offer", "will", "willing", "prepare", "agree", "accept", "propose", "ready", NULL};
+
+/* Head nouns (lemmas) and the kind they carry, with their canonical form
+** for comparing outlets. */
+typedef struct headk { const char *lemma, *canon; uint8_t kind; } headk;
+static const headk heads[] = {
+    {"hostage", "hostage", EL_KIND_HOSTAGE}, {"captive", "hostage", EL_KIND_HOSTAGE},
+    {"abductee", "hostage", EL_KIND_HOSTAGE}, {"abductees", "hostage", EL_KIND_HOSTAGE},
+    {"prisoner", "prisoner", EL_KIND_PRISONER}, {"inmate", "prisoner", EL_KIND_PRISONER},
+    {"detainee", "prisoner", EL_KIND_PRISONER}, {"protester", "protester", EL_KIND_PROTESTERS},
+    {"protestor", "protester", EL_KIND_PROTESTERS}, {"demonstrator", "protester", EL_KIND_PROTESTERS},
+    {"refugee", "refugee", EL_KIND_DISPLACED}, {"evacuee", "refugee", EL_KIND_DISPLACED},
+    {"casualty", "casualty", EL_KIND_KILLED}, {"fatality", "dead", EL_KIND_KILLED},
+    {"dead", "dead", EL_KIND_KILLED}, {"body", "dead", EL_KIND_KILLED},
+    {"death", "dead", EL_KIND_KILLED}, {"wounded", "wounded", EL_KIND_WOUNDED},
+    {"injured", "wounded", EL_KIND_WOUNDED}, {"injury", "wounded", EL_KIND_WOUNDED},
+    {"arrest", "arrest", EL_KIND_ARRESTED},
+    {"people", "people", EL_KIND_OTHER}, {"person", "people", EL_KIND_OTHER},
+    {"others", "", EL_KIND_OTHER}, {"individual", "people", EL_KIND_OTHER},
+};
+
+/* Words that end a noun phrase after a figure. */
+static const char *const np_stop[] = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "and",
+    "or", "but", "who", "which", "that", "whom", "whose", "were", "was", "are", "is", "be",
+    "been", "have", "has", "had", "will", "would", "could", "should", "may", "might",
+    "still", "mostly", "including", "among", "since", "during", "after", "before", "than",
+    "into", "under", "over", "while", "when", "where", "there", "they", "their", "it", "its",
+    "this", "these", "those", "said", "says", "say", "according", "per", "each", "more",
+    "not", "no", "also", "now", "reportedly", "believed", "remain", "remained", "held",
+    "inside", "outside", "across", "near", "through", "against", "between", NULL,
+};
+
+typedef struct att {                /* the result of reading a figure's context */
+    size_t ph0, ph1;                /* the noun phrase [ph0, ph1) */
+    int kind;
+    const char *canon;              /* canonical head */
+    bool pronoun;                   /* "of them", "of whom" */
+    bool definite;                  /* "the 40": refers back */
+} att;
+
+static bool clause_stop(const sx *x, size_t k) {
+    if (!in(x, k)) return true;
+    if (x->t[k].flags & EL_TOK_PUNCT)
+        return punct(x, k, ",") || punct(x, k, ";") || punct(x, k, ":") || dash(x, k) ||
+               punct(x, k, "(") || punct(x, k, ")") || (x->t[k].flags & EL_TOK_QUOTE);
+    return is(x, k, "which") || is(x, k, "who") || is(x, k, "whose") || is(x, k, "while") ||
+           is(x, k, "but") || is(x, k, "and") || is(x, k, "whereas");
+}
+
+/* Token index of byte pos in the sentence. */
+static size_t tok_of(const sx *x, uint32_t pos) {
+    size_t k = x->a;
+    while (k < x->b && x->t[k].end <= pos) k++;
+    return k;
+}
+
+/* Is there a clause break strictly between tokens i and j (either order)?
+** Commas, semicolons, colons, dashes, brackets, quotation marks, and the
+** conjunctions "and", "but", "while"; a relative "which" does not break
+** ("a deal in November which saw 105 civilians released"). */
+static bool clause_between(const sx *x, size_t i, size_t j) {
+    if (i > j) { size_t t = i; i = j; j = t; }
+    for (size_t k = i + 1; k < j; k++) {
+        if (x->t[k].flags & EL_TOK_PUNCT) {
+            if (punct(x, k, ",") || punct(x, k, ";") || punct(x, k, ":") || dash(x, k) ||
+                punct(x, k, "(") || punct(x, k, ")") || (x->t[k].flags & EL_TOK_QUOTE))
+                return true;
+        } else if (is(x, k, "and") || is(x, k, "but") || is(x, k, "while")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool plural_noun(const sx *x, size_t k) {
+    const el_token *t = &x->t[k];
+    size_t n = tl(x, k);
+    if (lem_in(x, k, (const char *const[]){"people", "police", "personnel", "staff", "others",
+                                            "crew", "dead", "wounded", "injured", "elderly",
+                                            "children", "child", "women", "woman", "men", "man",
+                                            "gunmen", "gunman", "youth", "displaced", NULL}) >= 0)
+        return !(t->lemma_len == 5 && memcmp(t->lemma, "child", 5) == 0 && n == 5) &&
+               !(t->lemma_len == 5 && memcmp(t->lemma, "woman", 5) == 0 && n == 5) &&
+               !(t->lemma_len == 3 && memcmp(t->lemma, "man", 3) == 0 && n == 3);
+    return n > 2 && el_lower((unsigned char)tt(x, k)[n - 1]) == 's' && t->lemma_len < n;
+}
+
+static bool is_cue(const sx *x, size_t k) {
+    return lem_in(x, k, cue_killed) >= 0 || lem_in(x, k, cue_wounded) >= 0 ||
+           lem_in(x, k, cue_kidnapped) >= 0 || lem_in(x, k, cue_released) >= 0 ||
+           lem_in(x, k, cue_arrested) >= 0 || lem_in(x, k, cue_displaced) >= 0 ||
+           is(x, k, "captive") || is(x, k, "hostage") || is(x, k, "alive");
+}
+
+/* The noun phrase after a figure ("displaced Palestinians", "of the
+** hostages", "others"): sets a->ph0/ph1, a->pronoun. */
+static void noun_phrase(const sx *x, const el_number *n, att *a) {
+    size_t k = n->tok_end;
+    while (is(x, k, "more") || is(x, k, "other") || is(x, k, "additional") || is(x, k, "further") ||
+           is(x, k, "fewer") || is(x, k, "new"))
+        k++;
+    if (is(x, k, "of")) {
+        k++;
+        if (is(x, k, "them") || is(x, k, "whom") || is(x, k, "those") || is(x, k, "these") ||
+            is(x, k, "us")) {
+            a->pronoun = true;
+            a->ph0 = a->ph1 = k + 1;
+            return;
+        }
+        if (is(x, k, "the") || is(x, k, "their") || is(x, k, "its") || is(x, k, "his") ||
+            is(x, k, "her") || is(x, k, "our") || is(x, k, "those") || is(x, k, "these"))
+            k++;
+    }
+    a->ph0 = k;
+    size_t j = k;
+    while (isword(x, j) && j < k + 5) {
+        if (word_in(x, j, np_stop) >= 0) break;
+        if (j > k && is_cue(x, j)) break;
+        size_t len = tl(x, j);
+        const char *w = tt(x, j);
+        /* A participle after the noun starts a clause: "civilians released". */
+        if (j > k && !(x->t[j].flags & EL_TOK_CAP) && len > 4 &&
+            (el_isuffix(w, len, "ed") || el_isuffix(w, len, "ing")))
+            break;
+        j++;
+        if (plural_noun(x, j - 1)) break;              /* the head noun ends the phrase */
+    }
+    a->ph1 = j;
+}
+
+/* The kind of a count from its head and the cue words around it. */
+static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1) {
+    int head_kind = -1;
+    a->canon = NULL;                                    /* NULL: not in heads[] */
+    if (a->ph1 > a->ph0) {
+        size_t h = a->ph1 - 1;
+        for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+            if (lem(x, h, heads[i].lemma)) { head_kind = heads[i].kind; a->canon = heads[i].canon; break; }
+        for (size_t k = a->ph0; k < a->ph1; k++) {      /* "displaced Palestinians" */
+            if (lem(x, k, "displace") || is(x, k, "displaced")) head_kind = EL_KIND_DISPLACED;
+            if (lem(x, k, "wound") || lem(x, k, "injure")) head_kind = EL_KIND_WOUNDED;
+            if (lem(x, k, "dead") || lem(x, k, "kill")) head_kind = EL_KIND_KILLED;
+        }
+        if (head_kind == EL_KIND_OTHER) head_kind = -1;
+    }
+    /* Cue words: a few before the figure, and after the phrase up to the clause end. */
+    int cue = -1, rank = 99;
+    size_t from = n->tok > c0 + 5 ? n->tok - 5 : c0;
+    size_t to = (a->ph1 > n->tok_end ? a->ph1 : n->tok_end) + 10;
+    if (to > c1) to = c1;
+    bool take = false, neg = false;
+    for (size_t k = from; k < to; k++) {
+        if (k >= n->tok && k < (a->ph1 > n->tok_end ? a->ph1 : n->tok_end)) continue;
+        if (k > n->tok_end && isnum(x, k)) break;      /* another figure's words */
+        if (lem(x, k, "take") || lem(x, k, "hold")) take = take || lem(x, k, "take");
+        if (is(x, k, "no") || is(x, k, "not") || is(x, k, "longer")) neg = true;
+        int r = 99, kd = -1;
+        if (is(x, k - 1, "of") || is(x, k - 1, "for")) continue;   /* "convicted of murder" */
+        if (lem_in(x, k, cue_killed) >= 0 || (is(x, k, "alive") && neg)) { r = 0; kd = EL_KIND_KILLED; }
+        else if (lem_in(x, k, cue_wounded) >= 0) { r = 1; kd = EL_KIND_WOUNDED; }
+        else if (lem_in(x, k, cue_kidnapped) >= 0 ||
+                 ((is(x, k, "captive") || is(x, k, "hostage")) && take)) { r = 2; kd = EL_KIND_KIDNAPPED; }
+        else if (lem_in(x, k, cue_arrested) >= 0) { r = 3; kd = EL_KIND_ARRESTED; }
+        else if (lem_in(x, k, cue_displaced) >= 0) { r = 4; kd = EL_KIND_DISPLACED; }
+        else if (lem_in(x, k, cue_released) >= 0) { r = 5; kd = EL_KIND_RELEASED; }
+        else if (lem_in(x, k, cue_protest) >= 0 && !(x->t[k].flags & EL_TOK_CAP)) { r = 6; kd = EL_KIND_PROTESTERS; }
+        else if (lem_in(x, k, cue_held) >= 0 || is(x, k, "captive")) { r = 7; kd = EL_KIND_HOSTAGE; }
+        else if (lem_in(x, k, cue_affected) >= 0) { r = 8; kd = EL_KIND_AFFECTED; }
+        if (kd >= 0 && r < rank) { rank = r; cue = kd; }
+    }
+    /* "taking 253 others captive": take ... captive after the phrase. */
+    if (cue == EL_KIND_HOSTAGE && take) cue = EL_KIND_KIDNAPPED;
+    if (cue == EL_KIND_KILLED || cue == EL_KIND_WOUNDED) return cue;
+    if (head_kind == EL_KIND_HOSTAGE || head_kind == EL_KIND_PRISONER) {
+        /* "took 240 hostages": the taking, not the holding. */
+        if (cue == EL_KIND_KIDNAPPED) return cue;
+        if (head_kind == EL_KIND_PRISONER && cue == EL_KIND_ARRESTED) return cue;
+        return head_kind;                     /* "35 to 40 hostages released": still hostages */
+    }
+    if (head_kind >= 0) return head_kind;
+    if (cue == EL_KIND_HOSTAGE && !(a->ph1 > a->ph0)) return EL_KIND_OTHER;   /* "remains" alone */
+    return cue >= 0 ? cue : EL_KIND_OTHER;
+}
+
+/* ---- Place, date, attribution --------------------------------------------- */
+
+static const char *const directions[] = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "occupied", NULL,
+};
+
+/* "in Rafah", "in the Gaza Strip", "in northern Gaza": the nearest such
+** phrase to the figure in its sentence, after it first. */
+static const char *place_of(const sx *x, const el_number *n, el_arena *ar) {
+    size_t best0 = 0, best1 = 0;
+    long best = -1;
+    for (size_t k = x->a; k + 1 < x->b; k++) {
+        if (!(is(x, k, "in") || is(x, k, "at") || is(x, k, "near") || is(x, k, "inside") ||
+              is(x, k, "across") || is(x, k, "throughout") || is(x, k, "outside") || is(x, k, "through")))
+            continue;
+        size_t j = k + 1;
+        if (is(x, j, "the")) j++;
+        size_t p0 = j;
+        if (word_in(x, j, directions) >= 0 && !(x->t[j].flags & EL_TOK_CAP)) j++;
+        size_t c0 = j, ml;
+        while (iscap(x, j) && j < c0 + 4 && !el_month_at(tt(x, j), tl(x, j), &ml, false) &&
+               el_weekday_at(tt(x, j), tl(x, j), &ml, false) < 0 && !(x->t[j].flags & EL_TOK_UPPER && tl(x, j) > 4))
+            j++;
+        if (j == c0) continue;
+        if (is(x, k + 1, "the") && p0 == c0) p0 = k + 1;      /* keep "the Gaza Strip" */
+        if (p0 == k + 1 && is(x, p0, "the") && j == c0 + 1) p0 = c0;   /* "the Gaza" -> "Gaza" */
+        long d = k >= n->tok_end ? (long)(k - n->tok_end) : (long)(n->tok - k) + 20;
+        if (best < 0 || d < best) { best = d; best0 = p0; best1 = j; }
+    }
+    if (best < 0) return NULL;
+    return el_arena_strndup(ar, tt(x, best0), x->t[best1 - 1].end - x->t[best0].start);
+}
+
+/* The date a figure holds for: the nearest date expression of its sentence
+** (not one after "since", which starts a period that runs to the time of
+** writing), else the publication date. */
+static void date_of(const el_doc *doc, const sx *x, uint32_t sent, const el_number *n, el_count *c) {
+    const el_timex *best = NULL;
+    long bestd = 0;
+    for (size_t i = 0; i < doc->n_times; i++) {
+        const el_timex *tx = &doc->times[i];
+        if (tx->sent != sent || tx->type != EL_TIME_DATE || !tx->value || tx->first == EL_DATE_UNKNOWN)
+            continue;
+        size_t k = x->a;
+        while (k < x->b && x->t[k].start < tx->start) k++;
+        bool since = false;
+        for (size_t j = k > x->a + 3 ? k - 3 : x->a; j < k; j++)
+            if (is(x, j, "since") || is(x, j, "until") || is(x, j, "till")) since = true;
+        if (since) continue;
+        /* Only a date of the figure's own clause, or one that opens the
+        ** sentence for all of it ("On Tuesday, ..."). */
+        size_t ke = tok_of(x, tx->end > 0 ? tx->end - 1 : 0);
+        bool opener = k <= x->a + 2 && punct(x, ke + 1, ",");
+        if (!opener && clause_between(x, k < n->core ? ke : k, n->core)) continue;
+        long d = labs((long)tx->start - (long)n->start);
+        if (!best || d < bestd) { best = tx; bestd = d; }
+    }
+    if (best) {
+        c->date = best->value;
+        c->day = best->first;
+        c->date_from_pub = false;
+        return;
+    }
+    c->day = doc->date;
+    c->date_from_pub = true;
+    if (doc->date != EL_DATE_UNKNOWN) {
+        char buf[11];
+        el_date_format(doc->date, buf);
+        c->date = el_arena_strdup(doc->a, buf);
+    }
+}
+
+/* The attribution frame nearest the figure in its sentence. */
+static void attribution_of(const el_doc *doc, uint32_t sent, const el_number *n, el_count *c) {
+    el_frame fr[8];
+    size_t nf = el_frames_find(doc, sent, fr, 8);
+    if (nf > 8) nf = 8;
+    long best = -1;
+    const el_sent *st = &doc->sents[sent];
+    sx xx = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok}, *x = &xx;
+    for (size_t i = 0; i < nf; i++) {
+        if (fr[i].subj <= n->core && n->core < fr[i].subj_end) continue;   /* the figure is the source */
+        size_t f0 = fr[i].form == EL_FRAME_SUBJ_VERB ? fr[i].subj : fr[i].verb;
+        size_t f1 = fr[i].form == EL_FRAME_SUBJ_VERB ? fr[i].verb + 1 : fr[i].subj_end;
+        /* Which figures does a frame cover? Those of its own clause; all of
+        ** the sentence when it opens it ("According to a Channel 12 report,")
+        ** or closes it (", the IDF said."); and what its verb reports
+        ** ("Israel says it has killed ..."). */
+        size_t rest = 0;
+        for (size_t k = f1; k < x->b; k++) if (x->t[k].flags & EL_TOK_WORD) rest++;
+        bool own = !clause_between(x, f0 < n->tok ? f1 - 1 : f0, f0 < n->tok ? n->tok : n->tok_end - 1);
+        bool opens = f0 <= x->a + 1;
+        bool closes = f0 > x->a && punct(x, f0 - 1, ",") && rest <= 3 && f0 > n->tok;
+        bool reports = fr[i].form == EL_FRAME_SUBJ_VERB && fr[i].verb < n->tok;
+        if (!own && !opens && !closes && !reports) continue;
+        uint32_t s = doc->toks[fr[i].subj].start, e = doc->toks[fr[i].subj_end - 1].end;
+        if (s <= n->start && n->end <= e) continue;
+        long d = fr[i].start > n->end ? (long)(fr[i].start - n->end) : (long)(n->start - fr[i].end);
+        if (d < 0) d = 0;
+        if (best < 0 || d < best) {
+            best = d;
+            c->attr_start = fr[i].start; c->attr_end = fr[i].end;
+            c->src_start = s; c->src_end = e;
+        }
+    }
+}
+
+/* ---- The stage ------------------------------------------------------------ */
+
+typedef EL_VEC(el_count) count_vec;
+
+static bool population_head(const sx *x, const att *a) {
+    if (a->ph1 <= a->ph0) return false;
+    size_t h = a->ph1 - 1;
+    if (lem_in(x, h, population) >= 0) return true;
+    /* Capitalised plurals are peoples: "Palestinians", "Israelis", "Gazans". */
+    return (x->t[h].flags & EL_TOK_CAP) && plural_noun(x, h);
+}
+
+/* Stance of a prisoner figure: demanded or offered, from the sentence so far. */
+static uint8_t stance_of(const sx *x, const el_number *n) {
+    uint8_t st = EL_STANCE_NONE;
+    for (size_t k = x->a; k < n->tok; k++) {
+        if (lem_in(x, k, cue_demand) >= 0) st = EL_STANCE_DEMANDED;
+        else if (lem_in(x, k, cue_offer) >= 0 && !(is(x, k, "will"))) st = EL_STANCE_OFFERED;
+        else if (is(x, k, "willing")) st = EL_STANCE_OFFERED;
+    }
+    return st;
+}
+
+/* Find the clause [c0, c1) around the figure. */
+static void clause_of(const sx *x, const el_number *n, size_t *c0, size_t *c1) {
+    size_t k = n->tok;
+    while (k > x->a && !clause_stop(x, k - 1)) k--;
+    *c0 = k;
+    k = n->tok_end;
+    while (k < x->b && !clause_stop(x, k)) k++;
+    /* A clause that stops on "and" right after the phrase ("people and
+    ** abduct") ends there; a dash-parenthesis does not end the phrase's clause. */
+    *c1 = k;
+}
+
+static void annotate_sentence(const el_doc *doc, uint32_t s, count_vec *out) {
+    el_number nums[32];
+    size_t nn = el_numbers_find(doc, s, nums, 32);
+    if (!nn) return;
+    if (nn > 32) nn = 32;
+    const el_sent *st = &doc->sents[s];
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+    const char *prev_subject = NULL, *prev_canon = NULL;
+    /* The subject of the previous sentence's last count, for "of them". */
+    if (out->n && out->v[out->n - 1].sent + 1 >= s && out->v[out->n - 1].subject) {
+        prev_subject = out->v[out->n - 1].subject;
+        prev_canon = out->v[out->n - 1].head;
+    }
+    for (size_t i = 0; i < nn; i++) {
+        const el_number *n = &nums[i];
+        if (n->cls != EL_NUM_COUNT && n->cls != EL_NUM_MONEY && n->cls != EL_NUM_PERCENT) continue;
+        att a = {0};
+        el_count c = {.sent = s, .qual = n->qual, .vague = n->vague, .value = n->value,
+                      .min = n->min, .max = n->max, .head = "", .day = EL_DATE_UNKNOWN};
+        noun_phrase(&x, n, &a);
+        a.definite = is(&x, n->tok - 1, "the") && !a.pronoun;
+        size_t c0, c1;
+        clause_of(&x, n, &c0, &c1);
+        if (n->cls == EL_NUM_MONEY) c.kind = EL_KIND_MONEY;
+        else if (n->cls == EL_NUM_PERCENT) c.kind = EL_KIND_PERCENT;
+        else c.kind = (uint8_t)kind_of(&x, n, &a, c0, c1);
+        if (n->cls != EL_NUM_COUNT) a.canon = NULL;
+        bool has_np = a.ph1 > a.ph0;
+        if (has_np) {
+            c.subject = el_arena_strndup(doc->a, tt(&x, a.ph0), x.t[a.ph1 - 1].end - x.t[a.ph0].start);
+            if (!a.canon) {
+                const el_token *h = &x.t[a.ph1 - 1];
+                a.canon = el_arena_strndup(doc->a, h->lemma, h->lemma_len);
+            }
+            c.head = a.canon;
+        }
+        if (n->cls == EL_NUM_COUNT) {
+            /* No noun after the figure: "the number of prisoners ..., more than
+            ** a thousand", "another 253", "thirty of them dead". */
+            if (has_np && !*a.canon && prev_subject) {             /* "253 others" */
+                c.subject = prev_subject;
+                c.head = a.canon = prev_canon;
+            } else if (!has_np || !*a.canon) {
+                if (a.definite && !a.pronoun) continue;          /* "for the 40": refers back */
+                size_t k = x.a;
+                for (; k + 2 < n->tok; k++)
+                    if (is(&x, k, "number") && is(&x, k + 1, "of")) break;
+                if (a.pronoun && prev_subject) k = n->tok;         /* "thirty of them": the last group */
+                if (k + 2 < n->tok) {
+                    att b = {0};
+                    el_number fake = {.tok_end = (uint32_t)(k + 1)};
+                    noun_phrase(&x, &fake, &b);
+                    if (b.ph1 > b.ph0) {
+                        c.subject = el_arena_strndup(doc->a, tt(&x, b.ph0), x.t[b.ph1 - 1].end - x.t[b.ph0].start);
+                        a.ph0 = b.ph0; a.ph1 = b.ph1;
+                        size_t h = b.ph1 - 1;
+                        a.canon = "";
+                        for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
+                            if (lem(&x, h, heads[q].lemma)) { a.canon = heads[q].canon; break; }
+                        if (!*a.canon) a.canon = el_arena_strndup(doc->a, x.t[h].lemma, x.t[h].lemma_len);
+                        c.head = a.canon;
+                        int k2 = kind_of(&x, n, &a, c0, c1);
+                        c.kind = (uint8_t)k2;
+                        has_np = true;
+                    }
+                } else if (prev_subject) {
+                    c.subject = prev_subject;
+                    c.head = prev_canon;
+                    a.canon = prev_canon;
+                    has_np = true;
+                    /* The inherited head may carry the kind ("thirty of them" hostages). */
+                    if (c.kind == EL_KIND_OTHER)
+                        for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
+                            if (!strcmp(heads[q].canon, prev_canon) && heads[q].kind != EL_KIND_OTHER) {
+                                c.kind = heads[q].kind; break;
+                            }
+                }
+            }
+            if (c.kind == EL_KIND_OTHER && !population_head(&x, &a) &&
+                !(has_np && c.head && !strcmp(c.head, "people")))
+                continue;                                   /* not a count of people */
+            if (c.kind == EL_KIND_OTHER && has_np && c.subject == prev_subject && !population_head(&x, &a) &&
+                strcmp(c.head, "people"))
+                continue;
+            if (c.kind == EL_KIND_PRISONER || c.kind == EL_KIND_RELEASED) c.stance = stance_of(&x, n);
+        }
+        /* The count phrase runs to the end of its noun phrase when that follows. */
+        c.start = n->start;
+        c.end = c.fig_end = n->end;
+        if (a.ph1 > a.ph0 && a.ph0 >= n->tok_end && a.ph0 <= n->tok_end + 3)
+            c.end = x.t[a.ph1 - 1].end;
+        c.place = place_of(&x, n, doc->a);
+        date_of(doc, &x, s, n, &c);
+        attribution_of(doc, s, n, &c);
+        if (c.subject && n->cls == EL_NUM_COUNT) { prev_subject = c.subject; prev_canon = c.head; }
+        EL_PUSH(doc->a, *out, c);
+    }
+}
+
+int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d) {
+    (void)e; (void)d;
+    count_vec v = {0};
+    for (size_t s = 0; s < doc->n_sents; s++) {
+        /* Cheap test first: most sentences hold no figure at all. */
+        const el_sent *st = &doc->sents[s];
+        sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+        bool any = false;
+        for (size_t k = x.a; k < x.b && !any; k++) any = may_start(&x, k);
+        if (any) annotate_sentence(doc, (uint32_t)s, &v);
+    }
+    doc->counts = v.v;
+    doc->n_counts = v.n;
+    return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
+}

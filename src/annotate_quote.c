@@ -1,0 +1,804 @@
+/*
+** annotate_quote.c: stage 4 helper, quotations, reported speech, speakers.
+** In:  a segmented el_doc; doc->ments when the actor stage ran (see
+**      mention_entity()), else a small person table read off the text.
+** Out: doc->quotes (see annotate_quote.h), in body order, in doc->a.
+** Three passes: pair the quotation marks of the whole body (so a quote may
+** cross sentences and paragraphs), find the attribution frames of every
+** sentence ("X said", ", said X", "according to X"), then walk both in body
+** order, giving each direct quote the frame that tags it and turning the
+** remaining speech frames into indirect quotes. Pronouns and "his office"
+** resolve to the last person who spoke, else the last person named.
+*/
+#include "annotate_quote.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "textutil.h"
+
+/* ---- Token tests ---------------------------------------------------------- */
+
+static size_t tl(const el_doc *d, size_t k) { return d->toks[k].end - d->toks[k].start; }
+static const char *tt(const el_doc *d, size_t k) { return d->body + d->toks[k].start; }
+static bool is(const el_doc *d, size_t k, const char *w) {
+    return k < d->n_toks && el_ieq(tt(d, k), tl(d, k), w);
+}
+static bool lem(const el_doc *d, size_t k, const char *l) {
+    size_t n = strlen(l);
+    return k < d->n_toks && d->toks[k].lemma_len == n && memcmp(d->toks[k].lemma, l, n) == 0;
+}
+static int lem_in(const el_doc *d, size_t k, const char *const *list) {
+    if (k >= d->n_toks) return -1;
+    for (int i = 0; list[i]; i++) if (lem(d, k, list[i])) return i;
+    return -1;
+}
+static int word_in(const el_doc *d, size_t k, const char *const *list) {
+    if (k >= d->n_toks) return -1;
+    for (int i = 0; list[i]; i++) if (el_ieq(tt(d, k), tl(d, k), list[i])) return i;
+    return -1;
+}
+static bool flag(const el_doc *d, size_t k, int f) { return k < d->n_toks && (d->toks[k].flags & f); }
+static bool punct(const el_doc *d, size_t k, const char *p) {
+    return flag(d, k, EL_TOK_PUNCT) && tl(d, k) == strlen(p) && memcmp(tt(d, k), p, tl(d, k)) == 0;
+}
+static bool terminal(const el_doc *d, size_t k) {
+    return punct(d, k, ".") || punct(d, k, "?") || punct(d, k, "!");
+}
+
+/* ---- Speech verbs and speaker phrases ------------------------------------- */
+
+/* Lemmas of verbs that report speech. "say" and "tell" count in any form;
+** the rest only inflected ("stated", "reports"), since their base forms
+** are nouns as often as verbs ("state information service"). */
+static const char *const speech_verbs[] = {
+    "say", "tell", "state", "add", "announce", "report", "confirm", "claim", "insist", "warn",
+    "deny", "note", "explain", "stress", "tweet", "write", "indicate", "inform", "estimate",
+    "suggest", "acknowledge", "argue", "declare", "reiterate", "assert", "allege", "admit",
+    "affirm", "emphasize", "emphasise", "vow", "comment", "reply", "respond", "promise",
+    "predict", "testify", "recall", "charge", "complain", "concede", "contend", "disclose",
+    "reveal", "told", "said", NULL,
+};
+/* Words that sit between a subject and its verb: "also said", "has said",
+** "on Friday said", "reportedly told". */
+static const char *const between[] = {
+    "also", "has", "have", "had", "was", "were", "is", "are", "reportedly", "later", "earlier",
+    "previously", "then", "again", "further", "repeatedly", "publicly", "privately",
+    "officially", "recently", "already", "would", "will", "could", "once", "just", "initially",
+    "separately", "similarly", "too", "on", "last", "this", "night", "morning", "evening",
+    "afternoon", "late", "early", "yesterday", "today", "tonight", "himself", "herself",
+    "themselves", "subsequently", "first", "had", "did", "does", "do", "not", "never", NULL,
+};
+/* Words that end a subject phrase when read backwards from its verb. */
+static const char *const np_bound[] = {
+    "that", "which", "who", "whom", "where", "when", "while", "and", "but", "because", "as",
+    "if", "after", "before", "since", "although", "though", "whereas", "so", "than", "what",
+    "whether", "said", "says", "told", "was", "were", "is", "are", "has", "have", "had",
+    "been", "be", "will", "would", "to", "by", "with", "without", "into", "about", "against",
+    "over", "amid", "despite", "during", "under", "then", "there", "here", "not", NULL,
+};
+/* Nouns that can speak. Lemmas. */
+static const char *const speaker_nouns[] = {
+    "official", "source", "spokesman", "spokesperson", "spokeswoman", "minister", "office",
+    "department", "ministry", "statement", "report", "media", "government", "army",
+    "military", "police", "agency", "group", "leader", "president", "premier", "chief",
+    "head", "director", "diplomat", "analyst", "expert", "witness", "resident", "relative",
+    "family", "negotiator", "mediator", "informant", "broadcaster", "website", "site",
+    "newspaper", "paper", "outlet", "channel", "television", "network", "service", "envoy",
+    "ambassador", "aide", "adviser", "advisor", "officer", "commander", "general",
+    "secretary", "people", "person", "doctor", "activist", "organization", "organisation",
+    "committee", "council", "movement", "authority", "team", "delegation", "cabinet",
+    "administration", "party", "observer", "monitor", "journalist", "reporter",
+    "correspondent", "lawmaker", "senator", "mayor", "governor", "king", "emir", "prince",
+    "chancellor", "representative", "member", "worker", "campaigner", "protester", "hostage",
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "friend",
+    "survivor", "victim", "student", "citizen", "man", "woman", "lawyer", "judge", "court",
+    "prosecutor", "investigator", "researcher", "economist", "professor", "study", "poll",
+    "survey", "figure", "presidency", "palace", "embassy", "operator", "company", "firm",
+    "bank", "union", "force", "forces", "commission", "association", "foundation",
+    "institute", "center", "centre", "daily", "broadcast", "tv", "radio", NULL,
+};
+static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", NULL};
+
+bool el_is_speech_verb(const el_doc *d, size_t k) {
+    if (!flag(d, k, EL_TOK_WORD) || flag(d, k, EL_TOK_CAP)) return false;
+    const el_token *t = &d->toks[k];
+    size_t n = tl(d, k);
+    if (n < 3 || n > 12) return false;
+    if (lem(d, k, "point") && is(d, k + 1, "out") && n > 5) return true;   /* "pointed out that" */
+    if (lem_in(d, k, speech_verbs) < 0) return false;
+    if (lem(d, k, "say") || lem(d, k, "tell")) {
+        /* "said" / "says" / "told"; "saying" only after "quoted as" or a comma */
+        if (el_ieq(tt(d, k), n, "saying"))
+            return is(d, k - 1, "as") || punct(d, k - 1, ",");
+        return !el_ieq(tt(d, k), n, "say") || is(d, k - 1, "to") == false;
+    }
+    /* Inflected forms only, and not a plural noun ("media reports suggested"). */
+    if (t->lemma_len == n && memcmp(t->lemma, tt(d, k), n) == 0) return false;
+    if (el_isuffix(tt(d, k), n, "ing")) return false;
+    if (el_isuffix(tt(d, k), n, "s") && (el_is_speech_verb(d, k + 1) ||
+        is(d, k - 1, "the") || is(d, k - 1, "media") || is(d, k - 1, "news") ||
+        is(d, k - 1, "other") || is(d, k - 1, "press") || is(d, k - 1, "these") ||
+        is(d, k - 1, "some") || is(d, k - 1, "many") || is(d, k - 1, "several")))
+        return false;
+    return true;
+}
+
+/* Is token k of sentence [a, b) a plausible last word of a speaker phrase? */
+static bool speaker_head(const el_doc *d, size_t k) {
+    if (flag(d, k, EL_TOK_CAP) || flag(d, k, EL_TOK_ABBR) || flag(d, k, EL_TOK_UPPER)) return true;
+    if (word_in(d, k, pronouns) >= 0) return true;
+    if (lem_in(d, k, speaker_nouns) >= 0) return true;
+    size_t n = tl(d, k);
+    return n > 3 && flag(d, k, EL_TOK_WORD) && el_lower((unsigned char)tt(d, k)[n - 1]) == 's' &&
+           d->toks[k].lemma_len < n;                      /* "officials", "sources" */
+}
+
+/* Skip backwards over what may stand between a subject and its verb; returns
+** the index of the subject's last token + 1. */
+static size_t skip_between_back(const el_doc *d, size_t a, size_t v) {
+    size_t j = v;
+    size_t ml;
+    while (j > a) {
+        size_t k = j - 1;
+        if (word_in(d, k, between) >= 0 ||
+            el_weekday_at(tt(d, k), tl(d, k), &ml, false) >= 0) { j--; continue; }
+        break;
+    }
+    /* "was quoted as saying" */
+    if (j >= a + 2 && is(d, j - 1, "as") && lem(d, j - 2, "quote")) {
+        j -= 2;
+        while (j > a && word_in(d, j - 1, between) >= 0) j--;
+    }
+    return j;
+}
+
+/* Subject phrase ending at token e (exclusive), read back to a boundary
+** inside [a, e); returns its first token or e when there is none. */
+static size_t np_back(const el_doc *d, size_t a, size_t e) {
+    size_t j = e;
+    while (j > a && e - j < 12) {
+        size_t k = j - 1;
+        const el_token *t = &d->toks[k];
+        if (t->flags & EL_TOK_POSS) { j--; continue; }
+        if (t->flags & EL_TOK_PUNCT) {
+            if (punct(d, k, "-") || punct(d, k, ".")) { if (k > a && (t[-1].flags & EL_TOK_ABBR)) { j--; continue; } }
+            break;
+        }
+        if (word_in(d, k, np_bound) >= 0) break;
+        if (el_is_speech_verb(d, k)) break;
+        j--;
+    }
+    /* Drop leading prepositions left dangling ("in", "of"). */
+    while (j < e && (is(d, j, "of") || is(d, j, "in") || is(d, j, "for") || is(d, j, "at") || is(d, j, "from")))
+        j++;
+    return j;
+}
+
+/* Object or subject phrase forward from token s, inside [s, b). */
+static size_t np_fwd(const el_doc *d, size_t s, size_t b) {
+    size_t j = s;
+    while (j < b && j < s + 12) {
+        const el_token *t = &d->toks[j];
+        if (t->flags & EL_TOK_POSS) { j++; continue; }
+        if (t->flags & EL_TOK_PUNCT) break;
+        if (j > s && (is(d, j, "in") || is(d, j, "on") || is(d, j, "at") || is(d, j, "during") ||
+                      is(d, j, "after") || is(d, j, "to") || is(d, j, "while") || is(d, j, "that") ||
+                      is(d, j, "citing") || is(d, j, "adding") || is(d, j, "according") ||
+                      is(d, j, "who") || is(d, j, "which") || is(d, j, "and") || is(d, j, "but") ||
+                      is(d, j, "when") || is(d, j, "as") || is(d, j, "whose") || is(d, j, "quoting") ||
+                      el_is_speech_verb(d, j)))
+            break;
+        /* "a statement from his office announcing the decision" */
+        if (j > s && (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && tl(d, j) > 5 &&
+            el_isuffix(tt(d, j), tl(d, j), "ing"))
+            break;
+        j++;
+    }
+    return j;
+}
+
+static bool any_word(const el_doc *d, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++) if (flag(d, k, EL_TOK_WORD)) return true;
+    return false;
+}
+
+size_t el_frames_find(const el_doc *d, uint32_t si, el_frame *out, size_t max) {
+    const el_sent *st = &d->sents[si];
+    size_t a = st->tok, b = st->tok + st->n_tok, n = 0;
+    for (size_t k = a; k < b; k++) {
+        el_frame f = {0};
+        const el_token *t = &d->toks[k];
+        if (!(t->flags & EL_TOK_WORD)) continue;
+        unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
+        if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
+            size_t e = np_fwd(d, k + 2, b);
+            if (e == k + 2) continue;
+            f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 2), .subj_end = (uint32_t)e,
+                           .form = EL_FRAME_ACCORDING};
+        } else if ((c0 == 'c' && is(d, k, "citing")) || (c0 == 'q' && is(d, k, "quoting"))) {
+            size_t e = np_fwd(d, k + 1, b);
+            if (e == k + 1) continue;
+            f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
+                           .form = EL_FRAME_CITING};
+        } else if (el_is_speech_verb(d, k)) {
+            size_t se = skip_between_back(d, a, k);
+            size_t s0 = np_back(d, a, se);
+            if (s0 < se && speaker_head(d, se - 1) && any_word(d, s0, se)) {
+                f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)s0, .subj_end = (uint32_t)se,
+                               .form = EL_FRAME_SUBJ_VERB};
+            } else if (k > a && (punct(d, k - 1, ",") || flag(d, k - 1, EL_TOK_QUOTE))) {
+                size_t e = np_fwd(d, k + 1, b);
+                if (e == k + 1 || !speaker_head(d, e - 1)) continue;
+                f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
+                               .form = EL_FRAME_VERB_SUBJ};
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        }
+        size_t first = f.form == EL_FRAME_SUBJ_VERB ? f.subj : f.verb;
+        size_t last = f.form == EL_FRAME_SUBJ_VERB ? f.verb + 1 : f.subj_end;
+        /* "told Reuters", "informed Efe": the listener belongs to the frame. */
+        if (f.form == EL_FRAME_SUBJ_VERB && (lem(d, f.verb, "tell") || lem(d, f.verb, "inform")) &&
+            flag(d, f.verb + 1, EL_TOK_CAP)) {
+            size_t e = f.verb + 1;
+            while (e < b && (flag(d, e, EL_TOK_CAP) || (is(d, e, "of") && flag(d, e + 1, EL_TOK_CAP))) && e < f.verb + 6) e++;
+            last = e;
+        }
+        f.start = d->toks[first].start;
+        f.end = d->toks[last - 1].end;
+        /* Content follows: "said that", "said:", "said in a statement that". */
+        for (size_t j = f.verb + 1; j < b && j < f.verb + 12; j++) {
+            if (is(d, j, "that") || punct(d, j, ":")) { f.has_that = true; break; }
+            if (terminal(d, j) || punct(d, j, ";") || flag(d, j, EL_TOK_QUOTE)) break;
+        }
+        if (n < max) out[n] = f;
+        n++;
+        k = f.form == EL_FRAME_SUBJ_VERB ? f.verb : f.subj_end - 1;
+    }
+    return n;
+}
+
+/* ---- Quotation marks ------------------------------------------------------ */
+
+static uint32_t cp_at(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80) return p[0];
+    if ((p[0] & 0xE0) == 0xC0) return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    if ((p[0] & 0xF0) == 0xE0) return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return 0xFFFD;
+}
+static bool dbl(uint32_t c) { return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB || c == 0xBB; }
+static bool opener_glyph(uint32_t c) { return c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018 || c == 0x2039; }
+static bool closer_glyph(uint32_t c) { return c == 0x201D || c == 0xBB || c == 0x2019 || c == 0x203A; }
+
+/* Is the mark at token k glued to text on its left / right? */
+static bool glued_left(const el_doc *d, size_t k) {
+    uint32_t s = d->toks[k].start;
+    return s > 0 && !el_is_space((unsigned char)d->body[s - 1]) &&
+           !strchr("([{", d->body[s - 1]) && (k == 0 || d->toks[k - 1].end == s) &&
+           !(k > 0 && d->toks[k - 1].para != d->toks[k].para);
+}
+static bool glued_right(const el_doc *d, size_t k) {
+    uint32_t e = d->toks[k].end;
+    return e < d->body_len && !el_is_space((unsigned char)d->body[e]) && k + 1 < d->n_toks &&
+           d->toks[k + 1].start == e && d->toks[k + 1].para == d->toks[k].para &&
+           (d->toks[k + 1].flags & (EL_TOK_WORD | EL_TOK_NUM | EL_TOK_QUOTE) ||
+            strchr("([$", d->body[e]));
+}
+/* Does the mark open (1), close (-1) or can't say (0)? */
+static int mark_role(const el_doc *d, size_t k) {
+    bool l = glued_left(d, k), r = glued_right(d, k);
+    if (r && !l) return 1;
+    if (l && !r) return -1;
+    uint32_t c = cp_at(tt(d, k));
+    return opener_glyph(c) ? 1 : closer_glyph(c) ? -1 : 0;
+}
+
+typedef struct dq {                 /* a direct quote under construction */
+    size_t open, close;             /* tokens of the marks; close == open when unclosed */
+    uint32_t start, end;            /* bytes inside the marks */
+} dq;
+typedef EL_VEC(dq) dq_vec;
+
+static size_t words_between(const el_doc *d, uint32_t s, uint32_t e) {
+    size_t n = 0;
+    for (uint32_t i = s; i < e; i++)
+        if (!el_is_space((unsigned char)d->body[i]) && (i == s || el_is_space((unsigned char)d->body[i - 1]))) n++;
+    return n;
+}
+
+/* Pair the double quotation marks of the body. A paragraph that ends inside
+** a quote continues it when the next paragraph opens with a mark (the news
+** convention for a quote over several paragraphs); otherwise the quote ends
+** with its paragraph. Single marks count only at top level, as a quote of
+** four words or more ('...' in British style), never inside a double quote. */
+static void pair_marks(const el_doc *d, dq_vec *out) {
+    bool inside = false;
+    dq cur = {0};
+    for (size_t k = 0; k < d->n_toks; k++) {
+        const el_token *t = &d->toks[k];
+        /* Paragraph change while inside: continue or close. */
+        if (inside && k > cur.open && t->para != d->toks[k - 1].para) {
+            bool cont = (t->flags & EL_TOK_QUOTE) && dbl(cp_at(tt(d, k))) && mark_role(d, k) >= 0;
+            if (cont) continue;                           /* the reopening mark */
+            cur.close = k - 1;
+            cur.end = d->toks[k - 1].end;
+            EL_PUSH(d->a, *out, cur);
+            inside = false;
+        }
+        if (!(t->flags & EL_TOK_QUOTE)) continue;
+        uint32_t c = cp_at(tt(d, k));
+        int role = mark_role(d, k);
+        if (dbl(c)) {
+            if (!inside) {
+                if (role > 0 || (role == 0 && c == '"')) {
+                    inside = true;
+                    cur = (dq){.open = k, .close = k, .start = t->end};
+                }
+            } else if (role <= 0 || glued_left(d, k)) {
+                cur.close = k;
+                cur.end = t->start;
+                EL_PUSH(d->a, *out, cur);
+                inside = false;
+            } else {
+                /* An opening mark inside a quote: the last one was never
+                ** closed. Keep it to here and start again. */
+                cur.close = k;
+                cur.end = t->start;
+                while (cur.end > cur.start && el_is_space((unsigned char)d->body[cur.end - 1])) cur.end--;
+                EL_PUSH(d->a, *out, cur);
+                cur = (dq){.open = k, .close = k, .start = t->end};
+            }
+        } else if (!inside && role > 0) {
+            /* A single mark at top level: find its closer in the paragraph. */
+            for (size_t j = k + 1; j < d->n_toks && d->toks[j].para == t->para; j++) {
+                if (!(d->toks[j].flags & EL_TOK_QUOTE)) continue;
+                uint32_t c2 = cp_at(tt(d, j));
+                if (dbl(c2)) break;
+                if (mark_role(d, j) < 0) {
+                    if (words_between(d, t->end, d->toks[j].start) >= 4) {
+                        dq q = {.open = k, .close = j, .start = t->end, .end = d->toks[j].start};
+                        EL_PUSH(d->a, *out, q);
+                        k = j;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    if (inside) {
+        cur.close = d->n_toks - 1;
+        cur.end = d->toks[d->n_toks - 1].end;
+        EL_PUSH(d->a, *out, cur);
+    }
+}
+
+/* ---- People named in the text (used when no actor mentions exist) --------- */
+
+/* Titles and roles that introduce a person's name: "Prime Minister Benjamin
+** Netanyahu", "Mossad chief David Barnea", "spokesperson John Kriby". */
+static const char *const roles[] = {
+    "president", "minister", "premier", "chief", "head", "director", "spokesperson",
+    "spokesman", "spokeswoman", "secretary", "general", "gen.", "maj.", "lt.", "col.",
+    "capt.", "sgt.", "adm.", "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.",
+    "senator", "ambassador", "envoy", "king", "queen", "prince", "emir", "sheikh",
+    "commander", "leader", "adviser", "advisor", "aide", "mayor", "governor", "chancellor",
+    "rabbi", "pope", "speaker", "judge", "colonel", "captain", "lieutenant", "sergeant",
+    "ayatollah", "chairman", "chairwoman", "ceo", "negotiator", "mediator", "official",
+    "lawmaker", "deputy", "counterpart", "mk", "coordinator", "observer", "sheik", NULL,
+};
+static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", NULL};
+static const char *const particles[] = {"bin", "ibn", "al", "el", "de", "van", "von", "abu", "ben", "da", "du", "le", NULL};
+
+typedef struct person {
+    const char *name;               /* fullest form, "Benjamin Netanyahu" */
+    const char *sur; size_t sur_n;  /* surname as written */
+    const char *role;               /* lower-case role words before the name */
+} person;
+typedef struct pmention { uint32_t pos; uint32_t who; } pmention;
+
+typedef struct qctx {
+    el_doc *d;
+    EL_VEC(person) people;
+    EL_VEC(pmention) ments;
+    dq_vec dqs;
+    /* What a pronoun refers to. */
+    const char *last_speaker; uint32_t last_speaker_para; uint32_t last_speaker_pos;
+    bool last_speaker_person;
+    const char *last_quote_entity; uint32_t last_quote_para; uint32_t last_quote_end;
+    const char *last_quote_speaker;
+} qctx;
+
+static bool is_role(const el_doc *d, size_t k) { return word_in(d, k, roles) >= 0; }
+static bool name_tok(const el_doc *d, size_t k, uint32_t para) {
+    if (k >= d->n_toks || d->toks[k].para != para) return false;
+    size_t ml;
+    if (flag(d, k, EL_TOK_CAP) && flag(d, k, EL_TOK_WORD) && !is_role(d, k) &&
+        !el_month_at(tt(d, k), tl(d, k), &ml, false) && el_weekday_at(tt(d, k), tl(d, k), &ml, false) < 0 &&
+        !is(d, k, "The") && !is(d, k, "A") && !flag(d, k, EL_TOK_UPPER))
+        return true;
+    /* "el-Sissi", "al-Thani" */
+    return flag(d, k, EL_TOK_WORD) && tl(d, k) > 3 && (el_iprefix(tt(d, k), tl(d, k), "el-") ||
+                                                       el_iprefix(tt(d, k), tl(d, k), "al-"));
+}
+
+static int person_find(const qctx *q, const char *sur, size_t n) {
+    for (size_t i = 0; i < q->people.n; i++)
+        if (q->people.v[i].sur_n == n && memcmp(q->people.v[i].sur, sur, n) == 0) return (int)i;
+    return -1;
+}
+
+/* Read persons introduced by a role or title, then every later mention of
+** their surnames. */
+static void find_people(qctx *q) {
+    el_doc *d = q->d;
+    for (size_t k = 0; k + 1 < d->n_toks; k++) {
+        if (!is_role(d, k)) continue;
+        uint32_t para = d->toks[k].para;
+        size_t j = k + 1;
+        while (j < d->n_toks && j < k + 6 && (name_tok(d, j, para) ||
+               (word_in(d, j, particles) >= 0 && name_tok(d, j + 1, para))))
+            j++;
+        if (j == k + 1) continue;
+        bool hon = word_in(d, k, honorifics) >= 0;
+        /* One capitalised word after a role is a name only after a title
+        ** ("President Biden", "Mr. Netanyahu"), not "chief Hamas". */
+        if (j == k + 2 && !hon && !flag(d, k, EL_TOK_CAP)) continue;
+        if (j == k + 2 && flag(d, k + 1, EL_TOK_POSS)) continue;
+        size_t last = j - 1;
+        const char *sur = tt(d, last);
+        size_t sn = tl(d, last);
+        int who = person_find(q, sur, sn);
+        size_t full_n = d->toks[last].end - d->toks[k + 1].start;
+        if (who < 0) {
+            size_t r0 = k;
+            while (r0 > 0 && (is_role(d, r0 - 1) || (flag(d, r0 - 1, EL_TOK_CAP) && d->toks[r0 - 1].para == para &&
+                   !(d->toks[r0 - 1].flags & EL_TOK_SSTART))) && r0 + 4 > k)
+                r0--;
+            person p = {.name = el_arena_strndup(d->a, tt(d, k + 1), full_n), .sur = sur, .sur_n = sn,
+                        .role = el_arena_strndup(d->a, tt(d, r0), d->toks[k].end - d->toks[r0].start)};
+            EL_PUSH(d->a, q->people, p);
+        } else if (!hon && full_n > strlen(q->people.v[who].name)) {
+            q->people.v[who].name = el_arena_strndup(d->a, tt(d, k + 1), full_n);
+        }
+        k = j - 1;
+    }
+    for (size_t k = 0; k < d->n_toks; k++) {
+        if (!flag(d, k, EL_TOK_CAP)) continue;
+        int who = person_find(q, tt(d, k), tl(d, k));
+        if (who < 0) continue;
+        pmention m = {.pos = d->toks[k].start, .who = (uint32_t)who};
+        EL_PUSH(d->a, q->ments, m);
+    }
+}
+
+/* The last person named before byte pos, or -1; role_hint narrows it
+** ("premier" matches a "Prime Minister"). */
+static int last_person(const qctx *q, uint32_t pos, const char *role_hint) {
+    int any = -1;
+    for (size_t i = q->ments.n; i-- > 0;) {
+        if (q->ments.v[i].pos >= pos) continue;
+        int who = (int)q->ments.v[i].who;
+        if (any < 0) any = who;
+        if (!role_hint) return who;
+        const char *r = q->people.v[who].role;
+        if (el_ifind(r, strlen(r), role_hint) >= 0) return who;
+        if (!strcmp(role_hint, "premier") && el_ifind(r, strlen(r), "prime minister") >= 0) return who;
+        if (!strcmp(role_hint, "prime minister") && el_ifind(r, strlen(r), "premier") >= 0) return who;
+    }
+    return any;
+}
+
+/* ---- Speaker resolution --------------------------------------------------- */
+
+/* The actor stage's mentions, when they exist, name the entity at a span.
+** Until annotate_actor.h lands this returns NULL and the text heuristics
+** below decide; the one place to wire doc->ments in. */
+static const char *mention_entity(const el_doc *d, uint32_t s, uint32_t e) {
+    (void)s; (void)e;
+    if (!d->ments || !d->n_ments) return NULL;
+    return NULL;
+}
+
+static const char *office_words[] = {"office", "department", "bureau", "cabinet", "spokesman", "spokesperson", NULL};
+
+/* Resolve the speaker phrase [s0, s1) at byte pos to an entity name, or NULL.
+** *person_out says whether it is a person (pronouns may then refer to it). */
+static const char *resolve(qctx *q, size_t s0, size_t s1, uint32_t pos, bool *person_out) {
+    el_doc *d = q->d;
+    *person_out = false;
+    if (s1 <= s0) return NULL;
+    const char *m = mention_entity(d, d->toks[s0].start, d->toks[s1 - 1].end);
+    if (m) return m;
+    size_t n = s1 - s0;
+    uint32_t para = d->toks[s0].para;
+    /* he / she: the speaker of the quote before if it is near, else the last
+    ** person who spoke in this or the previous paragraph, else the last one named. */
+    if (n == 1 && (is(d, s0, "he") || is(d, s0, "she"))) {
+        if (q->last_quote_entity && q->last_quote_para + 1 >= para) return q->last_quote_entity;
+        if (q->last_speaker && q->last_speaker_person && q->last_speaker_para + 2 >= para) {
+            *person_out = true;
+            return q->last_speaker;
+        }
+        int who = last_person(q, pos, NULL);
+        if (who >= 0) { *person_out = true; return q->people.v[who].name; }
+        return NULL;
+    }
+    /* "his office", "the premier's office", "the presidential department" */
+    size_t h = s1 - 1;
+    if (word_in(d, h, office_words) >= 0 && n <= 4 && !flag(d, h, EL_TOK_CAP)) {
+        const char *hint = NULL;
+        for (size_t k = s0; k < h; k++) {
+            if (is(d, k, "premier") || is(d, k, "premier's") || is(d, k, "prime")) hint = "premier";
+            if (is(d, k, "president") || is(d, k, "presidential")) hint = hint ? hint : "president";
+        }
+        int who = -1;
+        if (is(d, s0, "his") || is(d, s0, "her")) {
+            if (q->last_speaker && q->last_speaker_person && q->last_speaker_para + 1 >= para)
+                return el_arena_printf(d->a, "%s's office", q->last_speaker);
+            who = last_person(q, pos, NULL);
+        } else {
+            who = last_person(q, pos, hint);
+        }
+        if (who >= 0) return el_arena_printf(d->a, "%s's office", q->people.v[who].name);
+        return NULL;
+    }
+    /* A named person inside the phrase: "Mr. Netanyahu", "spokesperson John Kriby". */
+    for (size_t k = s1; k-- > s0;) {
+        if (!flag(d, k, EL_TOK_CAP)) continue;
+        int who = person_find(q, tt(d, k), tl(d, k));
+        if (who >= 0) {
+            *person_out = true;
+            bool office = false;
+            for (size_t j = k + 1; j < s1; j++) if (word_in(d, j, office_words) >= 0) office = true;
+            if (office) { *person_out = false; return el_arena_printf(d->a, "%s's office", q->people.v[who].name); }
+            return q->people.v[who].name;
+        }
+    }
+    /* "the premier", "the prime minister", "the president" */
+    if (n <= 3 && is(d, s0, "the")) {
+        const char *hint = NULL;
+        if (is(d, s1 - 1, "premier") || (is(d, s1 - 1, "minister") && is(d, s1 - 2, "prime"))) hint = "premier";
+        else if (is(d, s1 - 1, "president")) hint = "president";
+        else if (is(d, s1 - 1, "minister")) hint = "minister";
+        if (hint) {
+            int who = last_person(q, pos, hint);
+            if (who >= 0) { *person_out = true; return q->people.v[who].name; }
+        }
+    }
+    return NULL;
+}
+
+/* ---- Walking the document ------------------------------------------------- */
+
+typedef EL_VEC(el_quote) quote_vec;
+
+/* Sentence index of token k (binary search). */
+static uint32_t sent_of(const el_doc *d, size_t k) {
+    size_t lo = 0, hi = d->n_sents;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].tok <= k) lo = mid; else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+/* Is byte range [s, e) mostly covered by the direct quotes? */
+static bool covered(const qctx *q, uint32_t s, uint32_t e) {
+    uint32_t in = 0;
+    for (size_t i = 0; i < q->dqs.n; i++) {
+        uint32_t a = q->dqs.v[i].start > s ? q->dqs.v[i].start : s;
+        uint32_t b = q->dqs.v[i].end < e ? q->dqs.v[i].end : e;
+        if (b > a) in += b - a;
+    }
+    return e > s && in * 2 >= e - s;
+}
+
+static bool inside_dq(const qctx *q, uint32_t pos) {
+    for (size_t i = 0; i < q->dqs.n; i++)
+        if (pos >= q->dqs.v[i].start && pos < q->dqs.v[i].end) return true;
+    return false;
+}
+
+/* Record a speaker as the one pronouns refer to next. */
+static void note_speaker(qctx *q, const char *entity, bool person, uint32_t para, uint32_t pos) {
+    if (!entity) return;
+    q->last_speaker = entity;
+    q->last_speaker_person = person;
+    q->last_speaker_para = para;
+    q->last_speaker_pos = pos;
+}
+
+/* Words after token k up to the next comma or the sentence end e; a "that"
+** or a colon on the way means content follows (returns a large number). */
+static size_t words_to_comma(const el_doc *d, size_t k, size_t e) {
+    size_t n = 0;
+    for (size_t j = k; j < e && !punct(d, j, ","); j++) {
+        if (is(d, j, "that") || punct(d, j, ":")) return 99;
+        if (flag(d, j, EL_TOK_WORD) || flag(d, j, EL_TOK_NUM)) n++;
+    }
+    return n;
+}
+
+/* First token after a tell/inform verb's listener ("told The Times of Israel"). */
+static size_t skip_listener(const el_doc *d, const el_frame *f, size_t k, size_t e) {
+    if (!(lem(d, f->verb, "tell") || lem(d, f->verb, "inform"))) return k;
+    while (k < e && (flag(d, k, EL_TOK_CAP) || (is(d, k, "of") && flag(d, k + 1, EL_TOK_CAP)) ||
+                     is(d, k, "reporters") || is(d, k, "journalists") || is(d, k, "mediators")))
+        k++;
+    return k;
+}
+
+/* Trim a trailing ", according to X" / ", citing X" off content [k, e). */
+static size_t trim_tail(const el_doc *d, size_t k, size_t e) {
+    for (size_t j = k + 1; j + 1 < e; j++)
+        if (punct(d, j, ",") && (is(d, j + 1, "according") || is(d, j + 1, "citing") ||
+                                 is(d, j + 1, "quoting") || is(d, j + 1, "adding")))
+            return j;
+    return e;
+}
+
+/* The content a speech frame reports, as a byte span; false if none. Three
+** shapes: "CLAUSE, X said (Friday)." (the frame closes the sentence),
+** "According to X, CLAUSE.", and "X said (in a statement) (that) CLAUSE." */
+static bool frame_content(const el_doc *d, const el_frame *f, uint32_t si, uint32_t *cs, uint32_t *ce) {
+    const el_sent *st = &d->sents[si];
+    size_t a = st->tok, b = st->tok + st->n_tok;
+    size_t e = b;
+    while (e > a && (terminal(d, e - 1) || flag(d, e - 1, EL_TOK_QUOTE))) e--;
+    size_t first = f->form == EL_FRAME_SUBJ_VERB ? f->subj : f->verb;
+    size_t after = f->form == EL_FRAME_SUBJ_VERB ? f->verb + 1 : f->subj_end;
+    after = skip_listener(d, f, after, e);
+    bool tail = words_to_comma(d, after, e) <= 3;
+    if (first > a + 3 && punct(d, first - 1, ",") && tail) {
+        *cs = d->toks[a].start;
+        *ce = d->toks[trim_tail(d, a, first - 1) - 1].end;
+        return true;
+    }
+    if (f->form == EL_FRAME_ACCORDING) {
+        if (f->verb == a && punct(d, f->subj_end, ",") && f->subj_end + 1 < e) {
+            *cs = d->toks[f->subj_end + 1].start; *ce = d->toks[e - 1].end;
+            return true;
+        }
+        return false;
+    }
+    if (f->form != EL_FRAME_SUBJ_VERB) return false;
+    if (f->subj != a && !(punct(d, f->subj - 1, ",") || is(d, f->subj - 1, "and") ||
+                          is(d, f->subj - 1, "but") || is(d, f->subj - 1, "where") ||
+                          is(d, f->subj - 1, "while")))
+        return false;
+    /* "X said (in a statement) (on Friday) that CONTENT" / "X told Reuters CONTENT" */
+    size_t k = after;
+    bool that = false;
+    for (size_t j = f->verb + 1; j < e && j < f->verb + 14; j++) {
+        if (is(d, j, "that") || punct(d, j, ":")) { k = j + 1; that = true; break; }
+        if (terminal(d, j) || flag(d, j, EL_TOK_QUOTE)) break;
+    }
+    if (!that) {
+        size_t ml;
+        while (k < e && (is(d, k, "on") || el_weekday_at(tt(d, k), tl(d, k), &ml, false) >= 0 ||
+                         is(d, k, "night") || is(d, k, "morning") || is(d, k, "evening") ||
+                         punct(d, k, ",")))
+            k++;
+        if (is(d, k, "it") || is(d, k, "to") || is(d, k, "in") || is(d, k, "about") || is(d, k, "so") ||
+            is(d, k, "and") || is(d, k, "as") || is(d, k, "but") || is(d, k, "by") ||
+            is(d, k, "of") || is(d, k, "nothing") || is(d, k, "this") || is(d, k, "with") ||
+            is(d, k, "for") || flag(d, k, EL_TOK_PUNCT))
+            return false;                              /* not a reported clause */
+    }
+    if (k >= e) return false;
+    *cs = d->toks[k].start;
+    *ce = d->toks[trim_tail(d, k, e) - 1].end;
+    return true;
+}
+
+static const char *span_text(el_doc *d, uint32_t s, uint32_t e) {
+    return el_arena_strndup(d->a, d->body + s, e - s);
+}
+
+/* Speaker of direct quote dq: the frame right after its closing mark, else a
+** frame before its opening mark in the same sentence, else the quote before
+** when this one continues it. */
+static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
+    el_doc *d = q->d;
+    el_frame fr[16];
+    /* After: ", a US official said", "he added", "said Netanyahu". */
+    size_t k = x->close + 1;
+    while (k < d->n_toks && (punct(d, k, ",") || (flag(d, k, EL_TOK_QUOTE) && k == x->close + 1))) k++;
+    if (x->close > x->open && k < d->n_toks && d->toks[k].para == d->toks[x->close].para) {
+        uint32_t si = sent_of(d, k);
+        size_t nf = el_frames_find(d, si, fr, 16);
+        if (nf > 16) nf = 16;
+        for (size_t i = 0; i < nf; i++) {
+            size_t first = fr[i].form == EL_FRAME_SUBJ_VERB ? fr[i].subj : fr[i].verb;
+            if (fr[i].form == EL_FRAME_CITING) continue;
+            if (fr[i].form == EL_FRAME_ACCORDING) first = fr[i].verb;
+            if (first >= k && first <= k + 1) {
+                out->spk_start = d->toks[fr[i].subj].start;
+                out->spk_end = d->toks[fr[i].subj_end - 1].end;
+                bool person;
+                out->entity = resolve(q, fr[i].subj, fr[i].subj_end, out->spk_start, &person);
+                note_speaker(q, out->entity, person, d->toks[fr[i].subj].para, out->spk_start);
+                return;
+            }
+        }
+    }
+    /* Before: "His office said in a statement that", "was quoted as saying ...:" */
+    uint32_t si = sent_of(d, x->open);
+    size_t nf = el_frames_find(d, si, fr, 16);
+    if (nf > 16) nf = 16;
+    for (size_t i = nf; i-- > 0;) {
+        if (fr[i].verb >= x->open || fr[i].form == EL_FRAME_CITING) continue;
+        if (inside_dq(q, fr[i].start)) continue;
+        out->spk_start = d->toks[fr[i].subj].start;
+        out->spk_end = d->toks[fr[i].subj_end - 1].end;
+        bool person;
+        out->entity = resolve(q, fr[i].subj, fr[i].subj_end, out->spk_start, &person);
+        note_speaker(q, out->entity, person, d->toks[fr[i].subj].para, out->spk_start);
+        return;
+    }
+    /* A quote that continues the one before (same paragraph, or opening the next). */
+    uint32_t para = d->toks[x->open].para;
+    if (q->last_quote_speaker && (q->last_quote_para == para ||
+        (q->last_quote_para + 1 == para && x->open > 0 && d->toks[x->open - 1].para != para))) {
+        out->speaker = q->last_quote_speaker;
+        out->entity = q->last_quote_entity;
+    }
+}
+
+int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
+    (void)e; (void)dg;
+    qctx q = {.d = d};
+    quote_vec out = {0};
+    pair_marks(d, &q.dqs);
+    find_people(&q);
+    size_t di = 0;
+    el_frame fr[16];
+    for (uint32_t si = 0; si < d->n_sents; si++) {
+        const el_sent *st = &d->sents[si];
+        /* Direct quotes opening in this sentence, in order. */
+        while (di < q.dqs.n && q.dqs.v[di].open < st->tok + st->n_tok) {
+            const dq *x = &q.dqs.v[di++];
+            if (words_between(d, x->start, x->end) < 3) continue;    /* scare quotes: “delusional” */
+            el_quote o = {.start = x->start, .end = x->end, .sent = sent_of(d, x->open), .type = EL_QUOTE_DIRECT};
+            direct_speaker(&q, x, &o);
+            if (o.spk_end > o.spk_start) o.speaker = span_text(d, o.spk_start, o.spk_end);
+            if (o.speaker) {
+                q.last_quote_speaker = o.speaker;
+                q.last_quote_entity = o.entity;
+                q.last_quote_para = d->toks[x->close].para;
+                q.last_quote_end = x->end;
+            }
+            EL_PUSH(d->a, out, o);
+        }
+        /* Reported speech. */
+        size_t nf = el_frames_find(d, si, fr, 16);
+        if (nf > 16) nf = 16;
+        for (size_t i = 0; i < nf; i++) {
+            const el_frame *f = &fr[i];
+            if (f->form == EL_FRAME_CITING || inside_dq(&q, f->start)) continue;
+            bool person;
+            uint32_t ss = d->toks[f->subj].start, se = d->toks[f->subj_end - 1].end;
+            const char *ent = resolve(&q, f->subj, f->subj_end, ss, &person);
+            uint32_t cs, ce;
+            if (f->form != EL_FRAME_ACCORDING) note_speaker(&q, ent, person, d->toks[f->subj].para, ss);
+            if (!frame_content(d, f, si, &cs, &ce)) continue;
+            if (words_between(d, cs, ce) < 4 || covered(&q, cs, ce)) continue;
+            el_quote o = {.start = cs, .end = ce, .sent = si, .type = EL_QUOTE_INDIRECT,
+                          .spk_start = ss, .spk_end = se, .speaker = span_text(d, ss, se), .entity = ent};
+            EL_PUSH(d->a, out, o);
+        }
+    }
+    /* Body order: direct quotes were added per sentence before its frames. */
+    for (size_t i = 1; i < out.n; i++) {
+        el_quote t = out.v[i];
+        size_t j = i;
+        while (j > 0 && out.v[j - 1].start > t.start) { out.v[j] = out.v[j - 1]; j--; }
+        out.v[j] = t;
+    }
+    d->quotes = out.v;
+    d->n_quotes = out.n;
+    return el_arena_failed(d->a) ? EL_ENOMEM : EL_OK;
+}

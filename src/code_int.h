@@ -1,0 +1,42 @@
+/*
+** code_int.h: what code.c and code_lexicon.c share: the compiled form of
+** an event pattern (data/verbs/FORMAT.md) and the lexicon that indexes
+** patterns by their head lemma.
+*/
+#ifndef EL_CODE_INT_H
+#define EL_CODE_INT_H
+#include "code.h"
+#include "strmap.h"
+
+#define PAT_MAX_ITEMS 12
+#define PAT_MAX_ALTS 6
+
+typedef enum { ITEM_WORD, ITEM_GAP, ITEM_TGT } item_kind;
+
+typedef struct pat_item {
+    item_kind kind;
+    uint8_t n_alt;
+    const char *alt[PAT_MAX_ALTS];      /* lower-case words */
+    uint8_t alt_len[PAT_MAX_ALTS];
+} pat_item;
+
+typedef struct el_pattern {
+    const char *text;                   /* the line as written, for explanation */
+    const char *src;                    /* "FILE:LINE" */
+    const el_code_info *code;
+    bool noun;
+    uint8_t n_items;                    /* items after the head */
+    uint8_t n_words;                    /* words in all: longer is more specific */
+    pat_item item[PAT_MAX_ITEMS];
+    struct el_pattern *next;            /* the next pattern with the same head */
+} el_pattern;
+
+struct el_verbs {
+    el_arena *a;
+    el_strmap *codes;                   /* "046" -> el_code_info */
+    el_strmap *verb_heads;              /* lemma -> first el_pattern */
+    el_strmap *noun_heads;
+    size_t n_patterns;
+};
+
+#endif

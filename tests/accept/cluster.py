@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Acceptance checks for `eventline cluster` (stage 6) on the seeds.
+
+  cluster.py BIN   runs BIN cluster --meta ../shared/seeds/manifest.jsonl
+                   ../shared/seeds and checks the episodes and the thread of
+                   ../shared/gold/seeds.json ("stories"); skips, saying so,
+                   when ../shared is absent.
+
+Partitions are compared as sets of article ids, whatever the ids of the
+episodes. Each failed check prints one FAIL line; the last line is
+"cluster: N passed, N failed"; exit status 1 if any check failed.
+"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "..", "shared")
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+def partition(rows, key):
+    g = {}
+    for r in rows:
+        g.setdefault(r[key], set()).add(r["article"])
+    return sorted(sorted(s) for s in g.values())
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else "build/eventline"
+    seeds, gold_path = os.path.join(SHARED, "seeds"), os.path.join(SHARED, "gold", "seeds.json")
+    if not os.path.isdir(seeds) or not os.path.exists(gold_path):
+        print("skipped: ../shared is absent")
+        print("cluster: 0 passed, 0 failed")
+        return 0
+    gold = json.load(open(gold_path, encoding="utf-8"))["stories"]
+    p = subprocess.run([binary, "cluster", "--meta", os.path.join(seeds, "manifest.jsonl"), seeds],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, "1 exit status 0 (got %d: %s)" % (p.returncode, p.stderr.strip()[-300:]))
+    rows = [json.loads(l) for l in p.stdout.splitlines()]
+    check(len(rows) == 5, "2 one object per article (got %d)" % len(rows))
+    check(all({"article", "episode", "thread", "near_duplicates"} <= set(r) for r in rows),
+          "3 every object has article, episode, thread, near_duplicates")
+    want_ep = sorted(sorted(e) for e in gold["episodes"])
+    got_ep = partition(rows, "episode")
+    check(got_ep == want_ep, "4 episodes %s (got %s)" % (want_ep, got_ep))
+    want_th = sorted(sorted(t) for t in gold["thread"])
+    got_th = partition(rows, "thread")
+    check(got_th == want_th, "5 threads %s (got %s)" % (want_th, got_th))
+    ids = {r["article"]: r for r in rows}
+    check(ids.get("000", {}).get("episode") == "E1" and ids.get("000", {}).get("thread") == "T1",
+          "6 ids numbered from the earliest article: 000 is in E1, T1")
+    q = subprocess.run([binary, "cluster", "--meta", os.path.join(seeds, "manifest.jsonl")]
+                       + [os.path.join(seeds, f) for f in sorted(os.listdir(seeds), reverse=True)
+                          if f.endswith(".txt")], capture_output=True, text=True)
+    rows_r = sorted((json.loads(l) for l in q.stdout.splitlines()), key=lambda r: r["article"])
+    check([(r["article"], r["episode"], r["thread"]) for r in rows_r]
+          == [(r["article"], r["episode"], r["thread"]) for r in sorted(rows, key=lambda r: r["article"])],
+          "7 the same ids when the files come in reverse order")
+    print("cluster: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

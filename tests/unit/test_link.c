@@ -1,0 +1,258 @@
+/*
+** test_link.c: stage 6 (link.c, link_dedup.c, link_episode.c, link_event.c).
+** In:  short articles written here, and event records built by hand.
+** Out: cmocka cases, numbered: 1.x MinHash and LSH near-duplicates, 2.x
+**      episodes and threads (dates, order independence), 3.x event merging.
+*/
+#include "testutil.h"
+#include "link.h"
+
+#define STORY_A "Rescue teams searched the collapsed mine near Soma on Wednesday after an " \
+    "explosion trapped hundreds of miners underground. Energy minister Taner Yildiz said " \
+    "the fire started at a power unit and spread carbon monoxide through the tunnels. " \
+    "Families gathered outside the hospital in Soma waiting for news of the trapped miners. " \
+    "The mine operator said ventilation failed shortly after the blast."
+#define STORY_A2 "Rescue teams searched the collapsed mine near Soma on Wednesday after an " \
+    "explosion trapped hundreds of workers underground. Energy minister Taner Yildiz said " \
+    "the fire started at a power unit and spread carbon monoxide through the tunnels. " \
+    "Families gathered outside the hospital in Soma waiting for news of the trapped miners. " \
+    "The mine operator said ventilation failed shortly after the blast."
+#define STORY_A3 "Miners' families in Soma waited through the night as rescuers pulled more " \
+    "bodies from the mine. Taner Yildiz, the energy minister, said carbon monoxide from the " \
+    "fire filled the tunnels. Rescue teams said hopes of finding trapped miners were fading."
+#define STORY_B "The central bank raised its benchmark interest rate by half a point on " \
+    "Thursday to curb inflation, which reached its highest level in a decade. Economists " \
+    "had expected a smaller increase. The bank's governor said further rises were possible."
+
+typedef struct fx { el_arena *a; el_diag d; } fx;
+
+static int setup(void **state) {
+    fx *f = calloc(1, sizeof *f);
+    f->a = el_arena_new(NULL, 1 << 16);
+    el_diag_init(&f->d, fopen("/dev/null", "w"));
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fx *f = *state;
+    fclose(f->d.out);
+    el_diag_fini(&f->d);
+    el_arena_free(f->a);
+    free(f);
+    return 0;
+}
+
+/* Add one article to L (text, id, date or NULL). */
+static void add(fx *f, el_linker *L, const char *id, const char *text, const char *date) {
+    el_arena_reset(f->a);
+    el_doc *doc = tu_doc(f->a, text, date, &f->d);
+    assert_non_null(doc);
+    doc->id = id;
+    assert_true(el_link_add(L, doc) >= 0);
+}
+
+static long find(const el_linker *L, const char *id) {
+    for (size_t i = 0; i < el_link_count(L); i++)
+        if (!strcmp(el_link_id(L, i), id)) return (long)i;
+    return -1;
+}
+
+/* 1.1 MinHash: the same text is similarity 1, one word changed stays high,
+** an unrelated text is low. */
+static void minhash_estimates(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    add(f, L, "a", STORY_A, NULL);
+    add(f, L, "a_copy", STORY_A, NULL);
+    add(f, L, "a_edit", STORY_A2, NULL);
+    add(f, L, "b", STORY_B, NULL);
+    assert_int_equal(el_link_finish(L), EL_OK);
+    assert_true(el_link_similarity(L, 0, 1) == 1.0);
+    assert_true(el_link_similarity(L, 0, 2) >= 0.6);
+    assert_true(el_link_similarity(L, 0, 3) <= 0.2);
+    el_linker_free(L);
+}
+
+/* 1.2 LSH banding finds the near-duplicates and only them; each article
+** lists the others with their similarity, most similar first. */
+static void lsh_candidates(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    add(f, L, "a", STORY_A, NULL);
+    add(f, L, "b", STORY_B, NULL);
+    add(f, L, "a_edit", STORY_A2, NULL);
+    add(f, L, "a3", STORY_A3, NULL);
+    add(f, L, "a_copy", STORY_A, NULL);
+    assert_int_equal(el_link_finish(L), EL_OK);
+    el_link_dup d[8];
+    size_t n = el_link_dups(L, 0, d, 8);
+    assert_int_equal(n, 2);
+    assert_string_equal(el_link_id(L, d[0].article), "a_copy");
+    assert_true(d[0].similarity == 1.0f);
+    assert_string_equal(el_link_id(L, d[1].article), "a_edit");
+    assert_int_equal(el_link_dups(L, 1, d, 8), 0);       /* the bank story */
+    assert_int_equal(el_link_dups(L, 3, d, 8), 0);       /* same story, other words */
+    el_linker_free(L);
+}
+
+/* 2.1 Reports of one happening share an episode; another happening gets its
+** own; a later round of the same story (dates apart) is a new episode in the
+** same thread. */
+static void episodes_and_threads(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    add(f, L, "a", STORY_A, "2014-05-14");
+    add(f, L, "a3", STORY_A3, "2014-05-15");
+    add(f, L, "b", STORY_B, "2014-05-15");
+    add(f, L, "a_later", STORY_A3, "2014-07-20");
+    assert_int_equal(el_link_finish(L), EL_OK);
+    long a = find(L, "a"), a3 = find(L, "a3"), b = find(L, "b"), al = find(L, "a_later");
+    assert_int_equal(el_link_episode(L, a), el_link_episode(L, a3));
+    assert_int_not_equal(el_link_episode(L, a), el_link_episode(L, b));
+    assert_int_not_equal(el_link_episode(L, a), el_link_episode(L, al));
+    assert_int_equal(el_link_thread(L, a), el_link_thread(L, al));
+    assert_int_not_equal(el_link_thread(L, a), el_link_thread(L, b));
+    assert_int_equal(el_link_episode(L, a), 1);          /* numbered by date, then id */
+    assert_int_equal(el_link_n_episodes(L), 3);
+    el_linker_free(L);
+}
+
+/* 2.2 The promise of link.h: the result depends on the set of articles, not
+** on the order they come in (dated and undated mixed). */
+static void order_independence(void **state) {
+    fx *f = *state;
+    const char *ids[] = {"a", "a3", "b", "a_edit", "u1", "u2"};
+    const char *texts[] = {STORY_A, STORY_A3, STORY_B, STORY_A2, STORY_A3, STORY_B};
+    const char *dates[] = {"2014-05-14", "2014-05-15", "2014-05-15", "2014-05-14", NULL, NULL};
+    int orders[3][6] = {{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {2, 4, 0, 5, 3, 1}};
+    uint32_t ep[3][6], th[3][6];
+    for (int o = 0; o < 3; o++) {
+        el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+        for (int k = 0; k < 6; k++) {
+            int i = orders[o][k];
+            add(f, L, ids[i], texts[i], dates[i]);
+        }
+        assert_int_equal(el_link_finish(L), EL_OK);
+        for (int i = 0; i < 6; i++) {
+            long j = find(L, ids[i]);
+            ep[o][i] = el_link_episode(L, j);
+            th[o][i] = el_link_thread(L, j);
+        }
+        el_linker_free(L);
+    }
+    for (int o = 1; o < 3; o++)
+        for (int i = 0; i < 6; i++) {
+            assert_int_equal(ep[o][i], ep[0][i]);
+            assert_int_equal(th[o][i], th[0][i]);
+        }
+    assert_int_equal(ep[0][4], ep[0][0]);                /* undated, placed by content */
+    assert_int_equal(ep[0][5], ep[0][2]);
+}
+
+/* ---- 3.x events ---- */
+
+static el_event_rec rec(uint32_t art, const char *outlet, const char *cat, const char *src,
+                        const char *tgt, const char *date, const char *place) {
+    el_event_rec r = {.article = art, .outlet = outlet, .category = cat, .episode = 1,
+                      .date_lo = EL_DATE_UNKNOWN, .date_hi = EL_DATE_UNKNOWN, .place = place};
+    if (src) { r.source[0] = src; r.n_source = 1; }
+    if (tgt) { r.target[0] = tgt; r.n_target = 1; }
+    if (date) r.date_lo = r.date_hi = el_date_parse(date, strlen(date));
+    return r;
+}
+
+/* 3.1 One meeting told by three outlets: codes at two levels of detail,
+** dates a day apart, a place given by one only, actors swapped for a
+** symmetric category: one event, 3 articles, 2 outlets; the date
+** disagreement stays visible. */
+static void events_merge(void **state) {
+    (void)state;
+    el_evlink *v = el_evlink_new();
+    el_event_rec r[] = {
+        rec(0, "EFE", "CONSULT", "USA", "EGY", "2024-02-13", "cairo"),
+        rec(1, "Times of Israel", "CONSULT", "USAGOV", "EGYGOV", "2024-02-13", NULL),
+        rec(2, "EFE", "CONSULT", "EGY", "USA", "2024-02-14", "cairo"),
+        rec(2, "EFE", "CONSULT", "USA", "EGY", "2024-02-13", NULL),
+    };
+    for (int i = 0; i < 4; i++) assert_int_equal(el_evlink_add(v, &r[i]), i);
+    assert_int_equal(el_evlink_finish(v), EL_OK);
+    assert_int_equal(el_evlink_n_events(v), 1);
+    uint32_t m, a, s;
+    el_evlink_counts(v, 0, &m, &a, &s);
+    assert_int_equal(m, 4);
+    assert_int_equal(a, 3);
+    assert_int_equal(s, 2);
+    assert_true(el_evlink_contradicts(v, 0));
+    el_evlink_free(v);
+}
+
+/* 3.2 What keeps events apart: another category, other actors, dates more
+** than a day apart, another place, another modality, another episode, and
+** swapped roles for a directed category. */
+static void events_split(void **state) {
+    (void)state;
+    el_evlink *v = el_evlink_new();
+    el_event_rec r[] = {
+        rec(0, "a", "REJECT", "ISR", "HMS", "2024-02-14", NULL),   /* 0 */
+        rec(1, "b", "REJECT", "ISR", "HMS", "2024-02-13", NULL),   /* 0: same */
+        rec(1, "b", "REJECT", "HMS", "ISR", "2024-02-13", NULL),   /* roles swapped */
+        rec(2, "c", "REJECT", "ISR", "HMS", "2024-02-20", NULL),   /* a week later */
+        rec(2, "c", "REQUEST", "ISR", "HMS", "2024-02-14", NULL),  /* other category */
+        rec(3, "d", "REJECT", "QAT", "HMS", "2024-02-14", NULL),   /* other source */
+        rec(3, "d", "REJECT", "ISR", "HMS", "2024-02-14", "doha"),  /* place: joins (0 had none) */
+        rec(4, "e", "REJECT", "ISR", "HMS", "2024-02-14", "cairo"), /* another place */
+    };
+    r[7].modality = 0;
+    el_event_rec planned = rec(4, "e", "REJECT", "ISR", "HMS", "2024-02-14", NULL);
+    planned.modality = 2;
+    el_event_rec other_ep = rec(5, "f", "REJECT", "ISR", "HMS", "2024-02-14", NULL);
+    other_ep.episode = 2;
+    for (int i = 0; i < 8; i++) el_evlink_add(v, &r[i]);
+    el_evlink_add(v, &planned);
+    el_evlink_add(v, &other_ep);
+    assert_int_equal(el_evlink_finish(v), EL_OK);
+    uint32_t e0 = el_evlink_event_of(v, 0);
+    assert_int_equal(el_evlink_event_of(v, 1), e0);
+    assert_int_equal(el_evlink_event_of(v, 6), e0);
+    for (int i = 2; i <= 5; i++) assert_int_not_equal(el_evlink_event_of(v, i), e0);
+    assert_int_not_equal(el_evlink_event_of(v, 7), e0);
+    assert_int_not_equal(el_evlink_event_of(v, 8), e0);
+    assert_int_not_equal(el_evlink_event_of(v, 9), e0);
+    assert_int_equal(el_evlink_event_of(v, 0), 0);       /* numbered by first record */
+    el_evlink_free(v);
+}
+
+/* 3.3 Uncoded records (ECB+ harness) key on the head lemma; a reporting
+** verb needs shared context to join. */
+static void events_lemma(void **state) {
+    (void)state;
+    el_evlink *v = el_evlink_new();
+    el_evlink_set_context_min(v, 0.34);
+    el_event_rec a = rec(0, NULL, NULL, NULL, NULL, NULL, NULL), b = a, c = a, d = a;
+    a.lemma = b.lemma = "arrest";
+    b.article = 1;
+    c.lemma = d.lemma = "say";
+    c.context[0] = 11; c.context[1] = 12;
+    d.context[0] = 13; d.context[1] = 14;
+    d.article = 1;
+    el_evlink_add(v, &a); el_evlink_add(v, &b); el_evlink_add(v, &c); el_evlink_add(v, &d);
+    assert_int_equal(el_evlink_finish(v), EL_OK);
+    assert_int_equal(el_evlink_event_of(v, 0), el_evlink_event_of(v, 1));
+    assert_int_not_equal(el_evlink_event_of(v, 2), el_evlink_event_of(v, 3));
+    assert_int_equal(el_evlink_n_events(v), 3);
+    el_evlink_free(v);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(minhash_estimates, setup, teardown),
+        cmocka_unit_test_setup_teardown(lsh_candidates, setup, teardown),
+        cmocka_unit_test_setup_teardown(episodes_and_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(order_independence, setup, teardown),
+        cmocka_unit_test_setup_teardown(events_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(events_split, setup, teardown),
+        cmocka_unit_test_setup_teardown(events_lemma, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("link", tests, NULL, NULL);
+}
