@@ -33,7 +33,7 @@ typedef struct lent {           /* an entity of this article */
     const char *country;
     uint32_t last;              /* token of its latest mention: recency for references */
     uint64_t surname;           /* hash of its folded last name, 0 when none */
-    uint32_t titles[4];         /* agent entries it was named with ("prime minister") */
+    uint32_t titles[4];         /* title aliases it was named with ("prime minister") */
     uint32_t org;               /* body it was named with ("Mossad"), or EL_NONE */
     uint8_t n_titles, type;
 } lent;
@@ -57,18 +57,25 @@ typedef struct actx {
     EL_VEC(lent) ents;
     EL_VEC(el_mention) ments;
     uint32_t first_in_sent;     /* first mention of the current sentence */
+    uint32_t version;           /* bumped at each mention: readings depend on who was named */
+    uint32_t *memo_ver;         /* per token: version of memo_item, 0 none */
+    item *memo_item;
     struct { const char *c; uint32_t n; } cc[8];   /* countries counted, for context */
 } actx;
 
 /* ---------------------------------------------------------------- text */
 
+/* Is token i the word w (lower case, ASCII), in any case? The first-letter
+** test keeps the closed-class lists below cheap: they are asked often. */
 static bool is_w(const actx *c, uint32_t i, const char *w) {
     if (i >= c->doc->n_toks) return false;
     const el_token *t = &c->t[i];
-    return el_ieq(c->doc->body + t->start, t->end - t->start, w);
+    const char *s = c->doc->body + t->start;
+    return el_lower((unsigned char)s[0]) == w[0] && el_ieq(s, t->end - t->start, w);
 }
 
 static bool in_set(const actx *c, uint32_t i, const char *const *set) {
+    if (i >= c->doc->n_toks || c->t[i].end - c->t[i].start > 14) return false;
     for (int k = 0; set[k]; k++) if (is_w(c, i, set[k])) return true;
     return false;
 }
@@ -82,6 +89,34 @@ static const char *const particles[] = {
     "bin", "bint", "ibn", "al", "el", "abu", "abd", "de", "del", "della", "da", "di", "van",
     "von", "der", "den", "ben", "la", "le", "du", "dos", "das", "y", "ul", "ud", "of", "the", "and",
     "for", "on", "in", "at", "to", "a", "an", NULL,
+};
+
+/* Lower-case words inside a person's name. */
+static const char *const name_particles[] = {
+    "bin", "bint", "ibn", "al", "el", "abu", "abd", "de", "del", "della", "da", "di", "van",
+    "von", "der", "den", "ben", "la", "le", "du", "dos", "das", "y", "ul", "ud", NULL,
+};
+
+/* Role nouns that name bodies, not people: "company Petrel Resources" is
+** no person. */
+static const char *const body_nouns[] = {
+    "company", "companies", "firm", "government", "administration", "ministry", "cabinet", "army",
+    "military", "court", "parliament", "police", "agency", "group", "council", "authorities",
+    "authority", "party", "team", "delegation", "forces", "navy", "union", "committee",
+    "commission", "board", "service", "department", "office", "bank", "club", "media",
+    "newspaper", "network", "channel", "station", "regime", "militia", "organization",
+    "organisation", "movement", NULL,
+};
+
+/* Last words of names of things, not people ("Bridgepoint Capital"). */
+static const char *const thing_words[] = {
+    "capital", "resources", "airport", "airlines", "airways", "group", "bank", "holdings",
+    "partners", "inc", "ltd", "corp", "company", "international", "university", "college",
+    "council", "party", "club", "foundation", "institute", "association", "agency", "fund",
+    "trust", "energy", "oil", "motors", "systems", "technologies", "media", "news", "times",
+    "post", "journal", "paper", "officer", "street", "square", "road", "hospital", "school",
+    "stadium", "park", "bridge", "house", "hotel", "centre", "center", "museum", "festival",
+    "awards", "cup", "league", "fc", "united", "city", "county", "river", NULL,
 };
 
 /* Capitalised words that open sentences but never a title phrase. */
@@ -123,6 +158,19 @@ static bool common_ok(const actx *c, const el_alias *a, uint32_t i) {
     return i > c->sent_start && in_set(c, i - 1, locative) && !is_w(c, i - 1, "a") && !is_w(c, i - 1, "an");
 }
 
+/* A one-word gazetteer reading (a town) is rather a person's
+** name when a capitalised word stands before it ("Kevin Murphy") or it
+** speaks ("Murphy said"). */
+static bool weak_ok(const actx *c, uint32_t i, uint32_t lim) {
+    static const char *const speech[] = {"said", "says", "told", "added", "explained", "insisted",
+                                         "argued", "warned", "wrote", NULL};
+    if (i + 1 < lim && in_set(c, i + 1, speech)) return false;
+    if (i > c->sent_start && is_cap(c, i - 1) && !(c->t[i - 1].flags & EL_TOK_SSTART) &&
+        !in_set(c, i - 1, openers))
+        return false;
+    return true;
+}
+
 /* Does the alias text match the text's casing (FORMAT.md, "Case rule")? */
 static bool cased_ok(const actx *c, const el_alias *a, uint32_t s, uint32_t e) {
     if (a->cased == EL_CASE_ANY) return true;
@@ -159,10 +207,22 @@ static int32_t surname_of(const actx *c, uint32_t i) {
     return best;
 }
 
+static item best_at_(const actx *c, uint32_t i, uint32_t lim);
+
 /* The best reading at token i under the current state: the longest match
 ** with a valid alias; at equal length a back-reference to someone already
-** named beats a plain alias, which beats a metonym. */
+** named beats a plain alias, which beats a metonym. Remembered until the
+** next mention changes the state (composition asks several times). */
 static item best_at(const actx *c, uint32_t i, uint32_t lim) {
+    if (i >= lim) return best_at_(c, i, lim);
+    if (c->memo_ver[i] == c->version) return c->memo_item[i];
+    item it = best_at_(c, i, lim);
+    c->memo_ver[i] = c->version;
+    c->memo_item[i] = it;
+    return it;
+}
+
+static item best_at_(const actx *c, uint32_t i, uint32_t lim) {
     item it = {i, i, EL_NONE, EL_NONE, EL_NONE, -1, 0};
     if (i >= lim) return it;
     el_dict_hit h[MAX_HITS];
@@ -173,6 +233,9 @@ static item best_at(const actx *c, uint32_t i, uint32_t lim) {
         for (uint32_t a = h[k].alias; a != EL_NONE; a = el_dict_alias(c->D, a)->next) {
             const el_alias *al = el_dict_alias(c->D, a);
             if ((al->flags & EL_ALIAS_COMMON) && !common_ok(c, al, i)) continue;
+            if ((al->flags & EL_ALIAS_WEAK) && h[k].end == i + 1 &&
+                el_dict_entry(c->D, al->entry)->src == EL_SRC_GAZETTEER && !weak_ok(c, i, lim))
+                continue;
             if (!cased_ok(c, al, i, h[k].end)) continue;
             if (al->kind == EL_ALIAS_BACKREF) {
                 int32_t r = find_lent(c, al->entry);
@@ -308,6 +371,7 @@ static void count_country(actx *c, const char *iso) {
 ** tokens [s, e). */
 static void emit(actx *c, uint32_t s, uint32_t e, int32_t ent, uint32_t entry, const char *code, int kind) {
     el_mention m = {0};
+    c->version++;
     m.start = c->t[s].start;
     m.end = c->t[e - 1].end;
     m.tok = s;
@@ -401,7 +465,11 @@ static bool actor_position(const actx *c, const item *it, uint32_t lim) {
 /* Is token i a capitalised word that may be part of a title phrase
 ** ("National Security spokesperson")? */
 static bool capword(const actx *c, uint32_t i, uint32_t lim) {
-    if (!is_cap(c, i) || in_set(c, i, openers)) return false;
+    size_t l;
+    const char *w = c->doc->body + c->t[i].start;
+    size_t n = c->t[i].end - c->t[i].start;
+    if (!is_cap(c, i) || in_set(c, i, openers) || el_weekday_at(w, n, &l, false) >= 0 || el_month_at(w, n, &l, false))
+        return false;
     item it = best_at(c, i, lim);
     return it.entry == EL_NONE && it.ref < 0;
 }
@@ -416,7 +484,7 @@ static int scan_name(const actx *c, uint32_t j, uint32_t lim, uint32_t *end) {
         const char *w = c->doc->body + t->start;
         size_t n = t->end - t->start;
         if (is_cap(c, k) && !(t->flags & EL_TOK_UPPER && n > 4) && el_weekday_at(w, n, &l, false) < 0 &&
-            !el_month_at(w, n, &l, false) && !in_set(c, k, openers)) {
+            !el_month_at(w, n, &l, false) && !in_set(c, k, openers) && !in_set(c, k, function_words)) {
             item it = best_at(c, k, lim);
             const el_entry *e = ent_of(c, &it);
             if (e && !(el_dict_alias(c->D, it.alias)->flags & EL_ALIAS_WEAK) && it.s == k) break;
@@ -424,16 +492,115 @@ static int scan_name(const actx *c, uint32_t j, uint32_t lim, uint32_t *end) {
             last = k;
             continue;
         }
-        if (last != EL_NONE && (t->flags & EL_TOK_WORD) && in_set(c, k, particles) &&
-            !is_w(c, k, "and") && !is_w(c, k, "of") && !is_w(c, k, "the") && !is_w(c, k, "for") &&
-            !is_w(c, k, "on") && !is_w(c, k, "in") && !is_w(c, k, "at") && !is_w(c, k, "to") &&
-            !is_w(c, k, "a") && !is_w(c, k, "an"))
-            continue;
+        if (last != EL_NONE && (t->flags & EL_TOK_WORD) && in_set(c, k, name_particles)) continue;
         break;
     }
     if (last == EL_NONE) return 0;
     *end = last + 1;
+    if (in_set(c, last, thing_words)) return 0;          /* "Bridgepoint Capital" */
+    if (words > 1 && c->e->lex) {                        /* "Best Buy", "White Paper": words, no name */
+        bool all = true;
+        for (uint32_t k = j; k <= last && all; k++) {
+            const el_token *t = &c->t[k];
+            if (in_set(c, k, name_particles)) continue;
+            all = el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n') ||
+                  el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'a') ||
+                  el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'v');
+        }
+        if (all) return 0;
+    }
     return words;
+}
+
+/* The dictionary person a lone surname after a title means ("Mr Brown",
+** "President Putin"): among the people of that last name, those holding an
+** office at the article's date and of the context's country; EL_NONE
+** unless exactly one is left. */
+static uint32_t surname_person(actx *c, uint32_t k, uint32_t lim) {
+    char key[128];
+    const el_token *t = &c->t[k];
+    size_t n = el_dict_fold(c->doc->body + t->start, t->end - t->start, key, sizeof key, true);
+    uint32_t first = n ? el_dict_surname(c->D, key, n) : EL_NONE;
+    if (first == EL_NONE) return EL_NONE;
+    const char *iso = NULL;
+    bool iso_done = false;
+    uint32_t pick = EL_NONE;
+    int n_pick = 0;
+    for (uint32_t p = first; p != EL_NONE; p = el_dict_surname_next(c->D, p)) {
+        const el_entry *e = el_dict_entry(c->D, p);
+        if (c->doc->date != EL_DATE_UNKNOWN && e->n_roles) {
+            bool holds = false;
+            for (uint32_t r = 0; r < e->n_roles; r++)
+                holds |= (e->roles[r].from == EL_DATE_UNKNOWN || e->roles[r].from <= c->doc->date) &&
+                         (e->roles[r].to == EL_DATE_UNKNOWN || c->doc->date <= e->roles[r].to);
+            if (!holds) continue;
+        }
+        if (first != EL_NONE && el_dict_surname_next(c->D, first) != EL_NONE) {   /* several: need the country */
+            if (!iso_done) { iso = context_country(c, k + 1, lim); iso_done = true; }
+            if (iso && e->country != iso) continue;
+        }
+        if (pick == EL_NONE || (e->src == EL_SRC_OURS && el_dict_entry(c->D, pick)->src != EL_SRC_OURS)) {
+            if (pick != EL_NONE && e->src == EL_SRC_OURS) n_pick = 0;
+            pick = p;
+        }
+        n_pick++;
+    }
+    return n_pick == 1 ? pick : EL_NONE;
+}
+
+/* Titles that name the same office. agents.txt groups role nouns by code
+** ("president", "king" and "chancellor" are all GOV), so the office is told
+** by the words. */
+static const char *const title_synonyms[][6] = {
+    {"premier", "prime minister", NULL},
+    {"spokesman", "spokeswoman", "spokesperson", NULL},
+    {"chief", "head", "director", "leader", "boss", NULL},
+    {"defense minister", "defence minister", "defense secretary", "defence secretary", "minister of defense", NULL},
+    {"foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs", NULL},
+};
+
+/* The alias as lower-case words joined by spaces. */
+static size_t alias_words(const actx *c, uint32_t alias, char *buf, size_t cap) {
+    const el_alias *a = el_dict_alias(c->D, alias);
+    size_t k = 0;
+    const char *t = a->toks;
+    for (int i = 0; i < a->n_tok; i++) {
+        size_t n = strlen(t);
+        if (k + n + 1 >= cap) break;
+        if (i) buf[k++] = ' ';
+        for (size_t j = 0; j < n; j++) buf[k++] = (char)el_lower((unsigned char)t[j]);
+        t += n + 1;
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+static int synonym_group(const char *w) {
+    for (size_t g = 0; g < sizeof title_synonyms / sizeof *title_synonyms; g++)
+        for (int i = 0; title_synonyms[g][i]; i++)
+            if (!strcmp(title_synonyms[g][i], w)) return (int)g;
+    return -1;
+}
+
+static bool same_title(const actx *c, uint32_t a, uint32_t b) {
+    if (a == b) return true;
+    char x[128], y[128];
+    alias_words(c, a, x, sizeof x);
+    alias_words(c, b, y, sizeof y);
+    if (!strcmp(x, y)) return true;
+    int g = synonym_group(x);
+    return g >= 0 && g == synonym_group(y);
+}
+
+/* Does a dictionary role ("Prime Minister of Israel") name this title? */
+static bool role_says(const actx *c, const char *role, uint32_t alias) {
+    char x[128];
+    alias_words(c, alias, x, sizeof x);
+    if (el_ifind(role, strlen(role), x) >= 0) return true;
+    int g = synonym_group(x);
+    for (int i = 0; g >= 0 && title_synonyms[g][i]; i++)
+        if (el_ifind(role, strlen(role), title_synonyms[g][i]) >= 0) return true;
+    return false;
 }
 
 /* A person already named that "the [Israeli] premier" or "the Mossad
@@ -459,7 +626,7 @@ static int32_t resolve_descr(actx *c, const item *title, const item *mods, int n
         }
         if (L->type != EL_ENT_PERSON) continue;
         bool titled = false;
-        for (int t = 0; t < L->n_titles; t++) if (L->titles[t] == title->entry) titled = true;
+        for (int t = 0; t < L->n_titles; t++) titled |= same_title(c, L->titles[t], title->alias);
         if (te->sub == EL_AGENT_RELATIVE) {
             /* "the Mossad chief": someone named with that body and a relative title. */
             if (org != EL_NONE && L->org == org && L->n_titles) best = (int32_t)k;
@@ -478,16 +645,16 @@ static int32_t resolve_descr(actx *c, const item *title, const item *mods, int n
                     break;
                 }
             }
-            titled = role && te->name && el_ifind(role, strlen(role), te->name) >= 0;
+            titled = role && role_says(c, role, title->alias);
         }
         if (titled) best = (int32_t)k;
     }
     return best;
 }
 
-static void add_title(lent *L, uint32_t entry) {
-    for (int i = 0; i < L->n_titles; i++) if (L->titles[i] == entry) return;
-    if (L->n_titles < 4) L->titles[L->n_titles++] = entry;
+static void add_title(lent *L, uint32_t alias) {
+    for (int i = 0; i < L->n_titles; i++) if (L->titles[i] == alias) return;
+    if (L->n_titles < 4) L->titles[L->n_titles++] = alias;
 }
 
 /* The code a role noun gives with its country or body: "QAT"+"GOV". */
@@ -555,8 +722,17 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
     while (k < lim && nt < 4) {
         item it = best_at(c, k, lim);
         if (!is_title(c, &it)) break;
+        uint8_t sub = el_dict_entry(c->D, it.entry)->sub;
+        if (nt && (sub == EL_AGENT_HONORIFIC || sub == EL_AGENT_RANK)) {
+            uint8_t prev = el_dict_entry(c->D, tit[nt - 1].entry)->sub;
+            if (prev == EL_AGENT_ROLE || prev == EL_AGENT_RELATIVE) break;   /* "the government | Mr Blunkett" */
+        }
         tit[nt++] = it;
         k = it.e;
+    }
+    if (nt && j > cw) {                                  /* "Thursday Mr Blair": no title phrase before Mr */
+        uint8_t sub = el_dict_entry(c->D, tit[0].entry)->sub;
+        if (sub == EL_AGENT_HONORIFIC || sub == EL_AGENT_RANK) return false;
     }
     bool title_mod = false;                              /* the last modifier is really a title */
     if (!nt && nm && j == cw && mods[nm - 1].e - mods[nm - 1].s > 1) {
@@ -571,10 +747,13 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
     }
     if (!nt) return false;
     const el_entry *last = el_dict_entry(c->D, tit[nt - 1].entry);
+    /* After "Mr."/"Gen." one word is a name ("Mr Brown"); after "General"
+    ** or "Sir" it must not be an English word ("the General Election"). */
     bool honor = false;
     for (int t = 0; t < nt; t++) {
-        uint8_t sub = el_dict_entry(c->D, tit[t].entry)->sub;
-        if (sub == EL_AGENT_HONORIFIC || sub == EL_AGENT_RANK) honor = true;
+        const el_entry *te = el_dict_entry(c->D, tit[t].entry);
+        size_t tl = te->name ? strlen(te->name) : 0;
+        if ((te->sub == EL_AGENT_HONORIFIC || te->sub == EL_AGENT_RANK) && tl && te->name[tl - 1] == '.') honor = true;
     }
     /* The name after the titles: someone in the dictionary or named before,
     ** else capitalised words. */
@@ -583,17 +762,30 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
     bool unknown = false;
     item nmi = best_at(c, k, lim);
     const el_entry *ne = ent_of(c, &nmi);
+    /* Bodies and plural role nouns do not introduce one person's name. */
+    bool names = !in_set(c, tit[nt - 1].e - 1, body_nouns) &&
+                 (!plural_at(c, &tit[nt - 1]) || last->sub == EL_AGENT_RELATIVE);
+    if (!names) {
+        ne = NULL;
+        nmi.ref = -1;
+    }
     if (ne && ne->type == EL_ENT_PERSON && nmi.akind != EL_ALIAS_METONYM) {
         person = nmi.ref >= 0 ? nmi.ref : lent_entry(c, nmi.entry);
         nend = nmi.e;
     } else if (!ne && nmi.ref >= 0 && c->ents.v[nmi.ref].type == EL_ENT_PERSON) {
         person = nmi.ref;
         nend = nmi.e;
-    } else {
+    } else if (names) {
         int w = scan_name(c, k, lim, &nend);
         const el_token *t0 = &c->t[k];
-        unknown = w >= 2 || (w == 1 && (honor || !(c->e->lex && el_lexicon_is_word(c->e->lex, t0->lemma, t0->lemma_len, 'n'))));
-        if (w >= 1 && !unknown) nend = 0;
+        uint32_t sp = w == 1 ? surname_person(c, k, lim) : EL_NONE;
+        if (sp != EL_NONE) {
+            person = lent_entry(c, sp);                  /* "Mr Brown": Gordon Brown */
+        } else {
+            unknown = w >= 2 || (w == 1 && t0->end - t0->start > 2 &&          /* not "Mr P." */
+                                 (honor || !(c->e->lex && el_lexicon_is_word(c->e->lex, t0->lemma, t0->lemma_len, 'n'))));
+            if (w >= 1 && !unknown) nend = 0;
+        }
     }
     /* "the director of the CIA, William Burns": title, "of", body, ",", name. */
     uint32_t after = k;
@@ -652,7 +844,8 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
             if (person < 0) return false;
         }
         lent *L = &c->ents.v[person];
-        for (int t = 0; t < nt; t++) add_title(L, tit[t].entry);
+        for (int t = 0; t < nt; t++)                     /* "government spokeswoman X": not "the government" */
+            if (!in_set(c, tit[t].e - 1, body_nouns)) add_title(L, tit[t].alias);
         if (org_entry != EL_NONE && L->org == EL_NONE) L->org = org_entry;
         int kind = unknown ? EL_MENT_UNKNOWN : nmi.akind == EL_ALIAS_BACKREF || nmi.ref >= 0 ? EL_MENT_SURNAME : EL_MENT_NAME;
         emit(c, start, nend, person, EL_NONE, L->code, kind);
@@ -745,7 +938,11 @@ static uint32_t emit_item(actx *c, const item *it, uint32_t lim) {
 static bool prepare(actx *c) {
     el_doc *doc = c->doc;
     c->dt = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c->dt);
-    if (!c->dt) return false;
+    c->memo_ver = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c->memo_ver);
+    c->memo_item = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c->memo_item);
+    c->version = 1;
+    if (!c->dt || !c->memo_ver || !c->memo_item) return false;
+    bool stems = el_dict_has_stems(c->D);
     char buf[256];
     for (size_t i = 0; i < doc->n_toks; i++) {
         const el_token *t = &doc->toks[i];
@@ -753,7 +950,7 @@ static bool prepare(actx *c) {
         c->dt[i].h = el_hash(buf, n);
         c->dt[i].fold = NULL;
         c->dt[i].fold_len = 0;
-        if (n && (t->flags & EL_TOK_WORD)) {            /* kept for TABARI stems */
+        if (stems && n && (t->flags & EL_TOK_WORD)) {  /* kept for TABARI stems */
             char *f = el_arena_strndup(doc->a, buf, n);
             c->dt[i].fold = f;
             c->dt[i].fold_len = f ? (uint16_t)n : 0;

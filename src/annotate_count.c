@@ -192,7 +192,7 @@ static const char *const currency_signs[] = {
     "US$", NULL,
 };
 static const char *const time_marks[] = {
-    "a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o\xE2\x80\x99" "clock", "hrs", "hours", NULL,
+    "a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o\xE2\x80\x99" "clock", "hrs", NULL,
 };
 /* Words before a number that make it a name or a label. */
 static const char *const label_words[] = {
@@ -517,7 +517,7 @@ static int classify(const sx *x, const el_number *n, const core *c, size_t qstar
 static void range_after(const sx *x, el_number *n, core *c) {
     size_t e = n->tok_end;
     if (!(is(x, e, "to") || is(x, e, "or") || dash(x, e) ||
-          (is(x, e, "and") && is(x, n->tok - 1, "between"))))
+          (is(x, e, "and") && (is(x, n->tok, "between") || is(x, n->tok - 1, "between")))))
         return;
     core d;
     if (!core_at(x, e + 1, &d) || d.cls >= 0 || d.vague || c->vague || isnan(c->v)) return;
@@ -756,6 +756,34 @@ static void noun_phrase(const sx *x, const el_number *n, att *a) {
     a->ph1 = j;
 }
 
+/* The strongest kind cue among tokens [from, to), skipping the figure and its
+** phrase; death outranks injury, injury outranks capture, and so on.
+** *take is set by "take"/"took" (captive, hostage: a kidnapping). */
+static int scan_cues(const sx *x, const el_number *n, size_t ph_end, size_t from, size_t to, bool *take) {
+    int cue = -1, rank = 99;
+    bool neg = false;
+    for (size_t k = from; k < to; k++) {
+        if (k >= n->tok && k < ph_end) continue;
+        if (k > n->tok_end && isnum(x, k)) break;      /* another figure's words */
+        if (lem(x, k, "take")) *take = true;
+        if (is(x, k, "no") || is(x, k, "not") || is(x, k, "longer")) neg = true;
+        int r = 99, kd = -1;
+        if (is(x, k - 1, "of") || is(x, k - 1, "for")) continue;   /* "convicted of murder" */
+        if (lem_in(x, k, cue_killed) >= 0 || (is(x, k, "alive") && neg)) { r = 0; kd = EL_KIND_KILLED; }
+        else if (lem_in(x, k, cue_wounded) >= 0) { r = 1; kd = EL_KIND_WOUNDED; }
+        else if (lem_in(x, k, cue_kidnapped) >= 0 ||
+                 ((is(x, k, "captive") || is(x, k, "hostage")) && *take)) { r = 2; kd = EL_KIND_KIDNAPPED; }
+        else if (lem_in(x, k, cue_arrested) >= 0) { r = 3; kd = EL_KIND_ARRESTED; }
+        else if (lem_in(x, k, cue_displaced) >= 0) { r = 4; kd = EL_KIND_DISPLACED; }
+        else if (lem_in(x, k, cue_released) >= 0) { r = 5; kd = EL_KIND_RELEASED; }
+        else if (lem_in(x, k, cue_protest) >= 0 && !(x->t[k].flags & EL_TOK_CAP)) { r = 6; kd = EL_KIND_PROTESTERS; }
+        else if (lem_in(x, k, cue_held) >= 0 || is(x, k, "captive")) { r = 7; kd = EL_KIND_HOSTAGE; }
+        else if (lem_in(x, k, cue_affected) >= 0) { r = 8; kd = EL_KIND_AFFECTED; }
+        if (kd >= 0 && r < rank) { rank = r; cue = kd; }
+    }
+    return cue;
+}
+
 /* The kind of a count from its head and the cue words around it. */
 static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1) {
     int head_kind = -1;
@@ -771,33 +799,23 @@ static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1
         }
         if (head_kind == EL_KIND_OTHER) head_kind = -1;
     }
-    /* Cue words: a few before the figure, and after the phrase up to the clause end. */
-    int cue = -1, rank = 99;
+    /* Cue words: a few before the figure, and after the phrase up to the
+    ** clause end. A figure right after "and" shares the verb before it when
+    ** its own clause has none ("killed 9 soldiers and 10 civilians"). */
+    size_t ph_end = a->ph1 > n->tok_end ? a->ph1 : n->tok_end;
     size_t from = n->tok > c0 + 5 ? n->tok - 5 : c0;
-    size_t to = (a->ph1 > n->tok_end ? a->ph1 : n->tok_end) + 10;
-    if (to > c1) to = c1;
-    bool take = false, neg = false;
-    for (size_t k = from; k < to; k++) {
-        if (k >= n->tok && k < (a->ph1 > n->tok_end ? a->ph1 : n->tok_end)) continue;
-        if (k > n->tok_end && isnum(x, k)) break;      /* another figure's words */
-        if (lem(x, k, "take") || lem(x, k, "hold")) take = take || lem(x, k, "take");
-        if (is(x, k, "no") || is(x, k, "not") || is(x, k, "longer")) neg = true;
-        int r = 99, kd = -1;
-        if (is(x, k - 1, "of") || is(x, k - 1, "for")) continue;   /* "convicted of murder" */
-        if (lem_in(x, k, cue_killed) >= 0 || (is(x, k, "alive") && neg)) { r = 0; kd = EL_KIND_KILLED; }
-        else if (lem_in(x, k, cue_wounded) >= 0) { r = 1; kd = EL_KIND_WOUNDED; }
-        else if (lem_in(x, k, cue_kidnapped) >= 0 ||
-                 ((is(x, k, "captive") || is(x, k, "hostage")) && take)) { r = 2; kd = EL_KIND_KIDNAPPED; }
-        else if (lem_in(x, k, cue_arrested) >= 0) { r = 3; kd = EL_KIND_ARRESTED; }
-        else if (lem_in(x, k, cue_displaced) >= 0) { r = 4; kd = EL_KIND_DISPLACED; }
-        else if (lem_in(x, k, cue_released) >= 0) { r = 5; kd = EL_KIND_RELEASED; }
-        else if (lem_in(x, k, cue_protest) >= 0 && !(x->t[k].flags & EL_TOK_CAP)) { r = 6; kd = EL_KIND_PROTESTERS; }
-        else if (lem_in(x, k, cue_held) >= 0 || is(x, k, "captive")) { r = 7; kd = EL_KIND_HOSTAGE; }
-        else if (lem_in(x, k, cue_affected) >= 0) { r = 8; kd = EL_KIND_AFFECTED; }
-        if (kd >= 0 && r < rank) { rank = r; cue = kd; }
+    size_t to = ph_end + 10 < c1 ? ph_end + 10 : c1;
+    bool take = false;
+    int cue = scan_cues(x, n, ph_end, from, to, &take);
+    if (cue < 0 && n->tok == c0 && is(x, c0 - 1, "and")) {
+        size_t p = c0 - 1;
+        while (p > x->a && p + 12 > c0 && !clause_stop(x, p - 1)) p--;
+        cue = scan_cues(x, n, ph_end, p, c0 - 1, &take);
     }
-    /* "taking 253 others captive": take ... captive after the phrase. */
+    /* "taking 253 others captive": take ... captive after the phrase;
+    ** "took 40 hostages": the taking, not the holding. */
     if (cue == EL_KIND_HOSTAGE && take) cue = EL_KIND_KIDNAPPED;
+    if (head_kind == EL_KIND_HOSTAGE && take && (cue < 0 || cue == EL_KIND_HOSTAGE)) cue = EL_KIND_KIDNAPPED;
     if (cue == EL_KIND_KILLED || cue == EL_KIND_WOUNDED) return cue;
     if (head_kind == EL_KIND_HOSTAGE || head_kind == EL_KIND_PRISONER) {
         /* "took 240 hostages": the taking, not the holding. */
@@ -805,6 +823,10 @@ static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1
         if (head_kind == EL_KIND_PRISONER && cue == EL_KIND_ARRESTED) return cue;
         return head_kind;                     /* "35 to 40 hostages released": still hostages */
     }
+    /* Protesters arrested, refugees killed: the event outranks the group. */
+    if ((head_kind == EL_KIND_PROTESTERS || head_kind == EL_KIND_DISPLACED) &&
+        (cue == EL_KIND_ARRESTED || cue == EL_KIND_KIDNAPPED || cue == EL_KIND_RELEASED))
+        return cue;
     if (head_kind >= 0) return head_kind;
     if (cue == EL_KIND_HOSTAGE && !(a->ph1 > a->ph0)) return EL_KIND_OTHER;   /* "remains" alone */
     return cue >= 0 ? cue : EL_KIND_OTHER;

@@ -11,6 +11,12 @@
 ** resolve to the last person who spoke, else the last person named.
 */
 #include "annotate_quote.h"
+#if defined(__has_include)
+#if __has_include("annotate_actor.h")
+#include "annotate_actor.h"            /* el_mention: doc->ments */
+#define HAVE_MENTIONS 1
+#endif
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,8 +174,10 @@ static size_t np_back(const el_doc *d, size_t a, size_t e) {
         if (el_is_speech_verb(d, k)) break;
         j--;
     }
-    /* Drop leading prepositions left dangling ("in", "of"). */
-    while (j < e && (is(d, j, "of") || is(d, j, "in") || is(d, j, "for") || is(d, j, "at") || is(d, j, "from")))
+    /* Drop leading prepositions left dangling ("in", "of") and adverbs
+    ** opening the sentence ("Later the premier was quoted ..."). */
+    while (j < e && (is(d, j, "of") || is(d, j, "in") || is(d, j, "for") || is(d, j, "at") ||
+                     is(d, j, "from") || (j + 1 < e && word_in(d, j, between) >= 0)))
         j++;
     return j;
 }
@@ -474,6 +482,58 @@ static void find_people(qctx *q) {
     }
 }
 
+/* Does the role text r[0..n) fit the hint? "premier" fits a Prime Minister. */
+static bool role_match(const char *r, size_t n, const char *hint) {
+    if (el_ifind(r, n, hint) >= 0) return true;
+    if (!strcmp(hint, "premier")) return el_ifind(r, n, "prime minister") >= 0;
+    if (!strcmp(hint, "prime minister")) return el_ifind(r, n, "premier") >= 0;
+    return false;
+}
+
+/* The actor stage's mentions, when they exist, name the entity at a span:
+** the mention that ends the speaker phrase ("Prime Minister Benjamin
+** Netanyahu", "the premier", "Hamas"), never a role noun alone ("a US
+** official") nor a country inside a longer phrase ("Egypt's state
+** information service"). NULL when there is none. */
+static const char *mention_entity(const el_doc *d, uint32_t s, uint32_t e, bool *person) {
+#ifdef HAVE_MENTIONS
+    const el_mention *best = NULL;
+    for (size_t i = 0; i < d->n_ments; i++) {
+        const el_mention *m = &d->ments[i];
+        if (m->start >= e) break;                           /* text order */
+        if (m->end < s || m->start < s || !m->name || m->ent < 0) continue;
+        if (m->type == EL_ENT_AGENT || m->kind == EL_MENT_AGENT || m->kind == EL_MENT_BARE) continue;
+        best = m;
+    }
+    if (best && best->end + 2 >= e) {
+        *person = best->type == EL_ENT_PERSON;
+        return best->name;
+    }
+#else
+    (void)d; (void)s; (void)e; (void)person;
+#endif
+    return NULL;
+}
+
+/* The last person the actor stage saw before byte pos (its canonical name),
+** with role_hint in the mention's text when given; NULL when none. */
+static const char *mention_person(const el_doc *d, uint32_t pos, const char *role_hint) {
+#ifdef HAVE_MENTIONS
+    const char *any = NULL;
+    for (size_t i = d->n_ments; i-- > 0;) {
+        const el_mention *m = &d->ments[i];
+        if (m->end > pos || m->type != EL_ENT_PERSON || m->ent < 0 || !m->name) continue;
+        if (!role_hint) return m->name;
+        if (!any) any = m->name;
+        if (role_match(d->body + m->start, m->end - m->start, role_hint)) return m->name;
+    }
+    return any;
+#else
+    (void)d; (void)pos; (void)role_hint;
+    return NULL;
+#endif
+}
+
 /* The last person named before byte pos, or -1; role_hint narrows it
 ** ("premier" matches a "Prime Minister"). */
 static int last_person(const qctx *q, uint32_t pos, const char *role_hint) {
@@ -484,23 +544,12 @@ static int last_person(const qctx *q, uint32_t pos, const char *role_hint) {
         if (any < 0) any = who;
         if (!role_hint) return who;
         const char *r = q->people.v[who].role;
-        if (el_ifind(r, strlen(r), role_hint) >= 0) return who;
-        if (!strcmp(role_hint, "premier") && el_ifind(r, strlen(r), "prime minister") >= 0) return who;
-        if (!strcmp(role_hint, "prime minister") && el_ifind(r, strlen(r), "premier") >= 0) return who;
+        if (role_match(r, strlen(r), role_hint)) return who;
     }
     return any;
 }
 
 /* ---- Speaker resolution --------------------------------------------------- */
-
-/* The actor stage's mentions, when they exist, name the entity at a span.
-** Until annotate_actor.h lands this returns NULL and the text heuristics
-** below decide; the one place to wire doc->ments in. */
-static const char *mention_entity(const el_doc *d, uint32_t s, uint32_t e) {
-    (void)s; (void)e;
-    if (!d->ments || !d->n_ments) return NULL;
-    return NULL;
-}
 
 static const char *office_words[] = {"office", "department", "bureau", "cabinet", "spokesman", "spokesperson", NULL};
 
@@ -510,8 +559,6 @@ static const char *resolve(qctx *q, size_t s0, size_t s1, uint32_t pos, bool *pe
     el_doc *d = q->d;
     *person_out = false;
     if (s1 <= s0) return NULL;
-    const char *m = mention_entity(d, d->toks[s0].start, d->toks[s1 - 1].end);
-    if (m) return m;
     size_t n = s1 - s0;
     uint32_t para = d->toks[s0].para;
     /* he / she: the speaker of the quote before if it is near, else the last
@@ -522,6 +569,8 @@ static const char *resolve(qctx *q, size_t s0, size_t s1, uint32_t pos, bool *pe
             *person_out = true;
             return q->last_speaker;
         }
+        const char *m = mention_person(d, pos, NULL);
+        if (m) { *person_out = true; return m; }
         int who = last_person(q, pos, NULL);
         if (who >= 0) { *person_out = true; return q->people.v[who].name; }
         return NULL;
@@ -538,13 +587,17 @@ static const char *resolve(qctx *q, size_t s0, size_t s1, uint32_t pos, bool *pe
         if (is(d, s0, "his") || is(d, s0, "her")) {
             if (q->last_speaker && q->last_speaker_person && q->last_speaker_para + 1 >= para)
                 return el_arena_printf(d->a, "%s's office", q->last_speaker);
-            who = last_person(q, pos, NULL);
-        } else {
-            who = last_person(q, pos, hint);
+            hint = NULL;
         }
+        const char *m = mention_person(d, pos, hint);
+        if (m) return el_arena_printf(d->a, "%s's office", m);
+        who = last_person(q, pos, hint);
         if (who >= 0) return el_arena_printf(d->a, "%s's office", q->people.v[who].name);
         return NULL;
     }
+    /* What the actor stage found there, when it ran. */
+    const char *m = mention_entity(d, d->toks[s0].start, d->toks[s1 - 1].end, person_out);
+    if (m) return m;
     /* A named person inside the phrase: "Mr. Netanyahu", "spokesperson John Kriby". */
     for (size_t k = s1; k-- > s0;) {
         if (!flag(d, k, EL_TOK_CAP)) continue;
@@ -564,6 +617,8 @@ static const char *resolve(qctx *q, size_t s0, size_t s1, uint32_t pos, bool *pe
         else if (is(d, s1 - 1, "president")) hint = "president";
         else if (is(d, s1 - 1, "minister")) hint = "minister";
         if (hint) {
+            const char *mp = mention_person(d, pos, hint);
+            if (mp) { *person_out = true; return mp; }
             int who = last_person(q, pos, hint);
             if (who >= 0) { *person_out = true; return q->people.v[who].name; }
         }

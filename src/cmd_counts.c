@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "compare.h"
+#include "dict.h"
 #include "engine.h"
 #include "read.h"
 
@@ -133,6 +134,10 @@ static int run(int argc, char **argv, bool quotes) {
     if (!e) { free(cli.inputs); el_diag_fini(&d); return 2; }
     c.e = e;
     c.d = &d;
+    /* Speakers resolve best through the actor stage's mentions; without the
+    ** dictionary the quote stage falls back on the text alone. */
+    if (quotes && el_engine_load_dict(e, &d) != EL_OK)
+        el_note(&d, "quotes: no actor dictionary; speakers resolved from the text alone");
     if (collect && !(c.cmp = el_cmp_new())) {
         el_reject(&d, "<memory>", 0, "cannot allocate the comparison set");
         el_engine_close(e); el_diag_fini(&d); free(cli.inputs);

@@ -25,6 +25,10 @@ typedef struct arg {
     const char *code, *name;
     int entity;
     bool media, place, country, pronoun;
+    bool modifier;              /* a role noun used as a modifier: "hostage deal" */
+    bool bare;                  /* a role noun without a country: "rebels", "troops" */
+    const char *cty;            /* ISO alpha-3 of the actor, or NULL */
+    bool object_pronoun;        /* him, her, them */
     double lat, lon;
     const char *place_country;
 } arg;
@@ -44,6 +48,8 @@ typedef struct coder {
     EL_VEC(el_event) out;
     arg last_subject;           /* for "they", "he": the last subject seen */
     bool have_last;
+    int rep_subj;               /* subject of this sentence's last reporting verb, or -1 */
+    uint32_t rep_at;            /* that verb's token */
 } coder;
 
 /* ---- token tests ----------------------------------------------------- */
@@ -85,6 +91,12 @@ static const char *const determiners[] = {
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
     "whose", NULL,
 };
+/* Subordinators: a subject is never found across them, going left
+** ("... a delegation, after President Biden asked him"). */
+static const char *const subordinators[] = {
+    "after", "before", "when", "while", "because", "since", "if", "although", "though",
+    "whereas", "until", "unless", "once", "as", "so", "but", "where", "whether", NULL,
+};
 static const char *const insert_starts[] = {
     "which", "who", "whom", "whose", "together", "along", "led", "including", "backed",
     "accompanied", "as", "like", NULL,
@@ -119,14 +131,15 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
     for (int k = 0; k < p->n_items; k++) {
         const pat_item *it = &p->item[k];
         if (it->kind == ITEM_GAP) { gap = 4; continue; }
-        while (i < end && lemma_in(doc, &doc->toks[i], fillers)) i++;
         if (it->kind == ITEM_TGT) {
-            int a = arg_at(c, i);
+            int a = arg_at(c, i);               /* "the Israeli premier" may start at "the" */
+            while (a < 0 && i < end && lemma_in(doc, &doc->toks[i], fillers)) a = arg_at(c, ++i);
             if (a < 0 || c->args[a].media) return false;
             tgt = a;
             i = c->args[a].t1;
             continue;
         }
+        while (i < end && lemma_in(doc, &doc->toks[i], fillers)) i++;
         bool ok = false;
         for (int g = 0; g <= gap && i + (uint32_t)g < end; g++) {
             const el_token *t = &doc->toks[i + (uint32_t)g];
@@ -143,22 +156,48 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
     return true;
 }
 
-/* A verb head used as a noun ("the meeting", "talks of") codes by noun
-** patterns instead. */
+static const char *const auxiliaries[] = {
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not",
+    "n't", "do", "does", "did", "also", "now", "still", "again", "reportedly", "then",
+    "allegedly", "later", "already", "never", "repeatedly", "jointly", "formally", "publicly",
+    "who", "which", "that", "and", "or", "he", "she", "it", "they", "we", "i", "you", NULL,
+};
+
+/* Without a tagger, guess whether the head at h is used as a verb. A form
+** with its own inflection (-ed, irregular past, -ing) is a verb unless a
+** determiner, possessive or preposition precedes it ("the meeting", "of
+** killed hostages"). A bare or -s form ("release", "demands") is a verb only
+** after an actor, a pronoun, an auxiliary or an adverb ("Hamas demands",
+** "to release", "will not release"); else it is a noun ("hostage release
+** deal", "Hamas' illusory demands") and codes by noun patterns. */
 static bool used_as_noun(const coder *c, uint32_t h) {
     const el_doc *doc = c->doc;
-    if (h > c->s->tok && lemma_in(doc, &doc->toks[h - 1], determiners)) return true;
-    if (h > c->s->tok && (doc->toks[h - 1].flags & EL_TOK_POSS)) return true;
-    return false;
+    if (h == c->s->tok) return false;                      /* headline-style verb first */
+    const el_token *t = &doc->toks[h], *p = &doc->toks[h - 1];
+    if (lemma_in(doc, p, determiners) || (p->flags & EL_TOK_POSS) || lemma_in(doc, p, preps))
+        return !lemma_is(doc, p, "to", 2);
+    if (punct_is(doc, p, "'") || punct_is(doc, p, "\xE2\x80\x99")) return true;   /* Hamas' demands */
+    size_t n = t->end - t->start;
+    const char *w = doc->body + t->start;
+    bool base = t->lemma_len == n;
+    for (size_t i = 0; base && i < n; i++) if (el_lower((unsigned char)w[i]) != t->lemma[i]) base = false;
+    bool s_form = !base && n > 1 && (w[n - 1] == 's' || w[n - 1] == 'S') && t->lemma_len < n;
+    if (!base && !s_form) return false;                    /* -ed, -ing, irregular: a verb */
+    if (lemma_in(doc, p, auxiliaries)) return false;
+    if (el_isuffix(doc->body + p->start, p->end - p->start, "ly")) return false;
+    return arg_covering(c, h - 1) < 0;                     /* an actor before: a verb */
 }
 
 /* ---- roles ------------------------------------------------------------ */
 
+/* Is actor a the object of a preposition ("talks with Egypt")? A word that
+** is also a subordinator ("after President Biden asked") opens a clause. */
 static bool after_prep(const coder *c, const arg *a) {
     const el_doc *doc = c->doc;
     uint32_t k = a->t0;
     while (k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], determiners)) k--;
-    return k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], preps);
+    return k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], preps) &&
+           !lemma_in(doc, &doc->toks[k - 1], subordinators);
 }
 
 /* The segment [from, to) starts an insertion: ", which ...", ", together with ...". */
@@ -176,6 +215,7 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
         const el_token *t = &doc->toks[k];
         if (boundary(doc, t)) break;
         if (!is_reporting && lemma_in(doc, t, reporting) && arg_covering(c, k) < 0) break;
+        if (lemma_in(doc, t, subordinators) && arg_covering(c, k) < 0) break;
         if (punct_is(doc, t, ",")) {
             if (best >= 0) break;
             seg_end = k;
@@ -185,7 +225,9 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
         if (a < 0) continue;
         const arg *x = &c->args[a];
         k = x->t0;                      /* continue left of the actor */
-        if (x->media || (x->place && !x->country) || after_prep(c, x)) continue;
+        bool to_head = x->t1 + 1 == h && lemma_is(doc, &doc->toks[x->t1], "to", 2);
+        if (x->media || (x->place && !x->country) || (after_prep(c, x) && !to_head)) continue;
+        if (x->modifier) continue;                        /* "hostage" in "hostage deal" */
         /* Inside ", which ... ," before the verb? Skip it. */
         uint32_t seg_start = k;
         while (seg_start > s0 && !punct_is(doc, &doc->toks[seg_start - 1], ",")) seg_start--;
@@ -210,7 +252,7 @@ static int find_target(const coder *c, const match *m) {
         if (a < 0) continue;
         const arg *x = &c->args[a];
         k = x->t1 - 1;
-        if (x->media || (x->place && !x->country)) continue;
+        if (x->media || (x->place && !x->country) || x->modifier) continue;
         return a;
     }
     return -1;
@@ -299,7 +341,7 @@ static const char *const future[] = {"will", "'ll", "shall", "plan", "expect", "
 static el_modality modality(const coder *c, const match *m, int subj) {
     const el_doc *doc = c->doc;
     uint32_t s0 = c->s->tok, end = s0 + c->s->n_tok;
-    uint32_t from = subj >= 0 ? c->args[subj].t1 : (m->head > s0 + 6 ? m->head - 6 : s0);
+    uint32_t from = subj >= 0 && !m->p->noun ? c->args[subj].t1 : (m->head > s0 + 6 ? m->head - 6 : s0);
     if (m->head > from + 8) from = m->head - 8;
     uint32_t to = m->p->noun ? (m->last + 5 < end ? m->last + 5 : end) : m->head;
     bool neg = false, hyp = false, plan = false;
@@ -333,26 +375,73 @@ static el_event_arg make_arg(const coder *c, const arg *a) {
     return r;
 }
 
+/* Does a token between a and b (exclusive) open another clause: a gerund
+** or infinitive ("sending ... on Thursday"), a relative pronoun, a
+** subordinator? A time expression behind one belongs to that clause. */
+static bool clause_between(const coder *c, uint32_t a, uint32_t b) {
+    const el_doc *doc = c->doc;
+    static const char *const rel[] = {"who", "which", "that", "whose", "when", "where", NULL};
+    for (uint32_t k = a + 1; k < b; k++) {
+        const el_token *t = &doc->toks[k];
+        if (boundary(doc, t) || lemma_in(doc, t, rel) || lemma_in(doc, t, subordinators)) return true;
+        size_t n = t->end - t->start;
+        if ((t->flags & EL_TOK_WORD) && n > 4 && el_isuffix(doc->body + t->start, n, "ing") &&
+            !(t->flags & EL_TOK_CAP))
+            return true;
+        if (lemma_is(doc, t, "to", 2) && k + 1 < b && (doc->toks[k + 1].flags & EL_TOK_WORD) &&
+            !(doc->toks[k + 1].flags & EL_TOK_CAP) && !lemma_in(doc, &doc->toks[k + 1], determiners))
+            return true;
+    }
+    return false;
+}
+
+static uint32_t tok_at(const el_doc *doc, const el_sent *s, uint32_t byte) {
+    for (uint32_t k = s->tok; k < s->tok + s->n_tok; k++)
+        if (doc->toks[k].end > byte) return k;
+    return s->tok + s->n_tok - 1;
+}
+
+/* The date of an event: the nearest date expression of its sentence that is
+** not inside another clause, else the publication date (flagged). */
+static el_date event_date(const coder *c, const match *m, uint32_t si, const char **gran,
+                          bool *from_pub) {
+    const el_doc *doc = c->doc;
+    const el_timex *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < doc->n_times; i++) {
+        const el_timex *tx = &doc->times[i];
+        if (tx->sent != si || tx->type != EL_TIME_DATE || tx->first == EL_DATE_UNKNOWN) continue;
+        uint32_t k = tok_at(doc, c->s, tx->start);
+        bool after = k > m->last;
+        if (after ? clause_between(c, m->last, k) : clause_between(c, k, m->head)) continue;
+        uint32_t d = after ? k - m->last : m->head - k;
+        if (d < best_d) { best_d = d; best = tx; }
+    }
+    *from_pub = best == NULL;
+    if (best) { *gran = best->granularity; return best->first; }
+    *gran = doc->date != EL_DATE_UNKNOWN ? "day" : "unknown";
+    return doc->date;
+}
+
 static const arg *place_of(const coder *c) {
     for (size_t i = 0; i < c->n_args; i++) if (c->args[i].place && !c->args[i].country) return &c->args[i];
     return NULL;
 }
 
-static void emit(coder *c, const match *m, int src, int tgt, el_modality mod, uint32_t sent_idx) {
+static void emit(coder *c, const match *m, const el_code_info *code, int src, int tgt,
+                 el_modality mod, uint32_t sent_idx) {
     const el_doc *doc = c->doc;
     el_event ev;
     memset(&ev, 0, sizeof ev);
     ev.sent = sent_idx;
     ev.start = doc->toks[m->head].start;
     ev.end = doc->toks[m->last].end;
-    ev.code = m->p->code;
+    ev.code = code;
     ev.modality = mod;
     ev.pattern = m->p->src;
     if (src >= 0) { ev.has_source = true; ev.source = make_arg(c, &c->args[src]); }
-    else if (src == -2 && c->have_last) { ev.has_source = true; ev.source = make_arg(c, &c->last_subject); }
     if (tgt >= 0) { ev.has_target = true; ev.target = make_arg(c, &c->args[tgt]); }
-    ev.date = el_time_for_span(doc, doc->times, doc->n_times, sent_idx, ev.start,
-                               &ev.date_granularity, &ev.date_from_pub);
+    ev.date = event_date(c, m, sent_idx, &ev.date_granularity, &ev.date_from_pub);
     /* A date after publication makes an asserted event a planned one. */
     if (ev.modality == EL_MOD_ASSERTED && !ev.date_from_pub && doc->date != EL_DATE_UNKNOWN &&
         ev.date != EL_DATE_UNKNOWN && ev.date > doc->date)
@@ -367,6 +456,24 @@ static void emit(coder *c, const match *m, int src, int tgt, el_modality mod, ui
         ev.lon = pl->lon;
     }
     EL_PUSH(doc->a, c->out, ev);
+}
+
+/* Give pronoun arg a the identity of its antecedent: after a reporting verb
+** of this sentence, that verb's subject ("Iraq said it would allow ..."); for
+** he, she, they, him, her, them, else the last subject of the article. "it"
+** has no other antecedent we trust. Returns false when none. */
+static bool resolve_pronoun(coder *c, int a) {
+    arg *p = &c->args[a];
+    const arg *ante = NULL;
+    if (c->rep_subj >= 0 && c->rep_at < p->t0 && !p->object_pronoun) ante = &c->args[c->rep_subj];
+    else if (c->have_last && !lemma_is(c->doc, &c->doc->toks[p->t0], "it", 2)) ante = &c->last_subject;
+    if (!ante || ante->pronoun) return false;
+    p->code = ante->code;
+    p->name = ante->name;
+    p->entity = ante->entity;
+    p->country = ante->country;
+    p->pronoun = false;
+    return true;
 }
 
 /* Code one match: roles, coordination, modality. */
@@ -408,14 +515,24 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
             size_t n = coordinated(c, subj, co, 8);
             if (n >= 2) { obj = co[1]; }
         }
+        /* "X staged rallies", "X launched an offensive": the clause's subject
+        ** is the agent of an event noun that names none of its own. */
+        if (subj < 0 && obj < 0) subj = find_subject(c, m->head, rep);
         if (subj < 0 && obj < 0) return;       /* a bare noun says too little */
     } else {
         subj = find_subject(c, m->head, rep);
         obj = m->tgt_arg >= 0 ? m->tgt_arg : find_target(c, m);
     }
-    /* Pronoun subject: the last subject seen in this article. */
-    if (subj >= 0 && c->args[subj].pronoun) subj = c->have_last ? -2 : -1;
+    if (subj >= 0 && c->args[subj].pronoun && !resolve_pronoun(c, subj)) subj = -1;
+    if (obj >= 0 && c->args[obj].pronoun && !resolve_pronoun(c, obj)) obj = -1;
     el_modality mod = modality(c, m, subj >= 0 ? subj : -1);
+    const el_code_info *code = m->p->code;
+    /* "will not give in", "did not yield": refusing to yield is an event of
+    ** its own in CAMEO (124), asserted, not a negated concession. */
+    if (mod == EL_MOD_NEGATED && code->cameo[0] == '0' && code->cameo[1] == '8') {
+        const el_code_info *refuse = el_code_lookup(c->e->verbs, "124");
+        if (refuse) { code = refuse; mod = EL_MOD_ASSERTED; }
+    }
     int srcs[8], tgts[8];
     size_t ns = 1, nt = 1;
     srcs[0] = subj;
@@ -426,7 +543,7 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {
             if (srcs[i] >= 0 && tgts[j] >= 0 && srcs[i] == tgts[j]) continue;
-            emit(c, m, srcs[i], tgts[j], mod, sent_idx);
+            emit(c, m, code, srcs[i], tgts[j], mod, sent_idx);
         }
     if (subj >= 0) { c->last_subject = c->args[subj]; c->have_last = true; }
 }
@@ -452,11 +569,24 @@ static void code_sentence(coder *c, uint32_t si) {
         EL_PUSH(doc->a, ms, best);
         covered_to = best.last + 1;
     }
-    /* Reported speech: a reporting event yields to the event it reports. */
-    for (size_t i = 0; i < ms.n; i++) {
-        bool rep = lemma_in(doc, &doc->toks[ms.v[i].head], reporting);
-        if (rep && i + 1 < ms.n) continue;
-        code_match(c, &ms.v[i], si);
+    /* Reported speech: a reporting event yields to the event it reports, and
+    ** its subject is what a later "it", "he" or "they" of the sentence means. */
+    c->rep_subj = -1;
+    size_t mi = 0;
+    for (uint32_t h = s0; h < end; h++) {
+        while (mi < ms.n && ms.v[mi].head < h) {
+            bool rep = lemma_in(doc, &doc->toks[ms.v[mi].head], reporting);
+            if (!rep || mi + 1 == ms.n) code_match(c, &ms.v[mi], si);
+            mi++;
+        }
+        if (lemma_in(doc, &doc->toks[h], reporting) && arg_covering(c, h) < 0) {
+            int sj = find_subject(c, h, true);
+            if (sj >= 0 && !c->args[sj].pronoun) { c->rep_subj = sj; c->rep_at = h; }
+        }
+    }
+    for (; mi < ms.n; mi++) {
+        bool rep = lemma_in(doc, &doc->toks[ms.v[mi].head], reporting);
+        if (!rep || mi + 1 == ms.n) code_match(c, &ms.v[mi], si);
     }
 }
 
@@ -481,9 +611,63 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
 }
 
-static bool is_pronoun(const el_doc *doc, const el_token *t) {
-    static const char *const pron[] = {"he", "she", "they", NULL};
-    return (t->flags & EL_TOK_WORD) && lemma_in(doc, t, pron);
+static bool is_pronoun(const el_doc *doc, const el_token *t, bool *object) {
+    static const char *const subj[] = {"he", "she", "they", "it", NULL};
+    static const char *const obj[] = {"him", "her", "them", NULL};
+    if (!(t->flags & EL_TOK_WORD)) return false;
+    *object = lemma_in(doc, t, obj);
+    return *object || lemma_in(doc, t, subj);
+}
+
+/* Words after a role noun that show it heads its phrase ("hostages were
+** freed", "officials said") rather than modifying another noun ("hostage
+** deal", "hostage release"). */
+static const char *const after_head[] = {
+    "and", "or", "of", "who", "which", "that", "have", "has", "had", "were", "was", "are", "is",
+    "will", "would", "said", "say", "says", "in", "on", "at", "to", "from", "with", "for", "as",
+    "by", "held", "told", "could", "may", "might", "must", "should", "also", "not", "did", "do",
+    "does", "still", "taken", "killed", "released", "freed", "remain", "remained", NULL,
+};
+
+static bool role_modifier(const el_doc *doc, const el_mention *m, uint32_t end) {
+    if (m->kind != EL_MENT_BARE) return false;
+    uint32_t k = m->tok + m->n_tok;
+    if (k >= end) return false;
+    const el_token *t = &doc->toks[k];
+    if (!(t->flags & EL_TOK_WORD) || (t->flags & EL_TOK_CAP)) return false;
+    if (lemma_in(doc, t, after_head)) return false;
+    size_t n = t->end - t->start;
+    return !el_isuffix(doc->body + t->start, n, "ed");
+}
+
+
+/* A role noun with no country of its own takes one from its sentence:
+** "rebels in the Ivory Coast" (the place or country it is in or from),
+** "its troops" (the nearest country before), else the nearest country
+** named in the sentence, before it first. "REB" becomes "CIVREB". */
+static void place_role(coder *c, arg *a) {
+    const el_doc *doc = c->doc;
+    const char *cty = NULL;
+    uint32_t end = c->s->tok + c->s->n_tok, k = a->t1;
+    if (k < end && (lemma_is(doc, &doc->toks[k], "in", 2) || lemma_is(doc, &doc->toks[k], "from", 4) ||
+                    lemma_is(doc, &doc->toks[k], "of", 2))) {
+        k++;
+        while (k < end && lemma_in(doc, &doc->toks[k], determiners)) k++;
+        int b = arg_at(c, k);
+        if (b >= 0 && !c->args[b].media) cty = c->args[b].cty;
+    }
+    for (size_t i = 0; !cty && i < c->n_args; i++) {      /* nearest before */
+        size_t j = c->n_args - 1 - i;
+        const arg *b = &c->args[j];
+        if (b->t1 <= a->t0 && b->cty && !b->media && !b->bare) cty = b->cty;
+    }
+    for (size_t i = 0; !cty && i < c->n_args; i++) {      /* else after */
+        const arg *b = &c->args[i];
+        if (b->t0 >= a->t1 && b->cty && !b->media && !b->bare) cty = b->cty;
+    }
+    if (!cty) return;
+    a->code = el_arena_printf(doc->a, "%s%s", cty, a->code);
+    a->cty = cty;
 }
 
 static int collect_args(coder *c, uint32_t si) {
@@ -493,22 +677,31 @@ static int collect_args(coder *c, uint32_t si) {
     size_t mi = 0;
     while (mi < doc->n_ments && doc->ments[mi].sent < si) mi++;   /* ments are in text order */
     for (uint32_t k = s->tok; k < s->tok + s->n_tok; k++) {
+        /* Mentions nested in one already taken ("CIA" in "CIA director William
+        ** Burns") start before k: pass them. */
+        while (mi < doc->n_ments && doc->ments[mi].sent == si && doc->ments[mi].tok < k) mi++;
         if (mi < doc->n_ments && doc->ments[mi].sent == si && doc->ments[mi].tok == k) {
             const el_mention *m = &doc->ments[mi++];
             arg a = {.t0 = m->tok, .t1 = m->tok + m->n_tok, .code = m->code ? m->code : m->ent_code,
                      .name = m->name, .entity = m->entity, .media = m->type == EL_ENT_MEDIA,
                      .place = m->type == EL_ENT_PLACE, .country = m->type == EL_ENT_COUNTRY,
-                     .lat = m->lat, .lon = m->lon, .place_country = m->country};
+                     .lat = m->lat, .lon = m->lon, .place_country = m->country,
+                     .modifier = role_modifier(doc, m, s->tok + s->n_tok),
+                     .bare = m->kind == EL_MENT_BARE && !m->country, .cty = m->country};
             EL_PUSH(doc->a, v, a);
             k = a.t1 - 1;
             continue;
         }
-        if (is_pronoun(doc, &doc->toks[k])) {
-            arg a = {.t0 = k, .t1 = k + 1, .entity = -1, .pronoun = true, .lat = NAN, .lon = NAN};
+        bool object = false;
+        if (is_pronoun(doc, &doc->toks[k], &object)) {
+            arg a = {.t0 = k, .t1 = k + 1, .entity = -1, .pronoun = true, .object_pronoun = object,
+                     .lat = NAN, .lon = NAN};
             EL_PUSH(doc->a, v, a);
         }
     }
     c->args = v.v;
     c->n_args = v.n;
+    for (size_t i = 0; i < c->n_args; i++)
+        if (c->args[i].bare && c->args[i].code) place_role(c, &c->args[i]);
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
 }

@@ -46,7 +46,15 @@ struct el_dict {
     el_strmap *isos;            /* ISO alpha-3 -> country entry + 1 */
     const el_lexicon *lex;
     bool failed;                /* out of memory somewhere */
+    bool stems;                 /* some alias has a TABARI stem */
+    uint64_t *root_bits;        /* bit per hash of a word that starts an alias (ROOT_BITS) */
+    el_strmap *surnames;        /* folded last name -> first person entry + 1 */
+    uint32_t *sn_next;          /* per entry: next person of the same last name, or EL_NONE */
 };
+
+/* Most words start no alias. A bitset of the hashes of those that do (256
+** KB, cache-resident) answers "no" without touching the big edge table. */
+#define ROOT_BITS (1u << 21)
 
 /* ------------------------------------------------------------------ memory */
 
@@ -302,7 +310,9 @@ size_t el_dict_match(const el_dict *D, const el_dict_tok *toks, size_t i, size_t
             }
         }
         for (size_t a = 0; a < na; a++) {
-            uint32_t c = edge_find(D, act[a], toks[j].h);
+            uint64_t h = toks[j].h;
+            if (act[a] == 0 && !(D->root_bits[(h >> 40) % ROOT_BITS / 64] & (1ull << ((h >> 40) % 64)))) continue;
+            uint32_t c = edge_find(D, act[a], h);
             if (c != EL_NONE && nn < 8) nxt[nn++] = c;
         }
         for (size_t b = 0; b < nn && nh < max; b++)
@@ -350,9 +360,11 @@ int el_dict_add_alias(el_dict *D, uint32_t entry, const char *text, size_t n, in
         if (sp[t].stem && f < 32) {
             next = edge_add(D, cur | STEM_BIT, XXH3_64bits(key + kl, f));
             if (next != EL_NONE) D->nodes[cur].stem_mask |= 1u << f;
-            stem = true;
+            stem = D->stems = true;
         } else {
-            next = edge_add(D, cur, XXH3_64bits(key + kl, f));
+            uint64_t h = XXH3_64bits(key + kl, f);
+            if (cur == 0) D->root_bits[(h >> 40) % ROOT_BITS / 64] |= 1ull << ((h >> 40) % 64);
+            next = edge_add(D, cur, h);
         }
         if (next == EL_NONE) { free(norm); return -1; }
         cur = next;
@@ -388,6 +400,7 @@ int el_dict_add_alias(el_dict *D, uint32_t entry, const char *text, size_t n, in
 /* ----------------------------------------------------------- reading */
 
 size_t el_dict_n_entries(const el_dict *D) { return D->n_ents; }
+bool el_dict_has_stems(const el_dict *D) { return D->stems; }
 const el_entry *el_dict_entry(const el_dict *D, uint32_t i) { return &D->ents[i]; }
 const el_alias *el_dict_alias(const el_dict *D, uint32_t i) { return &D->als[i]; }
 size_t el_dict_n_aliases(const el_dict *D) { return D->n_als; }
@@ -762,11 +775,14 @@ static bool one_token(const char *s, size_t n) {
 /* Add name (as written) for gazetteer entry idx unless ours or the gazetteer
 ** has it already. */
 static void gaz_alias(el_dict *D, uint32_t idx, const char *name, size_t n) {
+    size_t ml;
     if (n <= 2) return;                               /* "Of", "Un", "Wa": words, not places, in English text */
+    if (el_month_at(name, n, &ml, false) && ml == n) return;        /* "March" the town */
+    if (el_weekday_at(name, n, &ml, false) >= 0 && ml == n) return;
     if (el_dict_find(D, name, n) != EL_NONE || el_strmap_get(D->gaz, name, n)) return;
     if (el_strmap_put(D->gaz, name, n, (void *)(uintptr_t)(idx + 1))) { D->failed = true; return; }
     int flags = EL_ALIAS_WEAK;
-    if (one_token(name, n) && lexicon_word(D->lex, name, n)) flags |= EL_ALIAS_COMMON;
+    if (one_token(name, n) && (n <= 3 || lexicon_word(D->lex, name, n))) flags |= EL_ALIAS_COMMON;
     el_dict_add_alias(D, idx, name, n, EL_ALIAS_PLAIN, has_upper(name, n) ? EL_CASE_EXACT : EL_CASE_ANY, flags);
 }
 
@@ -965,6 +981,8 @@ int el_dict_load_path(el_dict *D, const char *path, bool verbose, el_diag *d) {
     return rc;
 }
 
+static void index_surnames(el_dict *D);
+
 el_dict *el_dict_open(const char *data_dir, const char *const *extra, int n_extra,
                       const el_lexicon *lex, bool verbose, el_diag *d) {
     el_dict *D = calloc(1, sizeof *D);
@@ -973,7 +991,7 @@ el_dict *el_dict_open(const char *data_dir, const char *const *extra, int n_extr
     D->lex = lex;
     if (!D->a || !(D->names = el_strmap_new(D->a, 8192)) || !(D->codes = el_strmap_new(D->a, 1024)) ||
         !(D->gaz = el_strmap_new(D->a, 65536)) || !(D->isos = el_strmap_new(D->a, 512)) ||
-        new_node(D) != 0) {
+        !(D->root_bits = calloc(ROOT_BITS / 64, sizeof *D->root_bits)) || new_node(D) != 0) {
         el_dict_free(D);
         return NULL;
     }
@@ -993,9 +1011,48 @@ el_dict *el_dict_open(const char *data_dir, const char *const *extra, int n_extr
     }
     load_titles(D);
     for (int i = 0; i < n_extra; i++) el_dict_load_path(D, extra[i], true, d);
+    index_surnames(D);
     if (D->failed || el_arena_failed(D->a)) { el_dict_free(D); return NULL; }
     return D;
 }
+
+/* Index people by the last word of their canonical name ("Brown" for
+** "Gordon Brown"; not "Jr."), so that "Mr Brown" can find them. */
+static void index_surnames(el_dict *D) {
+    D->surnames = el_strmap_new(D->a, 4096);
+    D->sn_next = malloc((D->n_ents + 1) * sizeof *D->sn_next);
+    if (!D->surnames || !D->sn_next) { D->failed = true; return; }
+    for (size_t i = D->n_ents; i-- > 0;) {                 /* backwards: lists come out in load order */
+        D->sn_next[i] = EL_NONE;
+        const el_entry *e = &D->ents[i];
+        if (e->type != EL_ENT_PERSON || !e->name || (e->flags & EL_ENTRY_BLOCK)) continue;
+        tspan sp[MAX_TOKS];
+        size_t nt = tokenize(e->name, strlen(e->name), sp, MAX_TOKS);
+        while (nt > 1) {
+            const char *w = e->name + sp[nt - 1].s;
+            size_t wl = sp[nt - 1].e - sp[nt - 1].s;
+            if (el_ieq(w, wl, "Jr.") || el_ieq(w, wl, "Sr.") || el_ieq(w, wl, "II") || el_ieq(w, wl, "III") ||
+                el_ieq(w, wl, "Jr") || el_ieq(w, wl, "Sr"))
+                nt--;
+            else
+                break;
+        }
+        if (nt < 2) continue;
+        char key[128];
+        size_t k = el_dict_fold(e->name + sp[nt - 1].s, sp[nt - 1].e - sp[nt - 1].s, key, sizeof key, true);
+        if (!k) continue;
+        void *v = el_strmap_get(D->surnames, key, k);
+        D->sn_next[i] = v ? (uint32_t)(uintptr_t)v - 1 : EL_NONE;
+        if (el_strmap_put(D->surnames, key, k, (void *)(uintptr_t)(i + 1))) D->failed = true;
+    }
+}
+
+uint32_t el_dict_surname(const el_dict *D, const char *fold, size_t n) {
+    void *v = el_strmap_get(D->surnames, fold, n);
+    return v ? (uint32_t)(uintptr_t)v - 1 : EL_NONE;
+}
+
+uint32_t el_dict_surname_next(const el_dict *D, uint32_t entry) { return D->sn_next[entry]; }
 
 void el_dict_free(el_dict *D) {
     if (!D) return;
@@ -1003,6 +1060,8 @@ void el_dict_free(el_dict *D) {
     free(D->als);
     free(D->nodes);
     free(D->edges);
+    free(D->root_bits);
+    free(D->sn_next);
     el_arena_free(D->a);
     free(D);
 }

@@ -120,6 +120,7 @@ int      el_dict_load_path(el_dict *D, const char *path, bool verbose, el_diag *
 /* ---- Reading ---- */
 
 size_t          el_dict_n_entries(const el_dict *D);
+bool            el_dict_has_stems(const el_dict *D);   /* el_dict_tok.fold needed */
 const el_entry *el_dict_entry(const el_dict *D, uint32_t i);
 const el_alias *el_dict_alias(const el_dict *D, uint32_t i);
 size_t          el_dict_n_aliases(const el_dict *D);
@@ -131,6 +132,11 @@ uint32_t        el_dict_country(const el_dict *D, const char *iso);
 /* Entry whose canonical name or plain alias folds to name[0..n) (ours
 ** first), or EL_NONE. */
 uint32_t        el_dict_find(const el_dict *D, const char *name, size_t n);
+
+/* People whose canonical name ends in the folded word fold[0..n) ("brown"):
+** the first entry, then el_dict_surname_next() until EL_NONE. */
+uint32_t        el_dict_surname(const el_dict *D, const char *fold, size_t n);
+uint32_t        el_dict_surname_next(const el_dict *D, uint32_t entry);
 
 /* Every alias match starting at toks[i], shortest first (at equal length,
 ** TABARI stems before exact words): up to max hits, never past toks[lim).

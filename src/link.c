@@ -24,11 +24,14 @@ void el_link_params_default(el_link_params *p) {
     p->thread_gap_days = 90;      /* storylines pause for weeks between rounds */
 }
 
+static void stop_build(el_linker *L);
+
 el_linker *el_linker_new(const el_link_params *p, const el_lexicon *lex) {
     el_linker *L = calloc(1, sizeof *L);
     if (!L) return NULL;
     if (p) L->p = *p; else el_link_params_default(&L->p);
     L->lex = lex;
+    stop_build(L);
     L->a = el_arena_new(NULL, 1 << 20);
     if (!L->a) { free(L); return NULL; }
     return L;
@@ -118,19 +121,33 @@ static const char *const stop[] = {
     "yet", "you", "your", "yours",
 };
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static bool is_stop(const char *w) {
-    return bsearch(&w, stop, sizeof stop / sizeof *stop, sizeof *stop, cmp_str) != NULL;
-}
-
 static uint32_t fhash(const char *s, size_t n, bool entity) {
     uint32_t h = (uint32_t)XXH3_64bits(s, n) & ~LK_ENT_BIT;
     if (entity) h |= LK_ENT_BIT;
     return h ? h : 1;
 }
+
+/* The stop list as a set of term hashes, built once per linker: a token's
+** hash is needed anyway, and a probe is cheaper than a binary search of strings. */
+static void stop_build(el_linker *L) {
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++) {
+        uint32_t h = fhash(stop[i], strlen(stop[i]), false);
+        size_t j = (h * 2654435761u) & (LK_STOPSET - 1);
+        while (L->stopset[j]) j = (j + 1) & (LK_STOPSET - 1);
+        L->stopset[j] = h;
+    }
+}
+
+static bool is_stop(const el_linker *L, uint32_t h) {
+    size_t j = (h * 2654435761u) & (LK_STOPSET - 1);
+    while (L->stopset[j]) {
+        if (L->stopset[j] == h) return true;
+        j = (j + 1) & (LK_STOPSET - 1);
+    }
+    return false;
+}
+
+static uint32_t lemma_hash(const el_token *t) { return fhash(t->lemma, t->lemma_len, false); }
 
 /* A small counting table in the doc's arena (freed with the doc). */
 typedef struct cnt_ent { uint32_t h; uint16_t tf, len; } cnt_ent;
@@ -168,19 +185,20 @@ static bool word_tok(const el_token *t) {
 /* Is token k a capitalised word that may belong to a name? A capital at the
 ** start of a sentence proves nothing unless the word is not a common word
 ** ("The", "Police"): those are names only mid-sentence. */
-static bool name_tok(const el_doc *doc, size_t k, const el_lexicon *lex) {
+static bool name_tok(const el_linker *L, const el_doc *doc, size_t k) {
     const el_token *t = &doc->toks[k];
+    const el_lexicon *lex = L->lex;
     if (!word_tok(t) || !(t->flags & (EL_TOK_CAP | EL_TOK_UPPER))) return false;
     if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
+    if (is_stop(L, lemma_hash(t))) return false;
     if (t->flags & EL_TOK_SSTART) {
-        if (is_stop(t->lemma)) return false;
         if (lex && (el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'n')
                     || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'v')
                     || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'a')
                     || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'r')))
             return false;
     }
-    return !is_stop(t->lemma);
+    return true;
 }
 
 /* Entity keys, for now from capitalised token runs ("Tara Reid", "CIA").
@@ -188,12 +206,12 @@ static bool name_tok(const el_doc *doc, size_t k, const el_lexicon *lex) {
 ** so "Reid" alone still meets "Tara Reid". HOOK: once the actor stage fills
 ** doc->ments, key on each mention's entity id instead (same counter, same
 ** LK_ENT_BIT), and keep this as the fallback for unknown names. */
-static void entity_keys(const el_doc *doc, const el_lexicon *lex, counter *c) {
+static void entity_keys(const el_linker *L, const el_doc *doc, counter *c) {
     char buf[256];
     for (size_t k = 0; k < doc->n_toks;) {
-        if (!name_tok(doc, k, lex)) { k++; continue; }
+        if (!name_tok(L, doc, k)) { k++; continue; }
         size_t e = k, n = 0;
-        while (e < doc->n_toks && name_tok(doc, e, lex) && e - k < 6
+        while (e < doc->n_toks && name_tok(L, doc, e) && e - k < 6
                && (e == k || !(doc->toks[e].flags & EL_TOK_SSTART))) {
             const el_token *t = &doc->toks[e];
             if (n + t->lemma_len + 1 < sizeof buf) {
@@ -212,11 +230,12 @@ static void entity_keys(const el_doc *doc, const el_lexicon *lex, counter *c) {
     }
 }
 
-static void lemma_terms(const el_doc *doc, counter *c) {
+static void lemma_terms(const el_linker *L, const el_doc *doc, counter *c) {
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
-        if (!word_tok(t) || t->lemma_len < 3 || is_stop(t->lemma)) continue;
-        counter_add(c, fhash(t->lemma, t->lemma_len, false), t->lemma_len);
+        if (!word_tok(t) || t->lemma_len < 3) continue;
+        uint32_t h = lemma_hash(t);
+        if (!is_stop(L, h)) counter_add(c, h, t->lemma_len);
     }
 }
 
@@ -258,8 +277,8 @@ long el_link_add(el_linker *L, const el_doc *doc) {
         L->failed = true;
         return -1;
     }
-    lemma_terms(doc, &terms);
-    entity_keys(doc, L->lex, &ents);
+    lemma_terms(L, doc, &terms);
+    entity_keys(L, doc, &ents);
     uint32_t feat[LK_TERMS + LK_ENTS];
     uint8_t tf[LK_TERMS + LK_ENTS];
     size_t n = keep_best(L, &terms, feat, tf, LK_TERMS);

@@ -19,6 +19,7 @@
 #define LK_BANDS     16     /* LSH bands of LK_SIG / LK_BANDS rows */
 #define LK_ENT_BIT   0x80000000u
 #define LK_NONE      UINT32_MAX
+#define LK_STOPSET   1024   /* slots of the stop-word hash set (power of two) */
 
 typedef struct lk_art {
     const char *id;             /* run arena */
@@ -39,6 +40,7 @@ typedef struct lk_df { uint32_t *key, *cnt; size_t cap, n; } lk_df;
 struct el_linker {
     el_link_params p;
     const el_lexicon *lex;      /* may be NULL */
+    uint32_t stopset[LK_STOPSET];   /* stop-word hashes, 0 = empty */
     el_arena *a;                /* ids, features */
     lk_art *art; size_t n, cap; /* realloc'd: grows for the whole run */
     lk_df df;

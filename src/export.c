@@ -1,0 +1,785 @@
+/*
+** export.c: events out as GDELT 2.0 tables, PLOVER records and CSV.
+** In:  events one at a time (events.jsonl, or the events table's JSON), and
+**      an index of what they point to: articles (url, outlet, date,
+**      sentences) and entities (country, mentions), from the same source.
+** Out: one line per event (per mention for gdelt-mentions) on a FILE.
+** Both sources go through the same writers, so an export of a folder and of
+** the database made from it are byte-identical. Columns GDELT has and
+** eventline lacks stay empty: docs/SCHEMA.md lists each one.
+*/
+#include "export.h"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "buf.h"
+#include "date.h"
+#include "el_int.h"
+#include "strmap.h"
+
+/* KEEP IN SYNC: el_export_format in export.h. */
+static const char *const format_names[EL_EXPORT__COUNT] = {"gdelt", "gdelt-mentions", "plover", "csv"};
+static const char *const export_files[EL_EXPORT__COUNT] = {
+    "gdelt.events.tsv", "gdelt.mentions.tsv", "plover.jsonl", "events.csv",
+};
+
+int el_export_format_parse(const char *name) {
+    for (int i = 0; i < EL_EXPORT__COUNT; i++)
+        if (strcmp(name, format_names[i]) == 0) return i;
+    return -1;
+}
+
+/* ---- The index: what an event's mentions and actors point to ---- */
+
+typedef struct span32 { uint32_t s, e; } span32;
+
+typedef struct art_info {
+    const char *id, *url, *outlet, *file, *date, *language, *origin;
+    int translated;             /* 1, 0, -1 unknown */
+    uint32_t p0_end;            /* end of the first paragraph: GDELT's IsRootEvent */
+    uint32_t len;               /* body bytes */
+    EL_VEC(span32) sents;
+} art_info;
+
+typedef struct ent_info { const char *type, *country; } ent_info;
+
+typedef struct xp {
+    el_arena *a;
+    el_strmap *arts;            /* article id -> art_info */
+    el_strmap *ents;            /* entity id -> ent_info */
+    el_strmap *ments;           /* "entity\x1farticle" -> its mention spans (spanvec) */
+    el_strmap *countries;       /* names of country entities (ActionGeo_Type) */
+    int format;
+    FILE *f;
+    el_buf b;
+    long ordinal;               /* events seen, for GlobalEventID */
+    el_diag *d;
+} xp;
+
+static char *dup(xp *x, const char *s) { return s ? el_arena_strdup(x->a, s) : NULL; }
+
+static art_info *add_article(xp *x, const char *id) {
+    art_info *ai = el_arena_calloc(x->a, sizeof *ai);
+    if (!ai) return NULL;
+    ai->id = dup(x, id);
+    ai->translated = -1;
+    if (el_strmap_put(x->arts, id, strlen(id), ai)) return NULL;
+    return ai;
+}
+
+typedef EL_VEC(span32) spanvec;
+
+static void add_mention(xp *x, const char *entity, const char *article, span32 sp) {
+    char key[512];
+    int n = snprintf(key, sizeof key, "%s\x1f%s", entity, article);
+    if (n < 0 || (size_t)n >= sizeof key) return;
+    spanvec *v = el_strmap_get(x->ments, key, (size_t)n);
+    if (!v) {
+        if (!(v = el_arena_calloc(x->a, sizeof *v)) || el_strmap_put(x->ments, key, (size_t)n, v)) return;
+    }
+    EL_PUSH(x->a, *v, sp);
+}
+
+/* An id as text, whether written as a string or a number. */
+static const char *idtext(const json_t *v, char buf[32]) {
+    if (json_is_string(v)) return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(buf, 32, "%lld", (long long)json_integer_value(v));
+        return buf;
+    }
+    return NULL;
+}
+
+static uint32_t u32(const json_t *v) {
+    return json_is_integer(v) && json_integer_value(v) >= 0 ? (uint32_t)json_integer_value(v) : 0;
+}
+
+static int dir_article(json_t *o, long line, void *ud) {
+    (void)line;
+    xp *x = ud;
+    char ib[32];
+    const char *id = idtext(json_object_get(o, "id"), ib);
+    art_info *ai = id ? add_article(x, id) : NULL;
+    if (!ai) return 0;
+    ai->url = dup(x, el_json_get_str(o, "url"));
+    ai->outlet = dup(x, el_json_get_str(o, "outlet"));
+    ai->file = dup(x, el_json_get_str(o, "file"));
+    ai->date = dup(x, el_json_get_str(o, "date"));
+    ai->language = dup(x, el_json_get_str(o, "language"));
+    ai->origin = dup(x, el_json_get_str(o, "language_of_origin"));
+    const json_t *t = json_object_get(o, "translated");
+    ai->translated = json_is_boolean(t) ? json_is_true(t) : -1;
+    const json_t *b = json_object_get(o, "body");
+    ai->len = json_is_string(b) ? (uint32_t)json_string_length(b) : 0;
+    ai->p0_end = u32(json_array_get(json_array_get(json_object_get(o, "paragraphs"), 0), 1));
+    size_t i;
+    const json_t *sp;
+    json_array_foreach(json_object_get(o, "sentences"), i, sp) {
+        span32 s = {u32(json_array_get(sp, 0)), u32(json_array_get(sp, 1))};
+        EL_PUSH(x->a, ai->sents, s);
+    }
+    return 0;
+}
+
+static int dir_entity(json_t *o, long line, void *ud) {
+    (void)line;
+    xp *x = ud;
+    char ib[32];
+    const char *id = idtext(json_object_get(o, "id"), ib);
+    if (!id) return 0;
+    ent_info *e = el_arena_calloc(x->a, sizeof *e);
+    if (!e || el_strmap_put(x->ents, id, strlen(id), e)) return 0;
+    e->type = dup(x, el_json_get_str(o, "type"));
+    e->country = dup(x, el_json_get_str(o, "country"));
+    const char *name = el_json_get_str(o, "name");
+    if (name && e->type && strcmp(e->type, "country") == 0) el_strmap_put(x->countries, name, strlen(name), e);
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(o, "mentions"), i, m) {
+        const char *art = el_json_get_str(m, "article");
+        span32 sp = {u32(json_object_get(m, "start")), u32(json_object_get(m, "end"))};
+        if (art) add_mention(x, id, art, sp);
+    }
+    return 0;
+}
+
+/* ---- Field helpers ---- */
+
+/* A TSV field: tabs and line breaks would split the row, so they become spaces. */
+static void tsv(el_buf *b, const char *s) {
+    for (; s && *s; s++) el_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+static void tsv_upper(el_buf *b, const char *s) {
+    for (; s && *s; s++)
+        el_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : (char)toupper((unsigned char)*s));
+}
+
+bool el_date_period(const char *v, el_date *lo, el_date *hi) {
+    int y, m, d, w;
+    *lo = *hi = EL_DATE_UNKNOWN;
+    if (!v) return false;
+    size_t n = strlen(v);
+    if (n >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && v[4] == '-' && v[7] == '-' &&
+        el_date_valid_ymd(y, m, d)) {
+        *lo = *hi = el_date_from_ymd(y, m, d);
+    } else if (n >= 8 && sscanf(v, "%4d-W%2d", &y, &w) == 2 && w >= 1 && w <= 53) {
+        el_date jan4 = el_date_from_ymd(y, 1, 4);            /* always in ISO week 1 */
+        el_date mon = jan4 - el_date_weekday(jan4) + 7 * (w - 1);
+        bool we = strstr(v, "-WE") != NULL;
+        *lo = we ? mon + 5 : mon;
+        *hi = mon + 6;
+    } else if (n == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+        *lo = el_date_from_ymd(y, m, 1);
+        *hi = el_date_from_ymd(y, m, el_date_days_in_month(y, m));
+    } else if (n == 4 && sscanf(v, "%4d", &y) == 1) {
+        *lo = el_date_from_ymd(y, 1, 1);
+        *hi = el_date_from_ymd(y, 12, 31);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* The day an event's date stands for in tables that want one day: the
+** first of its period (a month's first day, a week's Monday). */
+static el_date period_start(const char *v) {
+    el_date lo, hi;
+    el_date_period(v, &lo, &hi);
+    return lo;
+}
+
+static void put_yyyymmdd(el_buf *b, el_date t, const char *suffix) {
+    if (t == EL_DATE_UNKNOWN) return;
+    int y, m, d;
+    el_date_to_ymd(t, &y, &m, &d);
+    el_buf_printf(b, "%04d%02d%02d%s", y, m, d, suffix);
+}
+
+static void put_num(el_buf *b, const json_t *v, const char *fmt) {
+    if (json_is_integer(v)) el_buf_printf(b, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v)) el_buf_printf(b, fmt, json_real_value(v));
+}
+
+static void put_real(el_buf *b, const json_t *v, const char *fmt) {
+    if (json_is_number(v)) el_buf_printf(b, fmt, json_number_value(v));
+}
+
+/* ---- GDELT 2.0 ---- */
+
+/* CAMEO actor-type ("role") codes: in an actor code they are types, any
+** other 3-letter part after the country is a known group (HMS, UNO). */
+static const char *const roles[] = {
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
+    "IMG", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP", "PTY",
+    "RAD", "REB", "REF", "SEP", "SPY", "UAF", NULL,
+};
+
+static bool is_role(const char *c) {
+    for (const char *const *r = roles; *r; r++)
+        if (strncmp(c, *r, 3) == 0) return true;
+    return false;
+}
+
+/* Actor columns 1-10 (Code, Name, CountryCode, KnownGroupCode, EthnicCode,
+** Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code). */
+static void gdelt_actor(xp *x, const json_t *a) {
+    el_buf *b = &x->b;
+    const char *code = el_json_get_str(a, "code"), *name = el_json_get_str(a, "name");
+    char country[4] = "", group[4] = "", types[3][4] = {"", "", ""};
+    size_t n = code ? strlen(code) : 0, nt = 0;
+    for (size_t i = 0; i + 3 <= n; i += 3) {
+        char c[4] = {code[i], code[i + 1], code[i + 2], 0};
+        if (is_role(c)) { if (nt < 3) memcpy(types[nt++], c, 4); }
+        else if (i == 0) memcpy(country, c, 4);
+        else if (!group[0]) memcpy(group, c, 4);
+    }
+    if (!country[0] && a) {             /* no country in the code: the entity's own */
+        char ib[32];
+        const char *eid = idtext(json_object_get(a, "entity"), ib);
+        const ent_info *e = eid ? el_strmap_get(x->ents, eid, strlen(eid)) : NULL;
+        if (e && e->country && strlen(e->country) == 3) memcpy(country, e->country, 4);
+    }
+    tsv(b, code); el_buf_putc(b, '\t');
+    tsv_upper(b, name); el_buf_putc(b, '\t');
+    el_buf_printf(b, "%s\t%s\t\t\t\t%s\t%s\t%s\t", country, group, types[0], types[1], types[2]);
+}
+
+static const art_info *article(const xp *x, const json_t *m) {
+    char ib[32];
+    const char *id = idtext(json_object_get(m, "article"), ib);
+    return id ? el_strmap_get(x->arts, id, strlen(id)) : NULL;
+}
+
+/* GDELT's DATEADDED: when eventline first saw the event, i.e. the earliest
+** publication date among its articles. */
+static el_date first_seen(const xp *x, const json_t *ev) {
+    el_date best = EL_DATE_UNKNOWN;
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+        const art_info *ai = article(x, m);
+        el_date t = ai && ai->date ? el_date_parse(ai->date, strlen(ai->date)) : EL_DATE_UNKNOWN;
+        if (t != EL_DATE_UNKNOWN && (best == EL_DATE_UNKNOWN || t < best)) best = t;
+    }
+    return best;
+}
+
+/* GlobalEventID must be a number: the event id when it is one, else the
+** event's position in the export (1-based). */
+static long long global_id(const xp *x, const json_t *ev) {
+    const json_t *v = json_object_get(ev, "id");
+    if (json_is_integer(v)) return json_integer_value(v);
+    const char *s = json_string_value(v);
+    if (s && *s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 18) return atoll(s);
+    return x->ordinal;
+}
+
+static void gdelt_event(xp *x, const json_t *ev) {
+    el_buf *b = &x->b;
+    el_date t = period_start(el_json_get_str(ev, "date"));
+    el_buf_printf(b, "%lld\t", global_id(x, ev));
+    if (t != EL_DATE_UNKNOWN) {
+        int y, m, d;
+        el_date_to_ymd(t, &y, &m, &d);
+        /* FractionDate as GDELT's codebook defines it: (MONTH * 30 + DAY) / 365. */
+        el_buf_printf(b, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", y, m, d, y, m, y,
+                      y + (m * 30 + d) / 365.0);
+    } else {
+        el_buf_puts(b, "\t\t\t\t");
+    }
+    gdelt_actor(x, json_array_get(json_object_get(ev, "source"), 0));
+    gdelt_actor(x, json_array_get(json_object_get(ev, "target"), 0));
+    /* IsRootEvent: GDELT marks events of a lead paragraph. */
+    int root = 0;
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+        const art_info *ai = article(x, m);
+        if (ai && u32(json_object_get(m, "start")) < ai->p0_end) root = 1;
+    }
+    const char *cameo = el_json_get_str(ev, "cameo");
+    el_buf_printf(b, "%d\t", root);
+    tsv(b, cameo); el_buf_putc(b, '\t');
+    if (cameo) el_buf_printf(b, "%.3s\t%.2s\t", cameo, cameo); else el_buf_puts(b, "\t\t");
+    put_num(b, json_object_get(ev, "quad_class"), "%.0f"); el_buf_putc(b, '\t');
+    put_real(b, json_object_get(ev, "goldstein"), "%.1f"); el_buf_putc(b, '\t');
+    put_num(b, json_object_get(ev, "num_mentions"), "%.0f"); el_buf_putc(b, '\t');
+    put_num(b, json_object_get(ev, "num_sources"), "%.0f"); el_buf_putc(b, '\t');
+    put_num(b, json_object_get(ev, "num_articles"), "%.0f"); el_buf_putc(b, '\t');
+    el_buf_puts(b, "\t");                                     /* AvgTone */
+    el_buf_puts(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");           /* Actor1Geo_*, Actor2Geo_* */
+    const json_t *loc = json_object_get(ev, "location");
+    if (json_is_object(loc)) {
+        const char *name = el_json_get_str(loc, "name");
+        /* ActionGeo_Type: 1 country when the place is a country entity, else
+        ** 4 world city (eventline has no finer gazetteer class). */
+        bool is_country = name && el_strmap_get(x->countries, name, strlen(name));
+        el_buf_printf(b, "%d\t", is_country ? 1 : 4);
+        tsv(b, name); el_buf_putc(b, '\t');
+        tsv(b, el_json_get_str(loc, "country"));
+        el_buf_puts(b, "\t\t\t");                             /* ADM1, ADM2 */
+        put_real(b, json_object_get(loc, "lat"), "%.4f"); el_buf_putc(b, '\t');
+        put_real(b, json_object_get(loc, "lon"), "%.4f"); el_buf_putc(b, '\t');
+    } else {
+        el_buf_puts(b, "\t\t\t\t\t\t\t");
+    }
+    el_buf_putc(b, '\t');                                     /* ActionGeo_FeatureID */
+    put_yyyymmdd(b, first_seen(x, ev), "000000");
+    el_buf_putc(b, '\t');
+    const art_info *ai = article(x, json_array_get(json_object_get(ev, "mentions"), 0));
+    if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
+    el_buf_putc(b, '\n');
+}
+
+/* The sentence span of mention m, or NULL when its article or sentence is unknown. */
+static const span32 *mention_sentence(const xp *x, const json_t *m, const art_info **ai_out) {
+    const art_info *ai = article(x, m);
+    *ai_out = ai;
+    const json_t *k = json_object_get(m, "sentence");
+    if (!ai || !json_is_integer(k) || json_integer_value(k) < 0 ||
+        (size_t)json_integer_value(k) >= ai->sents.n)
+        return NULL;
+    return &ai->sents.v[json_integer_value(k)];
+}
+
+/* The first mention of actor a's entity inside span sp of article ai, or NULL. */
+static const span32 *actor_in(const xp *x, const json_t *a, const art_info *ai, const span32 *sp) {
+    char ib[32], key[512];
+    const char *eid = idtext(json_object_get(a, "entity"), ib);
+    if (!eid || !ai || !sp) return NULL;
+    int n = snprintf(key, sizeof key, "%s\x1f%s", eid, ai->id);
+    if (n < 0 || (size_t)n >= sizeof key) return NULL;
+    const spanvec *v = el_strmap_get(x->ments, key, (size_t)n);
+    for (size_t i = 0; v && i < v->n; i++)
+        if (v->v[i].s >= sp->s && v->v[i].e <= sp->e) return &v->v[i];
+    return NULL;
+}
+
+/* GDELT 2.0 mentions table: one row per mention of each event. */
+static void gdelt_mentions(xp *x, const json_t *ev) {
+    el_buf *b = &x->b;
+    long long gid = global_id(x, ev);
+    el_date seen = first_seen(x, ev);
+    const json_t *src = json_array_get(json_object_get(ev, "source"), 0);
+    const json_t *tgt = json_array_get(json_object_get(ev, "target"), 0);
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+        const art_info *ai;
+        const span32 *sp = mention_sentence(x, m, &ai);
+        el_buf_printf(b, "%lld\t", gid);
+        put_yyyymmdd(b, seen, "000000");
+        el_buf_putc(b, '\t');
+        if (ai && ai->date) put_yyyymmdd(b, el_date_parse(ai->date, strlen(ai->date)), "000000");
+        /* MentionType 1 (web) with a URL; 2 (citation only) names the file. */
+        el_buf_printf(b, "\t%d\t", ai && ai->url ? 1 : 2);
+        if (ai) tsv(b, ai->outlet);
+        el_buf_putc(b, '\t');
+        if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
+        else tsv(b, el_json_get_str(m, "article"));
+        el_buf_putc(b, '\t');
+        const json_t *k = json_object_get(m, "sentence");
+        if (json_is_integer(k)) el_buf_printf(b, "%lld", (long long)json_integer_value(k) + 1);
+        const span32 *a1 = actor_in(x, src, ai, sp), *a2 = actor_in(x, tgt, ai, sp);
+        el_buf_printf(b, "\t%ld\t%ld\t%ld\t1\t\t", a1 ? (long)a1->s : -1L, a2 ? (long)a2->s : -1L,
+                      json_is_integer(json_object_get(m, "start"))
+                          ? (long)json_integer_value(json_object_get(m, "start")) : -1L);
+        if (ai) el_buf_printf(b, "%u", ai->len);
+        el_buf_puts(b, "\t\t");                               /* MentionDocTone */
+        if (ai && ai->translated == 1) {
+            el_buf_puts(b, "srclc:");
+            tsv(b, ai->origin ? ai->origin : "und");
+            el_buf_puts(b, ";eng:unknown");
+        }
+        el_buf_puts(b, "\t\n");                               /* Extras */
+    }
+}
+
+/* ---- PLOVER ---- */
+
+static void put_json(el_buf *b, const json_t *v) {
+    if (!v) { el_buf_puts(b, "null"); return; }
+    char *t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10));
+    el_buf_puts(b, t ? t : "null");
+    free(t);
+}
+
+/* PLOVER's actor list: [{"actorText","code"}], or "" when there is none,
+** as in the PLOVER gold-standard records. */
+static void plover_actors(el_buf *b, const json_t *arr) {
+    if (!json_array_size(arr)) { el_buf_puts(b, "\"\""); return; }
+    el_buf_putc(b, '[');
+    size_t i;
+    const json_t *a;
+    json_array_foreach(arr, i, a) {
+        int f = 1;
+        el_buf_puts(b, i ? ",{" : "{");
+        el_json_key(b, "actorText", &f); put_json(b, json_object_get(a, "name"));
+        el_json_key(b, "code", &f); put_json(b, json_object_get(a, "code"));
+        el_json_key(b, "entity", &f); put_json(b, json_object_get(a, "entity"));
+        el_buf_putc(b, '}');
+    }
+    el_buf_putc(b, ']');
+}
+
+typedef struct mark { uint32_t s, e; const char *tag; } mark;
+
+/* textInfo.markup: the sentence with PLOVER's marks, "(SRC: Hamas) has
+** (EVT: rejected) ...". Marks that overlap an earlier one are left out. */
+static void plover_markup(xp *x, el_buf *b, const json_t *ev, const json_t *m, const char *text) {
+    const art_info *ai;
+    const span32 *sp = mention_sentence(x, m, &ai);
+    size_t len = strlen(text);
+    mark mk[9];
+    size_t n = 0;
+    if (sp && sp->e - sp->s == len) {
+        uint32_t s = u32(json_object_get(m, "start")), e = u32(json_object_get(m, "end"));
+        if (s >= sp->s && e <= sp->e && s < e) mk[n++] = (mark){s - sp->s, e - sp->s, "EVT"};
+        static const char *const roles_json[2] = {"source", "target"}, *tags[2] = {"SRC", "TAR"};
+        for (int r = 0; r < 2; r++)
+            for (size_t i = 0; i < 4 && n < 9; i++) {
+                const json_t *a = json_array_get(json_object_get(ev, roles_json[r]), i);
+                const span32 *as = a ? actor_in(x, a, ai, sp) : NULL;
+                if (as) mk[n++] = (mark){as->s - sp->s, as->e - sp->s, tags[r]};
+            }
+    }
+    for (size_t i = 1; i < n; i++)                            /* by start: insertion sort */
+        for (size_t j = i; j > 0 && mk[j].s < mk[j - 1].s; j--) {
+            mark t = mk[j]; mk[j] = mk[j - 1]; mk[j - 1] = t;
+        }
+    el_buf out = {0};
+    uint32_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (mk[i].s < at) continue;
+        el_buf_put(&out, text + at, mk[i].s - at);
+        el_buf_printf(&out, "(%s: ", mk[i].tag);
+        el_buf_put(&out, text + mk[i].s, mk[i].e - mk[i].s);
+        el_buf_putc(&out, ')');
+        at = mk[i].e;
+    }
+    el_buf_put(&out, text + at, len - at);
+    el_json_str(b, out.p ? out.p : "", out.len);
+    el_buf_free(&out);
+}
+
+static void plover_record(xp *x, const json_t *ev) {
+    el_buf *b = &x->b;
+    int f = 1;
+    const json_t *m0 = json_array_get(json_object_get(ev, "mentions"), 0);
+    const char *text = el_json_get_str(m0, "text");
+    const art_info *ai;
+    const span32 *sp = mention_sentence(x, m0, &ai);
+    el_buf_putc(b, '{');
+    el_json_key(b, "id", &f); put_json(b, json_object_get(ev, "id"));
+    el_json_key(b, "date", &f); put_json(b, json_object_get(ev, "date"));
+    el_json_key(b, "source", &f); plover_actors(b, json_object_get(ev, "source"));
+    el_json_key(b, "target", &f); plover_actors(b, json_object_get(ev, "target"));
+    el_json_key(b, "event", &f); put_json(b, json_object_get(ev, "event"));
+    el_json_key(b, "eventText", &f);
+    uint32_t s = u32(json_object_get(m0, "start")), e = u32(json_object_get(m0, "end"));
+    if (text && sp && sp->e - sp->s == strlen(text) && s >= sp->s && e <= sp->e && s <= e)
+        el_json_str(b, text + (s - sp->s), e - s);
+    else
+        el_buf_puts(b, "\"\"");
+    /* mode and context need a classifier eventline does not have yet. */
+    el_json_key(b, "mode", &f); el_buf_puts(b, "\"\"");
+    el_json_key(b, "context", &f); el_buf_puts(b, "\"\"");
+    el_json_key(b, "text", &f); el_json_strz(b, text);
+    el_json_key(b, "textInfo", &f);
+    el_buf_puts(b, "{\"markup\":");
+    if (text) plover_markup(x, b, ev, m0, text); else el_buf_puts(b, "null");
+    el_buf_putc(b, '}');
+    const json_t *loc = json_object_get(ev, "location");
+    if (json_is_object(loc)) { el_json_key(b, "eventLoc", &f); put_json(b, loc); }
+    el_json_key(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
+    el_json_key(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
+    el_json_key(b, "coder", &f); el_json_strz(b, "eventline");
+    el_json_key(b, "eventline", &f);
+    el_buf_putc(b, '{');
+    int g = 1;
+    static const char *const extra[] = {
+        "cameo", "quad_class", "goldstein", "modality", "date_granularity", "episode", "thread",
+        "num_mentions", "num_articles", "num_sources",
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
+        el_json_key(b, extra[i], &g);
+        put_json(b, json_object_get(ev, extra[i]));
+    }
+    el_json_key(b, "articles", &g);
+    el_buf_putc(b, '[');
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+        if (i) el_buf_putc(b, ',');
+        put_json(b, json_object_get(m, "article"));
+    }
+    el_buf_puts(b, "]}}\n");
+}
+
+/* ---- CSV ---- */
+
+/* RFC 4180 quoting. Text cells that a spreadsheet would run as a formula
+** (= + - @ first) get a leading apostrophe: article text is not trusted. */
+static void csv_cell(el_buf *b, const char *s, bool text) {
+    if (!s) return;
+    bool q = strpbrk(s, ",\"\r\n") != NULL, formula = text && strchr("=+-@\t\r", *s) && *s;
+    if (q || formula) el_buf_putc(b, '"');
+    if (formula) el_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"') el_buf_putc(b, '"');
+        el_buf_putc(b, *s);
+    }
+    if (q || formula) el_buf_putc(b, '"');
+}
+
+static void csv_num(el_buf *b, const json_t *v, const char *fmt) {
+    if (json_is_integer(v)) el_buf_printf(b, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v)) el_buf_printf(b, fmt, json_real_value(v));
+}
+
+/* Actors' key (name or code) joined by "; ". */
+static void csv_actors(el_buf *b, const json_t *arr, const char *key) {
+    el_buf t = {0};
+    size_t i;
+    const json_t *a;
+    json_array_foreach(arr, i, a) {
+        const char *v = el_json_get_str(a, key);
+        if (t.len) el_buf_puts(&t, "; ");
+        el_buf_puts(&t, v ? v : "");
+    }
+    el_buf_putc(&t, '\0');
+    csv_cell(b, t.p, true);
+    el_buf_free(&t);
+}
+
+static const char csv_header[] =
+    "id,date,date_granularity,event,cameo,quad_class,goldstein,modality,source,source_code,"
+    "target,target_code,location,location_country,lat,lon,episode,thread,num_mentions,"
+    "num_articles,num_sources,articles,text\n";
+
+static void csv_row(xp *x, const json_t *ev) {
+    el_buf *b = &x->b;
+    char ib[32];
+    static const char *const str1[] = {"date", "date_granularity", "event", "cameo"};
+    csv_cell(b, idtext(json_object_get(ev, "id"), ib), true);
+    for (int i = 0; i < 4; i++) { el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, str1[i]), true); }
+    el_buf_putc(b, ','); csv_num(b, json_object_get(ev, "quad_class"), "%.0f");
+    el_buf_putc(b, ','); csv_num(b, json_object_get(ev, "goldstein"), "%.1f");
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "modality"), true);
+    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "source"), "name");
+    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "source"), "code");
+    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "target"), "name");
+    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "target"), "code");
+    const json_t *loc = json_object_get(ev, "location");
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(loc, "name"), true);
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(loc, "country"), true);
+    el_buf_putc(b, ','); if (json_is_number(json_object_get(loc, "lat"))) el_buf_printf(b, "%.4f", json_number_value(json_object_get(loc, "lat")));
+    el_buf_putc(b, ','); if (json_is_number(json_object_get(loc, "lon"))) el_buf_printf(b, "%.4f", json_number_value(json_object_get(loc, "lon")));
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "episode"), true);
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "thread"), true);
+    static const char *const nums[] = {"num_mentions", "num_articles", "num_sources"};
+    for (int i = 0; i < 3; i++) { el_buf_putc(b, ','); csv_num(b, json_object_get(ev, nums[i]), "%.0f"); }
+    /* The distinct articles, in mention order, then the first mention's sentence. */
+    el_buf t = {0};
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+        const char *a = idtext(json_object_get(m, "article"), ib);
+        bool seen = false;
+        for (size_t j = 0; j < i && a; j++) {
+            char jb[32];
+            const char *p = idtext(json_object_get(json_array_get(json_object_get(ev, "mentions"), j), "article"), jb);
+            seen |= p && strcmp(p, a) == 0;
+        }
+        if (!a || seen) continue;
+        if (t.len) el_buf_puts(&t, "; ");
+        el_buf_puts(&t, a);
+    }
+    el_buf_putc(&t, '\0');
+    el_buf_putc(b, ','); csv_cell(b, t.p, true);
+    el_buf_free(&t);
+    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(json_array_get(json_object_get(ev, "mentions"), 0), "text"), true);
+    el_buf_putc(b, '\n');
+}
+
+/* ---- Drivers ---- */
+
+static int on_event(json_t *ev, long line, void *ud) {
+    (void)line;
+    xp *x = ud;
+    x->ordinal++;
+    switch (x->format) {
+    case EL_EXPORT_GDELT: gdelt_event(x, ev); break;
+    case EL_EXPORT_GDELT_MENTIONS: gdelt_mentions(x, ev); break;
+    case EL_EXPORT_PLOVER: plover_record(x, ev); break;
+    default: csv_row(x, ev); break;
+    }
+    if (x->b.len >= (1 << 20) && el_buf_flush(&x->b, x->f)) return 1;
+    return 0;
+}
+
+static int xp_init(xp *x, int format, FILE *f, el_diag *d) {
+    memset(x, 0, sizeof *x);
+    x->format = format;
+    x->f = f;
+    x->d = d;
+    if (!(x->a = el_arena_new(NULL, 1 << 20)) || !(x->arts = el_strmap_new(x->a, 1024)) ||
+        !(x->ents = el_strmap_new(x->a, 1024)) || !(x->ments = el_strmap_new(x->a, 4096)) ||
+        !(x->countries = el_strmap_new(x->a, 64))) {
+        el_arena_free(x->a);
+        el_reject(d, "<memory>", 0, "out of memory starting the export");
+        return EL_ENOMEM;
+    }
+    if (format == EL_EXPORT_CSV) el_buf_puts(&x->b, csv_header);
+    return EL_OK;
+}
+
+static int xp_done(xp *x, int rc) {
+    if (rc == EL_OK && el_arena_failed(x->a)) {
+        el_reject(x->d, "<memory>", 0, "out of memory during the export");
+        rc = EL_EINPUT;
+    }
+    if (rc == EL_OK && (el_buf_flush(&x->b, x->f) || fflush(x->f))) {
+        el_reject(x->d, "<output>", 0, "write error: %s", strerror(errno));
+        rc = EL_EINPUT;
+    }
+    el_buf_free(&x->b);
+    el_arena_free(x->a);
+    return rc;
+}
+
+int el_export_dir(const char *out_dir, int format, FILE *f, el_diag *d) {
+    xp x;
+    if (xp_init(&x, format, f, d) != EL_OK) return EL_EINPUT;
+    char path[4096];
+    int rc = EL_OK;
+    snprintf(path, sizeof path, "%s/articles.jsonl", out_dir);
+    if (el_jsonl_each(path, dir_article, &x, d) < 0) rc = EL_EINPUT;
+    snprintf(path, sizeof path, "%s/entities.jsonl", out_dir);
+    if (rc == EL_OK && el_jsonl_each(path, dir_entity, &x, d) < 0) rc = EL_EINPUT;
+    snprintf(path, sizeof path, "%s/events.jsonl", out_dir);
+    if (rc == EL_OK) {
+        int r = el_jsonl_each(path, on_event, &x, d);
+        if (r == 1) el_reject(d, path, 0, "no events file: nothing to export");
+        if (r != 0) rc = EL_EINPUT;
+    }
+    return xp_done(&x, rc);
+}
+
+static const char *coltext(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+/* The same index as dir_article and dir_entity build, from the tables. */
+static int db_index(xp *x, sqlite3 *db) {
+    sqlite3_stmt *st;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db, "SELECT id, url, outlet, file, date, language,"
+                               " json_extract(json, '$.language_of_origin'), translated,"
+                               " json_extract(paragraphs, '$[0][1]'), length(CAST(body AS BLOB))"
+                               " FROM articles ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        art_info *ai = add_article(x, coltext(st, 0));
+        if (!ai) continue;
+        ai->url = dup(x, coltext(st, 1));
+        ai->outlet = dup(x, coltext(st, 2));
+        ai->file = dup(x, coltext(st, 3));
+        ai->date = dup(x, coltext(st, 4));
+        ai->language = dup(x, coltext(st, 5));
+        ai->origin = dup(x, coltext(st, 6));
+        ai->translated = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
+        ai->p0_end = (uint32_t)sqlite3_column_int64(st, 8);
+        ai->len = (uint32_t)sqlite3_column_int64(st, 9);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    if (sqlite3_prepare_v2(db, "SELECT article, start, end FROM sentences ORDER BY article, idx", -1,
+                           &st, NULL) != SQLITE_OK)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = coltext(st, 0);
+        art_info *ai = el_strmap_get(x->arts, id, strlen(id));
+        span32 sp = {(uint32_t)sqlite3_column_int64(st, 1), (uint32_t)sqlite3_column_int64(st, 2)};
+        if (ai) EL_PUSH(x->a, ai->sents, sp);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    if (sqlite3_prepare_v2(db, "SELECT id, type, country, name FROM entities ORDER BY seq", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = coltext(st, 0), *name = coltext(st, 3);
+        ent_info *e = el_arena_calloc(x->a, sizeof *e);
+        if (!e || el_strmap_put(x->ents, id, strlen(id), e)) continue;
+        e->type = dup(x, coltext(st, 1));
+        e->country = dup(x, coltext(st, 2));
+        if (name && e->type && strcmp(e->type, "country") == 0) el_strmap_put(x->countries, name, strlen(name), e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    if (sqlite3_prepare_v2(db, "SELECT entity, article, start, end FROM entity_mentions ORDER BY seq",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        span32 sp = {(uint32_t)sqlite3_column_int64(st, 2), (uint32_t)sqlite3_column_int64(st, 3)};
+        add_mention(x, coltext(st, 0), coltext(st, 1), sp);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int el_export_store(el_store *s, int format, FILE *f, el_diag *d) {
+    xp x;
+    if (xp_init(&x, format, f, d) != EL_OK) return EL_EINPUT;
+    sqlite3 *db = el_store_db(s);
+    sqlite3_stmt *st = NULL;
+    int rc = EL_OK, src;
+    /* One read transaction: the index and the events come from one snapshot
+    ** even while a run writes. */
+    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    if (db_index(&x, db) ||
+        sqlite3_prepare_v2(db, "SELECT json FROM events ORDER BY seq", -1, &st, NULL) != SQLITE_OK) {
+        el_reject(d, sqlite3_db_filename(db, "main"), 0, "cannot read: %s", sqlite3_errmsg(db));
+        rc = EL_EINPUT;
+    }
+    while (rc == EL_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        json_error_t err;
+        json_t *ev = json_loads(coltext(st, 0), 0, &err);
+        if (!ev) continue;                      /* the store only keeps parsed lines */
+        int stop = on_event(ev, 0, &x);
+        json_decref(ev);
+        if (stop) rc = EL_EINPUT;
+    }
+    if (rc == EL_OK && src != SQLITE_DONE) {
+        el_reject(d, sqlite3_db_filename(db, "main"), 0, "cannot read events: %s", sqlite3_errmsg(db));
+        rc = EL_EINPUT;
+    }
+    sqlite3_finalize(st);
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    return xp_done(&x, rc);
+}
+
+int el_export_write_all(const char *out_dir, el_diag *d) {
+    int rc = EL_OK;
+    for (int fmt = 0; fmt < EL_EXPORT__COUNT; fmt++) {
+        char path[4096], tmp[4200];
+        snprintf(path, sizeof path, "%s/%s", out_dir, export_files[fmt]);
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        FILE *f = fopen(tmp, "wb");
+        if (!f) {
+            el_reject(d, tmp, 0, "cannot write: %s", strerror(errno));
+            rc = EL_EINPUT;
+            continue;
+        }
+        int r = el_export_dir(out_dir, fmt, f, d);
+        if (fclose(f) || r != EL_OK || rename(tmp, path)) {
+            if (r == EL_OK) el_reject(d, path, 0, "cannot write: %s", strerror(errno));
+            remove(tmp);
+            rc = EL_EINPUT;
+        }
+    }
+    return rc;
+}

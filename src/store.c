@@ -1,0 +1,803 @@
+/*
+** store.c: stage 7, a run's JSON Lines files into one SQLite database.
+** In:  an output folder of `eventline run` (articles, entities, events,
+**      stories, counts, quotes .jsonl) and a database path.
+** Out: the rows, in one transaction (WAL journal); FTS5 over articles; a
+**      reader of stored articles; the schema's migrations, step by step.
+** Never break: everything a write does sits between one BEGIN and one
+** COMMIT, so a crash, a kill or a failed row leaves the previous content.
+** KEEP IN SYNC: migrations[] here, EL_STORE_VERSION and docs/SCHEMA.md.
+*/
+#include "store.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+#include "el_int.h"
+
+struct el_store {
+    sqlite3 *db;
+    char *path;
+};
+
+/* ---- Schema: migrations[v] takes a database from version v to v + 1 ---- */
+
+static const char *const migrations[EL_STORE_VERSION] = {
+    /* 0 -> 1: the first layout (tables of the run; no search). */
+    "CREATE TABLE articles(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT,"
+    " title TEXT, dek TEXT, date TEXT, date_source TEXT, date_evidence TEXT, outlet TEXT,"
+    " url TEXT, language TEXT, translated INTEGER, body TEXT NOT NULL,"
+    " paragraphs TEXT NOT NULL DEFAULT '[]', removed TEXT NOT NULL DEFAULT '[]',"
+    " content_hash TEXT NOT NULL, row_hash TEXT NOT NULL, json TEXT NOT NULL);"
+    "CREATE TABLE sentences(article TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
+    " end INTEGER NOT NULL, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE TABLE entities(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, type TEXT,"
+    " code TEXT, country TEXT, lat REAL, lon REAL);"
+    "CREATE TABLE entity_mentions(seq INTEGER PRIMARY KEY, entity TEXT NOT NULL,"
+    " article TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT, code TEXT);"
+    "CREATE INDEX entity_mentions_entity ON entity_mentions(entity);"
+    "CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,"
+    " date_granularity TEXT, event TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL,"
+    " modality TEXT, location_name TEXT, location_country TEXT, lat REAL, lon REAL,"
+    " episode TEXT, thread TEXT, num_mentions INTEGER, num_articles INTEGER,"
+    " num_sources INTEGER, json TEXT NOT NULL);"
+    "CREATE TABLE event_actors(event TEXT NOT NULL, role TEXT NOT NULL, idx INTEGER NOT NULL,"
+    " name TEXT, code TEXT, entity TEXT, PRIMARY KEY(event, role, idx)) WITHOUT ROWID;"
+    "CREATE TABLE event_mentions(event TEXT NOT NULL, idx INTEGER NOT NULL, article TEXT,"
+    " sentence INTEGER, start INTEGER, end INTEGER, text TEXT,"
+    " PRIMARY KEY(event, idx)) WITHOUT ROWID;"
+    "CREATE INDEX event_mentions_article ON event_mentions(article);"
+    "CREATE TABLE stories(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, level TEXT,"
+    " title TEXT, first_date TEXT, last_date TEXT, parent TEXT);"
+    "CREATE TABLE story_articles(story TEXT NOT NULL, article TEXT NOT NULL,"
+    " PRIMARY KEY(story, article)) WITHOUT ROWID;"
+    "CREATE TABLE counts(seq INTEGER PRIMARY KEY, article TEXT, sentence INTEGER, start INTEGER,"
+    " end INTEGER, text TEXT, kind TEXT, value REAL, min REAL, max REAL, qualifier TEXT,"
+    " subject TEXT, attribution TEXT, date TEXT);"
+    "CREATE TABLE quotes(seq INTEGER PRIMARY KEY, article TEXT, start INTEGER, end INTEGER,"
+    " text TEXT, speaker TEXT, speaker_entity TEXT, type TEXT, statement INTEGER);",
+
+    /* 1 -> 2: full-text search, raw text for incremental runs, count places.
+    ** The FTS table is external-content (it indexes articles in place) and
+    ** the triggers keep it in step; 'rebuild' indexes what v1 stored. */
+    "ALTER TABLE articles ADD COLUMN raw TEXT;"
+    "ALTER TABLE counts ADD COLUMN place TEXT;"
+    "CREATE INDEX entity_mentions_article ON entity_mentions(article);"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "INSERT INTO meta VALUES('generator', 'eventline');"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, dek, body, content='articles',"
+    " content_rowid='seq', tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+    " INSERT INTO articles_fts(rowid, title, dek, body) VALUES(new.seq, new.title, new.dek, new.body);"
+    " END;"
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, dek, body)"
+    "  VALUES('delete', old.seq, old.title, old.dek, old.body);"
+    " END;"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, dek, body)"
+    "  VALUES('delete', old.seq, old.title, old.dek, old.body);"
+    " INSERT INTO articles_fts(rowid, title, dek, body) VALUES(new.seq, new.title, new.dek, new.body);"
+    " END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');"
+    /* Offsets are bytes while SQLite's substr() counts characters on TEXT:
+    ** cut the BLOB instead. */
+    "CREATE VIEW sentence_text AS SELECT s.article, s.idx, s.start, s.end,"
+    " CAST(substr(CAST(a.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text"
+    " FROM sentences s JOIN articles a ON a.id = s.article;",
+};
+
+static int dberr(el_store *s, el_diag *d, const char *what) {
+    el_reject(d, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+    return EL_EINPUT;
+}
+
+int el_store_version(el_store *s) {
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int el_store_migrate(el_store *s, int to_version, el_diag *d) {
+    int v = el_store_version(s);
+    if (v < 0) return dberr(s, d, "cannot read the schema version");
+    if (to_version > EL_STORE_VERSION) to_version = EL_STORE_VERSION;
+    for (; v < to_version; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+            return dberr(s, d, "cannot start the schema upgrade");
+        if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+            el_reject(d, s->path, 0, "schema upgrade %d -> %d failed: %s", v, v + 1,
+                      sqlite3_errmsg(s->db));
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return EL_EINPUT;
+        }
+        if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return dberr(s, d, "cannot commit the schema upgrade");
+        }
+    }
+    return EL_OK;
+}
+
+static el_store *open_db(const char *path, int flags, el_diag *d) {
+    el_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        el_reject(d, path, 0, "out of memory opening the database");
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        el_reject(d, path, 0, "cannot open the database: %s",
+                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        el_store_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    return s;
+}
+
+el_store *el_store_open(const char *db_path, bool write, el_diag *d) {
+    el_store *s = open_db(db_path, write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                         : SQLITE_OPEN_READONLY, d);
+    if (!s) return NULL;
+    int v = el_store_version(s);
+    if (v < 0) {
+        dberr(s, d, "not a database eventline can read");
+        el_store_close(s);
+        return NULL;
+    }
+    if (v > EL_STORE_VERSION) {
+        el_reject(d, db_path, 0, "schema version %d is newer than this eventline's (%d)", v,
+                  EL_STORE_VERSION);
+        el_store_close(s);
+        return NULL;
+    }
+    if (!write && v < EL_STORE_VERSION) {
+        /* An older database: upgrade it (each step is one transaction, so
+        ** this is as safe as reading), then go on read-only. */
+        if (v == 0) {
+            el_reject(d, db_path, 0, "not an eventline database (empty schema)");
+            el_store_close(s);
+            return NULL;
+        }
+        el_store_close(s);
+        if (!(s = el_store_open(db_path, true, d))) return NULL;
+        el_store_close(s);
+        return el_store_open(db_path, false, d);
+    }
+    if (write) {
+        /* WAL: readers never block the writer and a killed writer leaves
+        ** only uncommitted frames, which the next open ignores. NORMAL sync
+        ** is durable against process death (not power loss) and much faster. */
+        if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                "PRAGMA cache_size=-65536;", NULL, NULL, NULL) != SQLITE_OK ||
+            el_store_migrate(s, EL_STORE_VERSION, d) != EL_OK) {
+            if (sqlite3_errcode(s->db) != SQLITE_OK) dberr(s, d, "cannot prepare the database");
+            el_store_close(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+void el_store_close(el_store *s) {
+    if (!s) return;
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+sqlite3 *el_store_db(el_store *s) { return s->db; }
+
+void el_store_hash(const void *p, size_t n, char hash[17]) {
+    snprintf(hash, 17, "%016llx", (unsigned long long)XXH3_64bits(p, n));
+}
+
+/* ---- JSON Lines ---- */
+
+typedef int (*line_fn)(json_t *obj, const char *text, size_t len, long line, void *ud);
+
+/* The reader under el_jsonl_each, with the line's text too (the store keeps
+** an article's line as it was written). */
+static int jsonl_each(const char *path, line_fn fn, void *ud, el_diag *d) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT) return 1;
+        el_reject(d, path, 0, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        size_t i = 0;
+        while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t')) i++;
+        if (i == (size_t)n) continue;                       /* blank line */
+        json_error_t err;
+        json_t *o = json_loadb(line, (size_t)n, 0, &err);
+        if (!o || !json_is_object(o)) {
+            el_reject(d, path, lineno, "%s; line skipped", o ? "not a JSON object" : err.text);
+            json_decref(o);
+            continue;
+        }
+        int stop = fn(o, line, (size_t)n, lineno, ud);
+        json_decref(o);
+        if (stop) { rc = -1; break; }
+    }
+    if (rc == 0 && ferror(f)) {
+        el_reject(d, path, lineno, "read error: %s", strerror(errno));
+        rc = -1;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+typedef struct plain_fn { int (*fn)(json_t *, long, void *); void *ud; } plain_fn;
+
+static int call_plain(json_t *o, const char *text, size_t len, long line, void *ud) {
+    (void)text; (void)len;
+    plain_fn *p = ud;
+    return p->fn(o, line, p->ud);
+}
+
+int el_jsonl_each(const char *path, int (*fn)(json_t *obj, long line, void *ud), void *ud,
+                  el_diag *d) {
+    plain_fn p = {fn, ud};
+    return jsonl_each(path, call_plain, &p, d);
+}
+
+const char *el_json_get_str(const json_t *o, const char *key) {
+    const json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* ---- Writing ---- */
+
+typedef struct writer {
+    el_store *s;
+    el_diag *d;
+    const el_store_opts *opt;
+    const char *file;           /* the JSON Lines file being read */
+    const char *table;          /* for progress */
+    long rows;
+    bool fatal;                 /* a database error: roll back */
+    bool stopped;               /* the progress callback said stop */
+    sqlite3_stmt *st[5];        /* the current table's statements */
+    const struct flat_table *flat;   /* on_flat's table */
+} writer;
+
+/* Bind a JSON value as SQLite sees fit: strings as text, numbers, booleans
+** as 0/1, null or absent as NULL, arrays and objects as compact JSON text.
+** Columns with TEXT affinity turn numbers into text, so an entity id may be
+** 7 in one file and "7" in another and still join. */
+static void bind(sqlite3_stmt *st, int i, const json_t *v) {
+    switch (v ? json_typeof(v) : JSON_NULL) {
+    case JSON_STRING: sqlite3_bind_text(st, i, json_string_value(v), (int)json_string_length(v),
+                                        SQLITE_STATIC); break;
+    case JSON_INTEGER: sqlite3_bind_int64(st, i, json_integer_value(v)); break;
+    case JSON_REAL: sqlite3_bind_double(st, i, json_real_value(v)); break;
+    case JSON_TRUE: sqlite3_bind_int(st, i, 1); break;
+    case JSON_FALSE: sqlite3_bind_int(st, i, 0); break;
+    case JSON_OBJECT: case JSON_ARRAY: {
+        char *t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+        if (t) sqlite3_bind_text(st, i, t, -1, free);
+        else sqlite3_bind_null(st, i);
+        break;
+    }
+    default: sqlite3_bind_null(st, i);
+    }
+}
+
+/* Bind keys[0..n) of o from parameter first on. */
+static void bind_keys(sqlite3_stmt *st, int first, const json_t *o, const char *const *keys,
+                      int n) {
+    for (int i = 0; i < n; i++) bind(st, first + i, json_object_get(o, keys[i]));
+}
+
+/* Step an INSERT. 0 done, 1 refused by a constraint (bad input: a
+** duplicate id), -1 a database error (fatal, the write rolls back). */
+static int step(writer *w, sqlite3_stmt *st) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) return 1;
+    if (!w->fatal) el_reject(w->d, w->s->path, 0, "%s: %s", w->table, sqlite3_errmsg(w->s->db));
+    w->fatal = true;
+    return -1;
+}
+
+/* Count a row and let the caller's progress callback stop us. */
+static int tick(writer *w, bool end) {
+    if (!end) w->rows++;
+    if (w->opt && w->opt->progress && (end || (w->rows & 1023) == 0) &&
+        w->opt->progress(w->opt->ud, w->table, w->rows)) {
+        w->stopped = true;
+        return 1;
+    }
+    return 0;
+}
+
+static int prepare(writer *w, int i, const char *sql) {
+    if (sqlite3_prepare_v2(w->s->db, sql, -1, &w->st[i], NULL) == SQLITE_OK) return 0;
+    el_reject(w->d, w->s->path, 0, "cannot prepare: %s", sqlite3_errmsg(w->s->db));
+    w->fatal = true;
+    return -1;
+}
+
+static void finalize_all(writer *w) {
+    for (size_t i = 0; i < sizeof w->st / sizeof *w->st; i++) {
+        sqlite3_finalize(w->st[i]);
+        w->st[i] = NULL;
+    }
+}
+
+/* An id member as the store keeps ids: text, whether written as a string or
+** a number. NULL when absent or of another type. */
+static const char *id_of(const json_t *o, const char *key, char buf[32]) {
+    const json_t *v = json_object_get(o, key);
+    if (json_is_string(v)) return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(buf, 32, "%lld", (long long)json_integer_value(v));
+        return buf;
+    }
+    return NULL;
+}
+
+static int stop_now(writer *w) { return w->fatal || w->stopped; }
+
+/* articles: upsert by id; skip an article whose line is unchanged. */
+static const char *const article_keys[] = {
+    "file", "title", "dek", "date", "date_source", "date_evidence", "outlet", "url",
+    "language", "translated", "body", "raw", "paragraphs", "removed",
+};
+#define N_ARTICLE_KEYS (int)(sizeof article_keys / sizeof *article_keys)
+
+static int on_article(json_t *o, const char *text, size_t len, long line, void *ud) {
+    writer *w = ud;
+    char ib[32], row_hash[17], content_hash[17];
+    const char *id = id_of(o, "id", ib);
+    const json_t *body = json_object_get(o, "body"), *raw = json_object_get(o, "raw");
+    if (!id || !json_is_string(body)) {
+        el_reject(w->d, w->file, line, "article without %s; skipped", id ? "a body" : "an id");
+        return 0;
+    }
+    el_store_hash(text, len, row_hash);
+    if (json_is_string(raw)) el_store_hash(json_string_value(raw), json_string_length(raw), content_hash);
+    else el_store_hash(json_string_value(body), json_string_length(body), content_hash);
+    sqlite3_stmt *get = w->st[0], *put = w->st[1], *del = w->st[2], *sent = w->st[3];
+    if (w->st[4]) {                                         /* prune: remember the id */
+        sqlite3_bind_text(w->st[4], 1, id, -1, SQLITE_STATIC);
+        if (step(w, w->st[4]) < 0) return 1;
+    }
+    sqlite3_bind_text(get, 1, id, -1, SQLITE_STATIC);
+    bool same = sqlite3_step(get) == SQLITE_ROW &&
+                strcmp((const char *)sqlite3_column_text(get, 0), row_hash) == 0;
+    sqlite3_reset(get);
+    if (same) return tick(w, false);                       /* idempotent: nothing to do */
+    sqlite3_bind_text(put, 1, id, -1, SQLITE_STATIC);
+    bind_keys(put, 2, o, article_keys, N_ARTICLE_KEYS);
+    sqlite3_bind_text(put, 2 + N_ARTICLE_KEYS, content_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(put, 3 + N_ARTICLE_KEYS, row_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, text, (int)len, SQLITE_STATIC);
+    if (step(w, put) < 0) return 1;
+    sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
+    if (step(w, del) < 0) return 1;
+    const json_t *sents = json_object_get(o, "sentences");
+    size_t i;
+    const json_t *sp;
+    json_array_foreach(sents, i, sp) {
+        if (!json_is_array(sp) || json_array_size(sp) < 2) continue;
+        sqlite3_bind_text(sent, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(sent, 2, (sqlite3_int64)i);
+        bind(sent, 3, json_array_get(sp, 0));
+        bind(sent, 4, json_array_get(sp, 1));
+        if (step(w, sent) < 0) return 1;
+    }
+    return tick(w, false) || stop_now(w);
+}
+
+static int load_articles(writer *w, const char *path) {
+    char sql[1024];
+    int n = snprintf(sql, sizeof sql, "INSERT INTO articles(id");
+    for (int i = 0; i < N_ARTICLE_KEYS; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, ", %s", article_keys[i]);
+    n += snprintf(sql + n, sizeof sql - (size_t)n, ", content_hash, row_hash, json) VALUES(?1");
+    for (int i = 2; i <= N_ARTICLE_KEYS + 4; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, ", ?%d", i);
+    n += snprintf(sql + n, sizeof sql - (size_t)n, ") ON CONFLICT(id) DO UPDATE SET ");
+    for (int i = 0; i < N_ARTICLE_KEYS; i++)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, "%s = excluded.%s, ", article_keys[i], article_keys[i]);
+    snprintf(sql + n, sizeof sql - (size_t)n,
+             "content_hash = excluded.content_hash, row_hash = excluded.row_hash, json = excluded.json");
+    if (w->opt && w->opt->prune &&
+        sqlite3_exec(w->s->db, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY);"
+                               "DELETE FROM temp.seen;", NULL, NULL, NULL) != SQLITE_OK) {
+        w->fatal = true;
+        return -1;
+    }
+    if (prepare(w, 0, "SELECT row_hash FROM articles WHERE id = ?1") ||
+        prepare(w, 1, sql) ||
+        prepare(w, 2, "DELETE FROM sentences WHERE article = ?1") ||
+        prepare(w, 3, "INSERT INTO sentences(article, idx, start, end) VALUES(?1, ?2, ?3, ?4)") ||
+        (w->opt && w->opt->prune && prepare(w, 4, "INSERT OR IGNORE INTO temp.seen VALUES(?1)")))
+        return -1;
+    int rc = jsonl_each(path, on_article, w, w->d);
+    if (rc == 0 && !stop_now(w) && w->opt && w->opt->prune &&
+        sqlite3_exec(w->s->db,
+                     "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.seen);"
+                     "DELETE FROM sentences WHERE article NOT IN (SELECT id FROM articles);",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        w->fatal = true;
+    return rc;
+}
+
+/* entities and their mentions. */
+static int on_entity(json_t *o, const char *text, size_t len, long line, void *ud) {
+    (void)text; (void)len;
+    writer *w = ud;
+    static const char *const keys[] = {"name", "type", "code", "country", "lat", "lon"};
+    static const char *const mkeys[] = {"article", "start", "end", "text", "code"};
+    char ib[32];
+    const char *id = id_of(o, "id", ib);
+    if (!id) { el_reject(w->d, w->file, line, "entity without an id; skipped"); return 0; }
+    sqlite3_bind_text(w->st[0], 1, id, -1, SQLITE_STATIC);
+    bind_keys(w->st[0], 2, o, keys, 6);
+    int rc = step(w, w->st[0]);
+    if (rc) {
+        if (rc > 0) el_reject(w->d, w->file, line, "duplicate entity id %s; skipped", id);
+        return rc < 0;
+    }
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(o, "mentions"), i, m) {
+        if (!json_is_object(m) || !json_is_string(json_object_get(m, "article"))) continue;
+        sqlite3_bind_text(w->st[1], 1, id, -1, SQLITE_STATIC);
+        bind_keys(w->st[1], 2, m, mkeys, 5);
+        if (step(w, w->st[1]) < 0) return 1;
+    }
+    return tick(w, false) || stop_now(w);
+}
+
+/* Events: the row (with the whole object as JSON, so exports from the
+** database see exactly what the run wrote), actors and mentions. */
+static int actors(writer *w, const char *id, const char *role, const json_t *arr) {
+    size_t i;
+    const json_t *a;
+    json_array_foreach(arr, i, a) {
+        if (!json_is_object(a)) continue;
+        sqlite3_stmt *st = w->st[1];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
+        bind(st, 4, json_object_get(a, "name"));
+        bind(st, 5, json_object_get(a, "code"));
+        bind(st, 6, json_object_get(a, "entity"));
+        if (step(w, st) < 0) return -1;
+    }
+    return 0;
+}
+
+static int on_event(json_t *o, const char *text, size_t len, long line, void *ud) {
+    writer *w = ud;
+    static const char *const keys[] = {
+        "date", "date_granularity", "event", "cameo", "quad_class", "goldstein", "modality",
+        "episode", "thread", "num_mentions", "num_articles", "num_sources",
+    };
+    static const char *const lkeys[] = {"name", "country", "lat", "lon"};
+    static const char *const mkeys[] = {"article", "sentence", "start", "end", "text"};
+    char ib[32];
+    const char *id = id_of(o, "id", ib);
+    if (!id) { el_reject(w->d, w->file, line, "event without an id; skipped"); return 0; }
+    sqlite3_stmt *st = w->st[0];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    bind_keys(st, 2, o, keys, 12);
+    const json_t *loc = json_object_get(o, "location");
+    bind_keys(st, 14, json_is_object(loc) ? loc : NULL, lkeys, 4);
+    sqlite3_bind_text(st, 18, text, (int)len, SQLITE_STATIC);
+    int rc = step(w, st);
+    if (rc) {
+        if (rc > 0) el_reject(w->d, w->file, line, "duplicate event id %s; skipped", id);
+        return rc < 0;
+    }
+    if (actors(w, id, "source", json_object_get(o, "source")) ||
+        actors(w, id, "target", json_object_get(o, "target")))
+        return 1;
+    size_t i;
+    const json_t *m;
+    json_array_foreach(json_object_get(o, "mentions"), i, m) {
+        if (!json_is_object(m)) continue;
+        sqlite3_bind_text(w->st[2], 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w->st[2], 2, (sqlite3_int64)i);
+        bind_keys(w->st[2], 3, m, mkeys, 5);
+        if (step(w, w->st[2]) < 0) return 1;
+    }
+    return tick(w, false) || stop_now(w);
+}
+
+static int on_story(json_t *o, const char *text, size_t len, long line, void *ud) {
+    (void)text; (void)len;
+    writer *w = ud;
+    static const char *const keys[] = {"level", "title", "first_date", "last_date", "parent"};
+    char ib[32];
+    const char *id = id_of(o, "id", ib);
+    if (!id) { el_reject(w->d, w->file, line, "story without an id; skipped"); return 0; }
+    sqlite3_bind_text(w->st[0], 1, id, -1, SQLITE_STATIC);
+    bind_keys(w->st[0], 2, o, keys, 5);
+    int rc = step(w, w->st[0]);
+    if (rc) {
+        if (rc > 0) el_reject(w->d, w->file, line, "duplicate story id %s; skipped", id);
+        return rc < 0;
+    }
+    size_t i;
+    const json_t *a;
+    json_array_foreach(json_object_get(o, "articles"), i, a) {
+        sqlite3_bind_text(w->st[1], 1, id, -1, SQLITE_STATIC);
+        bind(w->st[1], 2, a);
+        if (step(w, w->st[1]) < 0) return 1;
+    }
+    return tick(w, false) || stop_now(w);
+}
+
+/* counts and quotes: one row per line, columns named as the keys. */
+typedef struct flat_table { const char *name; const char *const *keys; int n; } flat_table;
+
+static const char *const count_keys[] = {
+    "article", "sentence", "start", "end", "text", "kind", "value", "min", "max",
+    "qualifier", "subject", "attribution", "date", "place",
+};
+static const char *const quote_keys[] = {
+    "article", "start", "end", "text", "speaker", "speaker_entity", "type", "statement",
+};
+
+static int on_flat(json_t *o, const char *text, size_t len, long line, void *ud) {
+    (void)text; (void)len; (void)line;
+    writer *w = ud;
+    const flat_table *t = w->flat;
+    bind_keys(w->st[0], 1, o, t->keys, t->n);
+    if (step(w, w->st[0]) < 0) return 1;
+    return tick(w, false) || stop_now(w);
+}
+
+/* Replace a run-wide table (and its children) with a file's lines. An
+** absent file leaves the tables as they were: that run did not make it. */
+static int load_table(writer *w, const char *dir, const char *file, const char *table,
+                      const char *clear, line_fn fn, const char *const *sql, int n_sql) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) return errno == ENOENT ? 0 : (el_reject(w->d, path, 0, "cannot open: %s", strerror(errno)), -1);
+    fclose(probe);
+    w->file = path;
+    w->table = table;
+    w->rows = 0;
+    if (clear && sqlite3_exec(w->s->db, clear, NULL, NULL, NULL) != SQLITE_OK) {
+        el_reject(w->d, w->s->path, 0, "%s: %s", table, sqlite3_errmsg(w->s->db));
+        w->fatal = true;
+        return -1;
+    }
+    for (int i = 0; i < n_sql; i++)
+        if (prepare(w, i, sql[i])) return -1;
+    int rc = jsonl_each(path, fn, w, w->d);
+    finalize_all(w);
+    if (rc >= 0 && !stop_now(w)) tick(w, true);
+    return stop_now(w) || rc < 0 ? -1 : 0;
+}
+
+static int load_flat(writer *w, const char *dir, const char *file, const flat_table *t) {
+    char sql[1024], clear[64];
+    int n = snprintf(sql, sizeof sql, "INSERT INTO %s(", t->name);
+    for (int i = 0; i < t->n; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, "%s%s", i ? ", " : "", t->keys[i]);
+    n += snprintf(sql + n, sizeof sql - (size_t)n, ") VALUES(");
+    for (int i = 0; i < t->n; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, "%s?%d", i ? ", " : "", i + 1);
+    snprintf(sql + n, sizeof sql - (size_t)n, ")");
+    snprintf(clear, sizeof clear, "DELETE FROM %s", t->name);
+    const char *stmts[] = {sql};
+    w->flat = t;
+    return load_table(w, dir, file, t->name, clear, on_flat, stmts, 1);
+}
+
+static int load_all(writer *w, const char *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/articles.jsonl", dir);
+    w->file = path;
+    w->table = "articles";
+    w->rows = 0;
+    int rc = load_articles(w, path);
+    finalize_all(w);
+    if (rc < 0 || stop_now(w) || tick(w, true)) return -1;
+
+    static const char *const ent_sql[] = {
+        "INSERT INTO entities(id, name, type, code, country, lat, lon) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+        "INSERT INTO entity_mentions(entity, article, start, end, text, code) VALUES(?1,?2,?3,?4,?5,?6)",
+    };
+    static const char *const ev_sql[] = {
+        "INSERT INTO events(id, date, date_granularity, event, cameo, quad_class, goldstein,"
+        " modality, episode, thread, num_mentions, num_articles, num_sources, location_name,"
+        " location_country, lat, lon, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
+        "?14,?15,?16,?17,?18)",
+        "INSERT INTO event_actors(event, role, idx, name, code, entity) VALUES(?1,?2,?3,?4,?5,?6)",
+        "INSERT INTO event_mentions(event, idx, article, sentence, start, end, text)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    };
+    static const char *const story_sql[] = {
+        "INSERT INTO stories(id, level, title, first_date, last_date, parent)"
+        " VALUES(?1,?2,?3,?4,?5,?6)",
+        "INSERT OR IGNORE INTO story_articles(story, article) VALUES(?1, ?2)",
+    };
+    static const flat_table counts = {"counts", count_keys, 14};
+    static const flat_table quotes = {"quotes", quote_keys, 8};
+    if (load_table(w, dir, "entities.jsonl", "entities",
+                   "DELETE FROM entities; DELETE FROM entity_mentions;", on_entity, ent_sql, 2) ||
+        load_table(w, dir, "events.jsonl", "events",
+                   "DELETE FROM events; DELETE FROM event_actors; DELETE FROM event_mentions;",
+                   on_event, ev_sql, 3) ||
+        load_table(w, dir, "stories.jsonl", "stories",
+                   "DELETE FROM stories; DELETE FROM story_articles;", on_story, story_sql, 2) ||
+        load_flat(w, dir, "counts.jsonl", &counts) ||
+        load_flat(w, dir, "quotes.jsonl", &quotes))
+        return -1;
+    return 0;
+}
+
+int el_store_load(el_store *s, const char *out_dir, const el_store_opts *opt, el_diag *d) {
+    writer w = {.s = s, .d = d, .opt = opt};
+    /* IMMEDIATE: take the write lock now, so a concurrent writer waits here
+    ** rather than failing halfway through. */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return dberr(s, d, "cannot start the write");
+    int rc = load_all(&w, out_dir);
+    finalize_all(&w);
+    if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+        /* Fold the WAL back into the database file so that it does not keep
+        ** the size of the largest write; harmless if a reader holds it. */
+        sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+        return EL_OK;
+    }
+    if (rc == 0) dberr(s, d, "cannot commit");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    el_reject(d, s->path, 0, "write %s; the database is unchanged",
+              w.stopped ? "stopped" : "failed");
+    return EL_EINPUT;
+}
+
+int el_store_write(const char *out_dir, const char *db_path, const el_store_opts *opt,
+                   el_diag *d) {
+    el_store *s = el_store_open(db_path, true, d);
+    if (!s) return EL_EINPUT;
+    int rc = el_store_load(s, out_dir, opt, d);
+    el_store_close(s);
+    return rc;
+}
+
+/* ---- Reading ---- */
+
+static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+int el_store_each_article(el_store *s, int (*fn)(const el_store_article *a, void *ud), void *ud,
+                          el_diag *d) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, file, content_hash, title, dek, date, date_source,"
+                           " date_evidence, outlet, url, language, translated, raw, body, json"
+                           " FROM articles ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+        return dberr(s, d, "cannot list articles");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        el_store_article a = {
+            .id = col(st, 0), .file = col(st, 1), .hash = col(st, 2), .title = col(st, 3),
+            .dek = col(st, 4), .date = col(st, 5), .date_source = col(st, 6),
+            .date_evidence = col(st, 7), .outlet = col(st, 8), .url = col(st, 9),
+            .language = col(st, 10),
+            .translated = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11),
+            .raw = col(st, 12), .raw_len = (size_t)sqlite3_column_bytes(st, 12),
+            .body = col(st, 13), .body_len = (size_t)sqlite3_column_bytes(st, 13),
+            .json = col(st, 14),
+        };
+        if (fn(&a, ud)) { rc = SQLITE_DONE; break; }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? EL_OK : dberr(s, d, "cannot list articles");
+}
+
+int el_store_article_hash(el_store *s, const char *id, char hash[17]) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT content_hash FROM articles WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(hash, 17, "%s", col(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        found = -1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* ---- Search ---- */
+
+/* A query FTS5 refuses ("U.S.", "al-Sissi", an odd quote) is retried with
+** every word quoted: the user meant the words, not the syntax. */
+static char *quote_words(const char *q) {
+    size_t n = strlen(q);
+    char *o = malloc(n * 3 + 3), *p = o;
+    if (!o) return NULL;
+    for (const char *s = q; *s;) {
+        while (*s == ' ' || *s == '\t') s++;
+        if (!*s) break;
+        if (p != o) *p++ = ' ';
+        *p++ = '"';
+        for (; *s && *s != ' ' && *s != '\t'; s++) {
+            if (*s == '"') *p++ = '"';
+            *p++ = *s;
+        }
+        *p++ = '"';
+    }
+    *p = '\0';
+    return o;
+}
+
+static const char search_sql[] =
+    "SELECT a.id, a.file, a.title, a.date, a.outlet,"
+    " snippet(articles_fts, -1, '[', ']', '...', 16), -bm25(articles_fts, 10.0, 4.0, 1.0) AS score"
+    " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+    " WHERE articles_fts MATCH ?1"
+    " AND (?2 IS NULL OR a.date >= ?2)"
+    /* --to 2024-02 keeps 2024-02-29: compare on the bound's own length. */
+    " AND (?3 IS NULL OR substr(a.date, 1, length(?3)) <= ?3)"
+    " AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)"
+    " AND (?5 IS NULL OR a.id IN (SELECT m.article FROM entity_mentions m"
+    "  LEFT JOIN entities e ON e.id = m.entity"
+    "  WHERE e.name = ?5 COLLATE NOCASE OR m.text = ?5 COLLATE NOCASE))"
+    " ORDER BY score DESC, a.id LIMIT ?6";
+
+static long search_once(el_store *s, const char *match, const el_search_q *q,
+                        int (*fn)(const el_search_hit *h, void *ud), void *ud, int *rc_out) {
+    sqlite3_stmt *st;
+    if ((*rc_out = sqlite3_prepare_v2(s->db, search_sql, -1, &st, NULL)) != SQLITE_OK) return -1;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    const char *opt[] = {q->from, q->to, q->outlet, q->actor};
+    for (int i = 0; i < 4; i++)
+        if (opt[i] && *opt[i]) sqlite3_bind_text(st, i + 2, opt[i], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, q->limit > 0 ? q->limit : 20);
+    long n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        el_search_hit h = {
+            .id = col(st, 0), .file = col(st, 1), .title = col(st, 2), .date = col(st, 3),
+            .outlet = col(st, 4), .snippet = col(st, 5), .score = sqlite3_column_double(st, 6),
+        };
+        n++;
+        if (fn && fn(&h, ud)) { rc = SQLITE_DONE; break; }
+    }
+    sqlite3_finalize(st);
+    *rc_out = rc;
+    return rc == SQLITE_DONE ? n : -1;
+}
+
+long el_store_search(el_store *s, const el_search_q *q,
+                     int (*fn)(const el_search_hit *h, void *ud), void *ud, el_diag *d) {
+    int rc;
+    /* A syntax error shows before the first row, so no hit was passed on yet. */
+    long n = search_once(s, q->query, q, fn, ud, &rc);
+    if (n >= 0) return n;
+    char *quoted = quote_words(q->query);
+    if (quoted && *quoted) n = search_once(s, quoted, q, fn, ud, &rc);
+    free(quoted);
+    if (n < 0) el_reject(d, s->path, 0, "search failed: %s", sqlite3_errmsg(s->db));
+    return n;
+}
