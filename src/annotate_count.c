@@ -39,10 +39,41 @@ const char *el_qual_name(int q) { return q > 0 && q < EL_QUAL__COUNT ? qual_name
 
 /* ---- Token tests ---------------------------------------------------------- */
 
+/* A word of a table with its length, so that a look-up compares lengths
+** before letters; a table ends with K_END. */
+typedef struct kw { const char *w; uint8_t n; } kw;
+#define K(s) {s, sizeof(s) - 1}
+#define K_END {NULL, 0}
+
+/* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */
+static bool eq_lower(const char *s, const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++) if (el_lower((unsigned char)s[i]) != (unsigned char)w[i]) return false;
+    return true;
+}
+
+/* A 1024-bit filter over (length, first and last letter) of the words of
+** some tables, filled once per document: the hot loops test one bit per
+** token and read the tables only for the few tokens that pass. */
+typedef struct kwbits { uint64_t b[16]; } kwbits;
+static unsigned kw_hash2(int first, int last, size_t n) {
+    return (unsigned)(n * 131u + (unsigned)el_lower((unsigned char)first) * 31u +
+                      (unsigned)el_lower((unsigned char)last) * 7u) & 1023u;
+}
+static unsigned kw_hash(const char *s, size_t n) { return kw_hash2(s[0], s[n - 1], n); }
+static void kw_fill(kwbits *f, const kw *list) {
+    for (; list->w; list++) { unsigned h = kw_hash(list->w, list->n); f->b[h >> 6] |= 1ull << (h & 63); }
+}
+static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
+    if (!n) return false;
+    unsigned h = kw_hash(s, n);
+    return (f->b[h >> 6] >> (h & 63)) & 1;
+}
+
 typedef struct sx {                 /* one sentence being read */
     const el_doc *doc;
     const el_token *t;
     size_t a, b;                    /* its tokens [a, b) */
+    const struct kwbits *nf;        /* words that may start a number */
 } sx;
 
 static size_t tl(const sx *x, size_t k) { return x->t[k].end - x->t[k].start; }
@@ -52,28 +83,28 @@ static bool isnum(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & E
 static bool isword(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_WORD); }
 static bool iscap(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_CAP); }
 
-/* Token k is the word w (ASCII case ignored). */
-static bool is(const sx *x, size_t k, const char *w) {
-    return in(x, k) && el_ieq(tt(x, k), tl(x, k), w);
+/* Token k is the lower-case word w[0..n) (ASCII case ignored). is() takes a literal. */
+static bool is_n(const sx *x, size_t k, const char *w, size_t n) {
+    return in(x, k) && tl(x, k) == n && eq_lower(tt(x, k), w, n);
 }
-/* Token k's lemma is l. */
-static bool lem(const sx *x, size_t k, const char *l) {
-    if (!in(x, k)) return false;
-    size_t n = strlen(l);
-    return x->t[k].lemma_len == n && memcmp(x->t[k].lemma, l, n) == 0;
+#define is(x, k, w) is_n((x), (k), (w), sizeof(w) - 1)
+/* Token k's lemma is l[0..n). lem() takes a literal. */
+static bool lem_n(const sx *x, size_t k, const char *l, size_t n) {
+    return in(x, k) && x->t[k].lemma_len == n && memcmp(x->t[k].lemma, l, n) == 0;
 }
-/* Index of token k's text in a NULL-terminated list, or -1. */
-static int word_in(const sx *x, size_t k, const char *const *list) {
+#define lem(x, k, l) lem_n((x), (k), (l), sizeof(l) - 1)
+/* Index of token k's text (or lemma) in a table, or -1. */
+static int word_in(const sx *x, size_t k, const kw *list) {
     if (!in(x, k)) return -1;
-    for (int i = 0; list[i]; i++) if (el_ieq(tt(x, k), tl(x, k), list[i])) return i;
+    size_t n = tl(x, k);
+    for (int i = 0; list[i].w; i++) if (list[i].n == n && eq_lower(tt(x, k), list[i].w, n)) return i;
     return -1;
 }
-static int lem_in(const sx *x, size_t k, const char *const *list) {
+static int lem_in(const sx *x, size_t k, const kw *list) {
     if (!in(x, k)) return -1;
-    for (int i = 0; list[i]; i++) {
-        size_t n = strlen(list[i]);
-        if (x->t[k].lemma_len == n && memcmp(x->t[k].lemma, list[i], n) == 0) return i;
-    }
+    size_t n = x->t[k].lemma_len;
+    for (int i = 0; list[i].w; i++)
+        if (list[i].n == n && memcmp(x->t[k].lemma, list[i].w, n) == 0) return i;
     return -1;
 }
 static bool punct(const sx *x, size_t k, const char *p) {
@@ -87,23 +118,23 @@ static bool dash(const sx *x, size_t k) {
 
 /* ---- Number words --------------------------------------------------------- */
 
-static const char *const units[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", NULL,
+static const kw units[] = {
+    K("zero"), K("one"), K("two"), K("three"), K("four"), K("five"), K("six"), K("seven"), K("eight"), K("nine"), K("ten"),
+    K("eleven"), K("twelve"), K("thirteen"), K("fourteen"), K("fifteen"), K("sixteen"), K("seventeen"),
+    K("eighteen"), K("nineteen"), K_END,
 };
-static const char *const tens[] = {
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+static const kw tens[] = {
+    K("twenty"), K("thirty"), K("forty"), K("fifty"), K("sixty"), K("seventy"), K("eighty"), K("ninety"), K_END,
 };
 /* Value of a unit, a ten or "twenty-five" in s[0..n); -1 if none. */
 static int small_number(const char *s, size_t n) {
-    for (int i = 0; units[i]; i++) if (el_ieq(s, n, units[i])) return i;
-    for (int i = 0; tens[i]; i++) {
-        size_t m = strlen(tens[i]);
-        if (el_ieq(s, n, tens[i])) return 20 + 10 * i;
-        if (n > m + 1 && el_ieq(s, m, tens[i]) && s[m] == '-') {
+    for (int i = 0; units[i].w; i++) if (units[i].n == n && eq_lower(s, units[i].w, n)) return i;
+    for (int i = 0; tens[i].w; i++) {
+        size_t m = tens[i].n;
+        if (m == n && eq_lower(s, tens[i].w, n)) return 20 + 10 * i;
+        if (n > m + 1 && s[m] == '-' && eq_lower(s, tens[i].w, m)) {
             for (int u = 1; u <= 9; u++)
-                if (el_ieq(s + m + 1, n - m - 1, units[u])) return 20 + 10 * i + u;
+                if (units[u].n == n - m - 1 && eq_lower(s + m + 1, units[u].w, n - m - 1)) return 20 + 10 * i + u;
         }
     }
     return -1;
@@ -117,18 +148,39 @@ static double scale_word(const sx *x, size_t k) {
     return 0;
 }
 
-/* Quick filter: can token k start a number? Number words begin with few
-** letters, so most words are turned away by one table look-up. */
+/* Words that may start a number besides units and tens; with them they
+** fill the filter may_start() reads. */
+static const kw num_starts[] = {
+    K("hundred"), K("thousand"), K("million"), K("billion"), K("trillion"), K("mln"), K("bn"),
+    K("dozen"), K("dozens"), K("scores"), K("hundreds"), K("thousands"), K("millions"),
+    K("billions"), K("tens"), K("several"), K("twice"), K("double"), K("half"), K("handful"),
+    K("few"), K_END,
+};
+
+static void num_filter(kwbits *f) {
+    memset(f, 0, sizeof *f);
+    kw_fill(f, units);
+    kw_fill(f, tens);
+    kw_fill(f, num_starts);
+    /* "twenty-five": the filter reads length, first and last letter */
+    for (int t = 0; tens[t].w; t++)
+        for (int u = 1; u <= 9; u++) {
+            unsigned h = kw_hash2(tens[t].w[0], units[u].w[units[u].n - 1], tens[t].n + 1 + units[u].n);
+            f->b[h >> 6] |= 1ull << (h & 63);
+        }
+}
+
+/* Can token k start a number? One bit of the filter decides for almost
+** every word; "a"/"an" only before a number word ("a dozen", "a few"). */
 static bool may_start(const sx *x, size_t k) {
-    if (x->t[k].flags & EL_TOK_NUM) return true;
-    if (!(x->t[k].flags & EL_TOK_WORD)) return false;
+    const el_token *t = &x->t[k];
+    if (t->flags & EL_TOK_NUM) return true;
+    if (!(t->flags & EL_TOK_WORD)) return false;
+    const char *s = tt(x, k);
     size_t n = tl(x, k);
-    if (n < 3 || n > 14) return n == 1 || n == 2;                  /* "a", "an" */
-    switch (el_lower((unsigned char)tt(x, k)[0])) {
-    case 'z': case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'h':
-    case 'm': case 'b': case 'd': return true;
-    default: return false;
-    }
+    if (n <= 2 && (is(x, k, "a") || is(x, k, "an")))
+        return in(x, k + 1) && (x->t[k + 1].flags & EL_TOK_WORD) && kw_maybe(x->nf, tt(x, k + 1), tl(x, k + 1));
+    return kw_maybe(x->nf, s, n);
 }
 
 /* Parse a digit token ("1,500", "1.4", "28,000", "1.4m", "1.500"): the
@@ -170,50 +222,50 @@ static double parse_digits(const char *s, size_t n, size_t *used, int *shape) {
 }
 
 /* Words after a number that make it something other than a count. */
-static const char *const time_units[] = {
-    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-    "fortnight", "night", "weekend", "morning", "evening", NULL,
+static const kw time_units[] = {
+    K("second"), K("minute"), K("hour"), K("day"), K("week"), K("month"), K("year"), K("decade"), K("century"),
+    K("fortnight"), K("night"), K("weekend"), K("morning"), K("evening"), K_END,
 };
-static const char *const measure_units[] = {
-    "km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "metre", "meter",
-    "kg", "kilogram", "ton", "tonne", "foot", "feet", "inch", "acre", "hectare", "litre",
-    "liter", "gallon", "barrel", "degree", "mph", "kph", "mm", "cm", "sq", "square",
-    "cubic", "megawatt", "mw", "gw", "kw", "calorie", "yard", "lb", "lbs", "ounce",
-    "gram", "byte", "megabyte", "gigabyte", "mb", "gb", "tb", "pixel", "point", "goal",
-    "run", "wicket", "vote", "seat", NULL,
+static const kw measure_units[] = {
+    K("km"), K("kilometre"), K("kilometer"), K("kilometres"), K("kilometers"), K("mile"), K("metre"), K("meter"),
+    K("kg"), K("kilogram"), K("ton"), K("tonne"), K("foot"), K("feet"), K("inch"), K("acre"), K("hectare"), K("litre"),
+    K("liter"), K("gallon"), K("barrel"), K("degree"), K("mph"), K("kph"), K("mm"), K("cm"), K("sq"), K("square"),
+    K("cubic"), K("megawatt"), K("mw"), K("gw"), K("kw"), K("calorie"), K("yard"), K("lb"), K("lbs"), K("ounce"),
+    K("gram"), K("byte"), K("megabyte"), K("gigabyte"), K("mb"), K("gb"), K("tb"), K("pixel"), K("point"), K("goal"),
+    K("run"), K("wicket"), K("vote"), K("seat"), K_END,
 };
-static const char *const currencies[] = {
-    "dollar", "euro", "pound", "shekel", "yen", "yuan", "rupee", "riyal", "dinar", "franc",
-    "rouble", "ruble", "lira", "dirham", "peso", "krone", "krona", "won", "cent", "penny",
-    "pence", "usd", "nis", "eur", "gbp", "buck", "sterling", NULL,
+static const kw currencies[] = {
+    K("dollar"), K("euro"), K("pound"), K("shekel"), K("yen"), K("yuan"), K("rupee"), K("riyal"), K("dinar"), K("franc"),
+    K("rouble"), K("ruble"), K("lira"), K("dirham"), K("peso"), K("krone"), K("krona"), K("won"), K("cent"), K("penny"),
+    K("pence"), K("usd"), K("nis"), K("eur"), K("gbp"), K("buck"), K("sterling"), K_END,
 };
-static const char *const currency_signs[] = {
-    "$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xAA", "USD", "NIS", "EUR", "GBP",
-    "US$", NULL,
+static const kw currency_signs[] = {
+    K("$"), K("\xE2\x82\xAC"), K("\xC2\xA3"), K("\xC2\xA5"), K("\xE2\x82\xAA"), K("usd"), K("nis"), K("eur"), K("gbp"),
+    K("us$"), K_END,
 };
-static const char *const time_marks[] = {
-    "a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o\xE2\x80\x99" "clock", "hrs", NULL,
+static const kw time_marks[] = {
+    K("a.m."), K("p.m."), K("am"), K("pm"), K("gmt"), K("utc"), K("o'clock"), K("o\xE2\x80\x99" "clock"), K("hrs"), K_END,
 };
 /* Words before a number that make it a name or a label. */
-static const char *const label_words[] = {
-    "no.", "number", "nos.", "#", "page", "chapter", "article", "section", "resolution",
-    "route", "highway", "flight", "channel", "room", "gate", "platform", "bus", "line",
-    "unit", "brigade", "division", "battalion", "apartment", "building", "version", NULL,
+static const kw label_words[] = {
+    K("no."), K("number"), K("nos."), K("#"), K("page"), K("chapter"), K("article"), K("section"), K("resolution"),
+    K("route"), K("highway"), K("flight"), K("channel"), K("room"), K("gate"), K("platform"), K("bus"), K("line"),
+    K("unit"), K("brigade"), K("division"), K("battalion"), K("apartment"), K("building"), K("version"), K_END,
 };
 
 /* Nouns for people and groups of people: a count of these is worth
 ** reporting even without a kind ("some 10,000 Hamas terrorists"). Lemmas. */
-static const char *const population[] = {
-    "people", "person", "civilian", "resident", "child", "children", "woman", "women", "man",
-    "men", "soldier", "troop", "fighter", "militant", "terrorist", "gunman", "gunmen",
-    "citizen", "villager", "family", "worker", "student", "journalist", "patient", "refugee",
-    "migrant", "settler", "individual", "member", "officer", "police", "policeman",
-    "personnel", "staff", "doctor", "nurse", "baby", "infant", "minor", "teenager", "boy",
-    "girl", "employee", "passenger", "victim", "combatant", "others", "hostage", "captive",
-    "abductee", "abductees", "prisoner", "inmate", "detainee", "protester", "demonstrator",
-    "casualty", "evacuee", "israeli", "palestinian", "gazan", "inhabitant", "adult",
-    "elderly", "pilgrim", "worshipper", "voter", "sailor", "crew", "body", "dead",
-    "wounded", "injured", "displaced", "youth", "teen", "fatality", NULL,
+static const kw population[] = {
+    K("people"), K("person"), K("civilian"), K("resident"), K("child"), K("children"), K("woman"), K("women"), K("man"),
+    K("men"), K("soldier"), K("troop"), K("fighter"), K("militant"), K("terrorist"), K("gunman"), K("gunmen"),
+    K("citizen"), K("villager"), K("family"), K("worker"), K("student"), K("journalist"), K("patient"), K("refugee"),
+    K("migrant"), K("settler"), K("individual"), K("member"), K("officer"), K("police"), K("policeman"),
+    K("personnel"), K("staff"), K("doctor"), K("nurse"), K("baby"), K("infant"), K("minor"), K("teenager"), K("boy"),
+    K("girl"), K("employee"), K("passenger"), K("victim"), K("combatant"), K("others"), K("hostage"), K("captive"),
+    K("abductee"), K("abductees"), K("prisoner"), K("inmate"), K("detainee"), K("protester"), K("demonstrator"),
+    K("casualty"), K("evacuee"), K("israeli"), K("palestinian"), K("gazan"), K("inhabitant"), K("adult"),
+    K("elderly"), K("pilgrim"), K("worshipper"), K("voter"), K("sailor"), K("crew"), K("body"), K("dead"),
+    K("wounded"), K("injured"), K("displaced"), K("youth"), K("teen"), K("fatality"), K_END,
 };
 
 /* ---- Recognising numbers -------------------------------------------------- */
@@ -242,7 +294,7 @@ static bool vague_at(const sx *x, size_t k, core *c) {
         return true;
     }
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (is(x, k, v[i].w)) {
+        if (is_n(x, k, v[i].w, strlen(v[i].w))) {
             *c = (core){.end = k + 1, .v = NAN, .lo = v[i].lo, .hi = v[i].hi, .vague = true, .cls = -1};
             return true;
         }
@@ -329,8 +381,8 @@ static bool digits_at(const sx *x, size_t k, core *c) {
                      el_ifind(s, n, "-day-old") >= 0) c->cls = EL_NUM_AGE;
             else {
                 c->cls = EL_NUM_OTHER;           /* a compound: "6-week", "3-phase", "10-member" */
-                for (int i = 0; time_units[i]; i++)
-                    if (el_iprefix(s + used + 1, n - used - 1, time_units[i])) c->cls = EL_NUM_DURATION;
+                for (int i = 0; time_units[i].w; i++)
+                    if (el_iprefix(s + used + 1, n - used - 1, time_units[i].w)) c->cls = EL_NUM_DURATION;
             }
             return true;
         }
@@ -360,7 +412,8 @@ static bool digits_at(const sx *x, size_t k, core *c) {
         else if (el_ieq(suf, sl, "s")) c->cls = EL_NUM_AGE;                  /* in their 20s */
         else {
             c->cls = EL_NUM_MEASURE;                                         /* 10km, 5kg */
-            for (int i = 0; measure_units[i]; i++) if (el_ieq(suf, sl, measure_units[i])) return true;
+            for (int i = 0; measure_units[i].w; i++)
+                if (measure_units[i].n == sl && eq_lower(suf, measure_units[i].w, sl)) return true;
             c->cls = EL_NUM_OTHER;
         }
         return true;
@@ -422,8 +475,9 @@ static size_t qual_before(const sx *x, size_t k, uint8_t *q) {
         size_t n = 0;
         while (n < 4 && quals[p].w[n]) n++;
         if (k < x->a + n) continue;
+        if (el_lower((unsigned char)tt(x, k - 1)[0]) != quals[p].w[n - 1][0]) continue;   /* quick no */
         bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) ok = is(x, k - n + i, quals[p].w[i]);
+        for (size_t i = 0; i < n && ok; i++) ok = is_n(x, k - n + i, quals[p].w[i], strlen(quals[p].w[i]));
         if (ok) { *q = quals[p].q; return k - n; }
     }
     return k;
@@ -532,9 +586,9 @@ static void range_after(const sx *x, el_number *n, core *c) {
     n->tok_end = (uint32_t)d.end;
 }
 
-size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max) {
+static size_t numbers_find(const el_doc *doc, const kwbits *nf, uint32_t s, el_number *out, size_t max) {
     const el_sent *st = &doc->sents[s];
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = nf};
     size_t count = 0;
     for (size_t k = x.a; k < x.b; k++) {
         el_number n;
@@ -558,7 +612,7 @@ size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max
         size_t qk = k;
         bool money = false;
         if (in(&x, k - 1) && word_in(&x, k - 1, currency_signs) >= 0) { money = true; qk = k - 1; }
-        if (is(&x, qk - 1, "US") && money) qk--;
+        if (is(&x, qk - 1, "us") && money) qk--;
         n.tok = (uint32_t)qual_before(&x, qk, &n.qual);
         /* "between 35 and 40" */
         if (is(&x, n.tok - 1, "between")) n.tok--;
@@ -603,29 +657,35 @@ size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max
     return count;
 }
 
+size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max) {
+    kwbits nf;
+    num_filter(&nf);
+    return numbers_find(doc, &nf, s, out, max);
+}
+
 /* ---- What a count counts -------------------------------------------------- */
 
 /* Cue lemmas near a figure, by kind. The first table wins over the others
 ** (death and injury outrank a hostage head: "30 of them dead"). */
-static const char *const cue_killed[] = {
-    "kill", "die", "dead", "death", "murder", "slay", "slain", "execute", "perish",
-    "fatality", "toll", "behead", "massacre", NULL,
+static const kw cue_killed[] = {
+    K("kill"), K("die"), K("dead"), K("death"), K("murder"), K("slay"), K("slain"), K("execute"), K("perish"),
+    K("fatality"), K("toll"), K("behead"), K("massacre"), K_END,
 };
-static const char *const cue_wounded[] = {"wound", "injure", "hurt", "maim", "injury", NULL};
-static const char *const cue_kidnapped[] = {"kidnap", "abduct", "seize", "snatch", NULL};
-static const char *const cue_released[] = {"release", "free", "rescue", "liberate", NULL};
-static const char *const cue_arrested[] = {"arrest", "detain", "apprehend", "jail", "imprison", NULL};
-static const char *const cue_displaced[] = {
-    "displace", "flee", "fled", "evacuate", "uproot", "homeless", "shelter", NULL,
+static const kw cue_wounded[] = {K("wound"), K("injure"), K("hurt"), K("maim"), K("injury"), K_END};
+static const kw cue_kidnapped[] = {K("kidnap"), K("abduct"), K("seize"), K("snatch"), K_END};
+static const kw cue_released[] = {K("release"), K("free"), K("rescue"), K("liberate"), K_END};
+static const kw cue_arrested[] = {K("arrest"), K("detain"), K("apprehend"), K("jail"), K("imprison"), K_END};
+static const kw cue_displaced[] = {
+    K("displace"), K("flee"), K("fled"), K("evacuate"), K("uproot"), K("homeless"), K("shelter"), K_END,
 };
-static const char *const cue_protest[] = {"protest", "demonstrate", "rally", "march", NULL};
-static const char *const cue_affected[] = {
-    "famine", "starvation", "hunger", "starve", "affect", "malnourish", "malnutrition",
-    "need", "risk", "lack", "outbreak", "flood", NULL,
+static const kw cue_protest[] = {K("protest"), K("demonstrate"), K("rally"), K("march"), K_END};
+static const kw cue_affected[] = {
+    K("famine"), K("starvation"), K("hunger"), K("starve"), K("affect"), K("malnourish"), K("malnutrition"),
+    K("need"), K("risk"), K("lack"), K("outbreak"), K("flood"), K_END,
 };
-static const char *const cue_held[] = {"hold", "captivity", "remain", NULL};
-static const char *const cue_demand[] = {"demand", "ask", "want", "seek", "insist", "require", "call", NULL};
-static const char *const cue_offer[] = {"offer", "will", "willing", "prepare", "agree", "accept", "propose", "ready", NULL};
+static const kw cue_held[] = {K("hold"), K("captivity"), K("remain"), K_END};
+static const kw cue_demand[] = {K("demand"), K("ask"), K("want"), K("seek"), K("insist"), K("require"), K("call"), K_END};
+static const kw cue_offer[] = {K("offer"), K("will"), K("willing"), K("prepare"), K("agree"), K("accept"), K("propose"), K("ready"), K_END};
 
 /* Head nouns (lemmas) and the kind they carry, with their canonical form
 ** for comparing outlets. */
@@ -647,15 +707,15 @@ static const headk heads[] = {
 };
 
 /* Words that end a noun phrase after a figure. */
-static const char *const np_stop[] = {
-    "the", "a", "an", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "and",
-    "or", "but", "who", "which", "that", "whom", "whose", "were", "was", "are", "is", "be",
-    "been", "have", "has", "had", "will", "would", "could", "should", "may", "might",
-    "still", "mostly", "including", "among", "since", "during", "after", "before", "than",
-    "into", "under", "over", "while", "when", "where", "there", "they", "their", "it", "its",
-    "this", "these", "those", "said", "says", "say", "according", "per", "each", "more",
-    "not", "no", "also", "now", "reportedly", "believed", "remain", "remained", "held",
-    "inside", "outside", "across", "near", "through", "against", "between", NULL,
+static const kw np_stop[] = {
+    K("the"), K("a"), K("an"), K("of"), K("in"), K("on"), K("at"), K("to"), K("from"), K("for"), K("with"), K("by"), K("as"), K("and"),
+    K("or"), K("but"), K("who"), K("which"), K("that"), K("whom"), K("whose"), K("were"), K("was"), K("are"), K("is"), K("be"),
+    K("been"), K("have"), K("has"), K("had"), K("will"), K("would"), K("could"), K("should"), K("may"), K("might"),
+    K("still"), K("mostly"), K("including"), K("among"), K("since"), K("during"), K("after"), K("before"), K("than"),
+    K("into"), K("under"), K("over"), K("while"), K("when"), K("where"), K("there"), K("they"), K("their"), K("it"), K("its"),
+    K("this"), K("these"), K("those"), K("said"), K("says"), K("say"), K("according"), K("per"), K("each"), K("more"),
+    K("not"), K("no"), K("also"), K("now"), K("reportedly"), K("believed"), K("remain"), K("remained"), K("held"),
+    K("inside"), K("outside"), K("across"), K("near"), K("through"), K("against"), K("between"), K_END,
 };
 
 typedef struct att {                /* the result of reading a figure's context */
@@ -700,13 +760,17 @@ static bool clause_between(const sx *x, size_t i, size_t j) {
     return false;
 }
 
+/* Lemmas that are plural or collective as they stand. */
+static const kw plurals[] = {
+    K("people"), K("police"), K("personnel"), K("staff"), K("others"), K("crew"), K("dead"),
+    K("wounded"), K("injured"), K("elderly"), K("children"), K("child"), K("women"),
+    K("woman"), K("men"), K("man"), K("gunmen"), K("gunman"), K("youth"), K("displaced"), K_END,
+};
+
 static bool plural_noun(const sx *x, size_t k) {
     const el_token *t = &x->t[k];
     size_t n = tl(x, k);
-    if (lem_in(x, k, (const char *const[]){"people", "police", "personnel", "staff", "others",
-                                            "crew", "dead", "wounded", "injured", "elderly",
-                                            "children", "child", "women", "woman", "men", "man",
-                                            "gunmen", "gunman", "youth", "displaced", NULL}) >= 0)
+    if (lem_in(x, k, plurals) >= 0)
         return !(t->lemma_len == 5 && memcmp(t->lemma, "child", 5) == 0 && n == 5) &&
                !(t->lemma_len == 5 && memcmp(t->lemma, "woman", 5) == 0 && n == 5) &&
                !(t->lemma_len == 3 && memcmp(t->lemma, "man", 3) == 0 && n == 3);
@@ -791,7 +855,7 @@ static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1
     if (a->ph1 > a->ph0) {
         size_t h = a->ph1 - 1;
         for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-            if (lem(x, h, heads[i].lemma)) { head_kind = heads[i].kind; a->canon = heads[i].canon; break; }
+            if (lem_n(x, h, heads[i].lemma, strlen(heads[i].lemma))) { head_kind = heads[i].kind; a->canon = heads[i].canon; break; }
         for (size_t k = a->ph0; k < a->ph1; k++) {      /* "displaced Palestinians" */
             if (lem(x, k, "displace") || is(x, k, "displaced")) head_kind = EL_KIND_DISPLACED;
             if (lem(x, k, "wound") || lem(x, k, "injure")) head_kind = EL_KIND_WOUNDED;
@@ -834,9 +898,9 @@ static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1
 
 /* ---- Place, date, attribution --------------------------------------------- */
 
-static const char *const directions[] = {
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    "northeastern", "northwestern", "southeastern", "southwestern", "occupied", NULL,
+static const kw directions[] = {
+    K("northern"), K("southern"), K("eastern"), K("western"), K("central"), K("north"), K("south"), K("east"), K("west"),
+    K("northeastern"), K("northwestern"), K("southeastern"), K("southwestern"), K("occupied"), K_END,
 };
 
 /* "in Rafah", "in the Gaza Strip", "in northern Gaza": the nearest such
@@ -906,10 +970,8 @@ static void date_of(const el_doc *doc, const sx *x, uint32_t sent, const el_numb
 }
 
 /* The attribution frame nearest the figure in its sentence. */
-static void attribution_of(const el_doc *doc, uint32_t sent, const el_number *n, el_count *c) {
-    el_frame fr[8];
-    size_t nf = el_frames_find(doc, sent, fr, 8);
-    if (nf > 8) nf = 8;
+static void attribution_of(const el_doc *doc, const el_frame *fr, size_t nf, uint32_t sent,
+                           const el_number *n, el_count *c) {
     long best = -1;
     const el_sent *st = &doc->sents[sent];
     sx xx = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok}, *x = &xx;
@@ -975,13 +1037,17 @@ static void clause_of(const sx *x, const el_number *n, size_t *c0, size_t *c1) {
     *c1 = k;
 }
 
-static void annotate_sentence(const el_doc *doc, uint32_t s, count_vec *out) {
+static void annotate_sentence(const el_doc *doc, const kwbits *nf, const el_frame_filter *ff,
+                              uint32_t s, count_vec *out) {
     el_number nums[32];
-    size_t nn = el_numbers_find(doc, s, nums, 32);
+    size_t nn = numbers_find(doc, nf, s, nums, 32);
     if (!nn) return;
     if (nn > 32) nn = 32;
+    el_frame fr[8];
+    size_t nfr = 0;
+    bool frames_done = false;           /* found at the first count, for all of them */
     const el_sent *st = &doc->sents[s];
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = nf};
     const char *prev_subject = NULL, *prev_canon = NULL;
     /* The subject of the previous sentence's last count, for "of them". */
     if (out->n && out->v[out->n - 1].sent + 1 >= s && out->v[out->n - 1].subject) {
@@ -1033,7 +1099,7 @@ static void annotate_sentence(const el_doc *doc, uint32_t s, count_vec *out) {
                         size_t h = b.ph1 - 1;
                         a.canon = "";
                         for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
-                            if (lem(&x, h, heads[q].lemma)) { a.canon = heads[q].canon; break; }
+                            if (lem_n(&x, h, heads[q].lemma, strlen(heads[q].lemma))) { a.canon = heads[q].canon; break; }
                         if (!*a.canon) a.canon = el_arena_strndup(doc->a, x.t[h].lemma, x.t[h].lemma_len);
                         c.head = a.canon;
                         int k2 = kind_of(&x, n, &a, c0, c1);
@@ -1068,7 +1134,12 @@ static void annotate_sentence(const el_doc *doc, uint32_t s, count_vec *out) {
             c.end = x.t[a.ph1 - 1].end;
         c.place = place_of(&x, n, doc->a);
         date_of(doc, &x, s, n, &c);
-        attribution_of(doc, s, n, &c);
+        if (!frames_done) {
+            nfr = el_frames_find(doc, ff, s, fr, 8);
+            if (nfr > 8) nfr = 8;
+            frames_done = true;
+        }
+        attribution_of(doc, fr, nfr, s, n, &c);
         if (c.subject && n->cls == EL_NUM_COUNT) { prev_subject = c.subject; prev_canon = c.head; }
         EL_PUSH(doc->a, *out, c);
     }
@@ -1077,13 +1148,17 @@ static void annotate_sentence(const el_doc *doc, uint32_t s, count_vec *out) {
 int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)e; (void)d;
     count_vec v = {0};
+    kwbits nf;
+    el_frame_filter ff;
+    num_filter(&nf);
+    el_frames_prepare(&ff);
     for (size_t s = 0; s < doc->n_sents; s++) {
         /* Cheap test first: most sentences hold no figure at all. */
         const el_sent *st = &doc->sents[s];
-        sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok};
+        sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &nf};
         bool any = false;
         for (size_t k = x.a; k < x.b && !any; k++) any = may_start(&x, k);
-        if (any) annotate_sentence(doc, (uint32_t)s, &v);
+        if (any) annotate_sentence(doc, &nf, &ff, (uint32_t)s, &v);
     }
     doc->counts = v.v;
     doc->n_counts = v.n;

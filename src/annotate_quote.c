@@ -24,23 +24,54 @@
 
 /* ---- Token tests ---------------------------------------------------------- */
 
+/* A word of a table with its length, so that a look-up compares lengths
+** before letters; a table ends with K_END. */
+typedef struct kw { const char *w; uint8_t n; } kw;
+#define K(s) {s, sizeof(s) - 1}
+#define K_END {NULL, 0}
+
+/* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */
+static bool eq_lower(const char *s, const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++) if (el_lower((unsigned char)s[i]) != (unsigned char)w[i]) return false;
+    return true;
+}
+
+/* A 1024-bit filter over (length, first and last letter) of the words of
+** some tables, filled once per document: the hot loops test one bit per
+** token and read the tables only for the few tokens that pass. */
+typedef struct kwbits { uint64_t b[16]; } kwbits;
+static unsigned kw_hash(const char *s, size_t n) {
+    unsigned f = (unsigned)el_lower((unsigned char)s[0]), l = (unsigned)el_lower((unsigned char)s[n - 1]);
+    return (unsigned)(n * 131u + f * 31u + l * 7u) & 1023u;
+}
+static void kw_fill(kwbits *f, const kw *list) {
+    for (; list->w; list++) { unsigned h = kw_hash(list->w, list->n); f->b[h >> 6] |= 1ull << (h & 63); }
+}
+static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
+    if (!n) return false;
+    unsigned h = kw_hash(s, n);
+    return (f->b[h >> 6] >> (h & 63)) & 1;
+}
+
 static size_t tl(const el_doc *d, size_t k) { return d->toks[k].end - d->toks[k].start; }
 static const char *tt(const el_doc *d, size_t k) { return d->body + d->toks[k].start; }
-static bool is(const el_doc *d, size_t k, const char *w) {
-    return k < d->n_toks && el_ieq(tt(d, k), tl(d, k), w);
+/* Token k is the lower-case word w[0..n) (ASCII case ignored). is() takes a literal. */
+static bool is_n(const el_doc *d, size_t k, const char *w, size_t n) {
+    return k < d->n_toks && tl(d, k) == n && eq_lower(tt(d, k), w, n);
 }
-static bool lem(const el_doc *d, size_t k, const char *l) {
-    size_t n = strlen(l);
+#define is(d, k, w) is_n((d), (k), (w), sizeof(w) - 1)
+static bool lem_n(const el_doc *d, size_t k, const char *l, size_t n) {
     return k < d->n_toks && d->toks[k].lemma_len == n && memcmp(d->toks[k].lemma, l, n) == 0;
 }
-static int lem_in(const el_doc *d, size_t k, const char *const *list) {
+#define lem(d, k, l) lem_n((d), (k), (l), sizeof(l) - 1)
+static int lem_in(const el_doc *d, size_t k, const kw *list) {
     if (k >= d->n_toks) return -1;
-    for (int i = 0; list[i]; i++) if (lem(d, k, list[i])) return i;
+    for (int i = 0; list[i].w; i++) if (lem_n(d, k, list[i].w, list[i].n)) return i;
     return -1;
 }
-static int word_in(const el_doc *d, size_t k, const char *const *list) {
+static int word_in(const el_doc *d, size_t k, const kw *list) {
     if (k >= d->n_toks) return -1;
-    for (int i = 0; list[i]; i++) if (el_ieq(tt(d, k), tl(d, k), list[i])) return i;
+    for (int i = 0; list[i].w; i++) if (is_n(d, k, list[i].w, list[i].n)) return i;
     return -1;
 }
 static bool flag(const el_doc *d, size_t k, int f) { return k < d->n_toks && (d->toks[k].flags & f); }
@@ -56,54 +87,54 @@ static bool terminal(const el_doc *d, size_t k) {
 /* Lemmas of verbs that report speech. "say" and "tell" count in any form;
 ** the rest only inflected ("stated", "reports"), since their base forms
 ** are nouns as often as verbs ("state information service"). */
-static const char *const speech_verbs[] = {
-    "say", "tell", "state", "add", "announce", "report", "confirm", "claim", "insist", "warn",
-    "deny", "note", "explain", "stress", "tweet", "write", "indicate", "inform", "estimate",
-    "suggest", "acknowledge", "argue", "declare", "reiterate", "assert", "allege", "admit",
-    "affirm", "emphasize", "emphasise", "vow", "comment", "reply", "respond", "promise",
-    "predict", "testify", "recall", "charge", "complain", "concede", "contend", "disclose",
-    "reveal", "told", "said", NULL,
+static const kw speech_verbs[] = {
+    K("say"), K("tell"), K("state"), K("add"), K("announce"), K("report"), K("confirm"), K("claim"), K("insist"), K("warn"),
+    K("deny"), K("note"), K("explain"), K("stress"), K("tweet"), K("write"), K("indicate"), K("inform"), K("estimate"),
+    K("suggest"), K("acknowledge"), K("argue"), K("declare"), K("reiterate"), K("assert"), K("allege"), K("admit"),
+    K("affirm"), K("emphasize"), K("emphasise"), K("vow"), K("comment"), K("reply"), K("respond"), K("promise"),
+    K("predict"), K("testify"), K("recall"), K("charge"), K("complain"), K("concede"), K("contend"), K("disclose"),
+    K("reveal"), K("told"), K("said"), K_END,
 };
 /* Words that sit between a subject and its verb: "also said", "has said",
 ** "on Friday said", "reportedly told". */
-static const char *const between[] = {
-    "also", "has", "have", "had", "was", "were", "is", "are", "reportedly", "later", "earlier",
-    "previously", "then", "again", "further", "repeatedly", "publicly", "privately",
-    "officially", "recently", "already", "would", "will", "could", "once", "just", "initially",
-    "separately", "similarly", "too", "on", "last", "this", "night", "morning", "evening",
-    "afternoon", "late", "early", "yesterday", "today", "tonight", "himself", "herself",
-    "themselves", "subsequently", "first", "had", "did", "does", "do", "not", "never", NULL,
+static const kw between[] = {
+    K("also"), K("has"), K("have"), K("had"), K("was"), K("were"), K("is"), K("are"), K("reportedly"), K("later"), K("earlier"),
+    K("previously"), K("then"), K("again"), K("further"), K("repeatedly"), K("publicly"), K("privately"),
+    K("officially"), K("recently"), K("already"), K("would"), K("will"), K("could"), K("once"), K("just"), K("initially"),
+    K("separately"), K("similarly"), K("too"), K("on"), K("last"), K("this"), K("night"), K("morning"), K("evening"),
+    K("afternoon"), K("late"), K("early"), K("yesterday"), K("today"), K("tonight"), K("himself"), K("herself"),
+    K("themselves"), K("subsequently"), K("first"), K("had"), K("did"), K("does"), K("do"), K("not"), K("never"), K_END,
 };
 /* Words that end a subject phrase when read backwards from its verb. */
-static const char *const np_bound[] = {
-    "that", "which", "who", "whom", "where", "when", "while", "and", "but", "because", "as",
-    "if", "after", "before", "since", "although", "though", "whereas", "so", "than", "what",
-    "whether", "said", "says", "told", "was", "were", "is", "are", "has", "have", "had",
-    "been", "be", "will", "would", "to", "by", "with", "without", "into", "about", "against",
-    "over", "amid", "despite", "during", "under", "then", "there", "here", "not", NULL,
+static const kw np_bound[] = {
+    K("that"), K("which"), K("who"), K("whom"), K("where"), K("when"), K("while"), K("and"), K("but"), K("because"), K("as"),
+    K("if"), K("after"), K("before"), K("since"), K("although"), K("though"), K("whereas"), K("so"), K("than"), K("what"),
+    K("whether"), K("said"), K("says"), K("told"), K("was"), K("were"), K("is"), K("are"), K("has"), K("have"), K("had"),
+    K("been"), K("be"), K("will"), K("would"), K("to"), K("by"), K("with"), K("without"), K("into"), K("about"), K("against"),
+    K("over"), K("amid"), K("despite"), K("during"), K("under"), K("then"), K("there"), K("here"), K("not"), K_END,
 };
 /* Nouns that can speak. Lemmas. */
-static const char *const speaker_nouns[] = {
-    "official", "source", "spokesman", "spokesperson", "spokeswoman", "minister", "office",
-    "department", "ministry", "statement", "report", "media", "government", "army",
-    "military", "police", "agency", "group", "leader", "president", "premier", "chief",
-    "head", "director", "diplomat", "analyst", "expert", "witness", "resident", "relative",
-    "family", "negotiator", "mediator", "informant", "broadcaster", "website", "site",
-    "newspaper", "paper", "outlet", "channel", "television", "network", "service", "envoy",
-    "ambassador", "aide", "adviser", "advisor", "officer", "commander", "general",
-    "secretary", "people", "person", "doctor", "activist", "organization", "organisation",
-    "committee", "council", "movement", "authority", "team", "delegation", "cabinet",
-    "administration", "party", "observer", "monitor", "journalist", "reporter",
-    "correspondent", "lawmaker", "senator", "mayor", "governor", "king", "emir", "prince",
-    "chancellor", "representative", "member", "worker", "campaigner", "protester", "hostage",
-    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "friend",
-    "survivor", "victim", "student", "citizen", "man", "woman", "lawyer", "judge", "court",
-    "prosecutor", "investigator", "researcher", "economist", "professor", "study", "poll",
-    "survey", "figure", "presidency", "palace", "embassy", "operator", "company", "firm",
-    "bank", "union", "force", "forces", "commission", "association", "foundation",
-    "institute", "center", "centre", "daily", "broadcast", "tv", "radio", NULL,
+static const kw speaker_nouns[] = {
+    K("official"), K("source"), K("spokesman"), K("spokesperson"), K("spokeswoman"), K("minister"), K("office"),
+    K("department"), K("ministry"), K("statement"), K("report"), K("media"), K("government"), K("army"),
+    K("military"), K("police"), K("agency"), K("group"), K("leader"), K("president"), K("premier"), K("chief"),
+    K("head"), K("director"), K("diplomat"), K("analyst"), K("expert"), K("witness"), K("resident"), K("relative"),
+    K("family"), K("negotiator"), K("mediator"), K("informant"), K("broadcaster"), K("website"), K("site"),
+    K("newspaper"), K("paper"), K("outlet"), K("channel"), K("television"), K("network"), K("service"), K("envoy"),
+    K("ambassador"), K("aide"), K("adviser"), K("advisor"), K("officer"), K("commander"), K("general"),
+    K("secretary"), K("people"), K("person"), K("doctor"), K("activist"), K("organization"), K("organisation"),
+    K("committee"), K("council"), K("movement"), K("authority"), K("team"), K("delegation"), K("cabinet"),
+    K("administration"), K("party"), K("observer"), K("monitor"), K("journalist"), K("reporter"),
+    K("correspondent"), K("lawmaker"), K("senator"), K("mayor"), K("governor"), K("king"), K("emir"), K("prince"),
+    K("chancellor"), K("representative"), K("member"), K("worker"), K("campaigner"), K("protester"), K("hostage"),
+    K("father"), K("mother"), K("son"), K("daughter"), K("wife"), K("husband"), K("brother"), K("sister"), K("friend"),
+    K("survivor"), K("victim"), K("student"), K("citizen"), K("man"), K("woman"), K("lawyer"), K("judge"), K("court"),
+    K("prosecutor"), K("investigator"), K("researcher"), K("economist"), K("professor"), K("study"), K("poll"),
+    K("survey"), K("figure"), K("presidency"), K("palace"), K("embassy"), K("operator"), K("company"), K("firm"),
+    K("bank"), K("union"), K("force"), K("forces"), K("commission"), K("association"), K("foundation"),
+    K("institute"), K("center"), K("centre"), K("daily"), K("broadcast"), K("tv"), K("radio"), K_END,
 };
-static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", NULL};
+static const kw pronouns[] = {K("he"), K("she"), K("they"), K("it"), K("we"), K("i"), K_END};
 
 bool el_is_speech_verb(const el_doc *d, size_t k) {
     if (!flag(d, k, EL_TOK_WORD) || flag(d, k, EL_TOK_CAP)) return false;
@@ -114,9 +145,9 @@ bool el_is_speech_verb(const el_doc *d, size_t k) {
     if (lem_in(d, k, speech_verbs) < 0) return false;
     if (lem(d, k, "say") || lem(d, k, "tell")) {
         /* "said" / "says" / "told"; "saying" only after "quoted as" or a comma */
-        if (el_ieq(tt(d, k), n, "saying"))
+        if (is(d, k, "saying"))
             return is(d, k - 1, "as") || punct(d, k - 1, ",");
-        return !el_ieq(tt(d, k), n, "say") || is(d, k - 1, "to") == false;
+        return !is(d, k, "say") || !is(d, k - 1, "to");
     }
     /* Inflected forms only, and not a plural noun ("media reports suggested"). */
     if (t->lemma_len == n && memcmp(t->lemma, tt(d, k), n) == 0) return false;
@@ -210,13 +241,31 @@ static bool any_word(const el_doc *d, size_t s, size_t e) {
     return false;
 }
 
-size_t el_frames_find(const el_doc *d, uint32_t si, el_frame *out, size_t max) {
+/* Cue words besides the speech verbs: their lemmas and forms, for the filter. */
+static const kw frame_cues[] = {
+    K("according"), K("accord"), K("citing"), K("cite"), K("quoting"), K("quote"), K("point"),
+    K("said"), K("told"), K_END,
+};
+
+void el_frames_prepare(el_frame_filter *f) {
+    kwbits k;
+    memset(&k, 0, sizeof k);
+    kw_fill(&k, speech_verbs);
+    kw_fill(&k, frame_cues);
+    memcpy(f->bits, k.b, sizeof f->bits);
+}
+
+size_t el_frames_find(const el_doc *d, const el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
     const el_sent *st = &d->sents[si];
     size_t a = st->tok, b = st->tok + st->n_tok, n = 0;
+    kwbits filt;
+    memcpy(filt.b, ff->bits, sizeof filt.b);
     for (size_t k = a; k < b; k++) {
-        el_frame f = {0};
         const el_token *t = &d->toks[k];
-        if (!(t->flags & EL_TOK_WORD)) continue;
+        if (!(t->flags & EL_TOK_WORD) || !kw_maybe(&filt, t->lemma, t->lemma_len) ||
+            (t->flags & EL_TOK_CAP && !is(d, k, "according")))
+            continue;
+        el_frame f;
         unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
         if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
             size_t e = np_fwd(d, k + 2, b);
@@ -387,18 +436,18 @@ static void pair_marks(const el_doc *d, dq_vec *out) {
 
 /* Titles and roles that introduce a person's name: "Prime Minister Benjamin
 ** Netanyahu", "Mossad chief David Barnea", "spokesperson John Kriby". */
-static const char *const roles[] = {
-    "president", "minister", "premier", "chief", "head", "director", "spokesperson",
-    "spokesman", "spokeswoman", "secretary", "general", "gen.", "maj.", "lt.", "col.",
-    "capt.", "sgt.", "adm.", "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.",
-    "senator", "ambassador", "envoy", "king", "queen", "prince", "emir", "sheikh",
-    "commander", "leader", "adviser", "advisor", "aide", "mayor", "governor", "chancellor",
-    "rabbi", "pope", "speaker", "judge", "colonel", "captain", "lieutenant", "sergeant",
-    "ayatollah", "chairman", "chairwoman", "ceo", "negotiator", "mediator", "official",
-    "lawmaker", "deputy", "counterpart", "mk", "coordinator", "observer", "sheik", NULL,
+static const kw roles[] = {
+    K("president"), K("minister"), K("premier"), K("chief"), K("head"), K("director"), K("spokesperson"),
+    K("spokesman"), K("spokeswoman"), K("secretary"), K("general"), K("gen."), K("maj."), K("lt."), K("col."),
+    K("capt."), K("sgt."), K("adm."), K("mr."), K("mrs."), K("ms."), K("dr."), K("prof."), K("sen."), K("rep."), K("gov."),
+    K("senator"), K("ambassador"), K("envoy"), K("king"), K("queen"), K("prince"), K("emir"), K("sheikh"),
+    K("commander"), K("leader"), K("adviser"), K("advisor"), K("aide"), K("mayor"), K("governor"), K("chancellor"),
+    K("rabbi"), K("pope"), K("speaker"), K("judge"), K("colonel"), K("captain"), K("lieutenant"), K("sergeant"),
+    K("ayatollah"), K("chairman"), K("chairwoman"), K("ceo"), K("negotiator"), K("mediator"), K("official"),
+    K("lawmaker"), K("deputy"), K("counterpart"), K("mk"), K("coordinator"), K("observer"), K("sheik"), K_END,
 };
-static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", NULL};
-static const char *const particles[] = {"bin", "ibn", "al", "el", "de", "van", "von", "abu", "ben", "da", "du", "le", NULL};
+static const kw honorifics[] = {K("mr."), K("mrs."), K("ms."), K("dr."), K("prof."), K("mr"), K("mrs"), K("ms"), K("dr"), K_END};
+static const kw particles[] = {K("bin"), K("ibn"), K("al"), K("el"), K("de"), K("van"), K("von"), K("abu"), K("ben"), K("da"), K("du"), K("le"), K_END};
 
 typedef struct person {
     const char *name;               /* fullest form, "Benjamin Netanyahu" */
@@ -409,6 +458,8 @@ typedef struct pmention { uint32_t pos; uint32_t who; } pmention;
 
 typedef struct qctx {
     el_doc *d;
+    const el_frame_filter *ff;      /* speech cues */
+    kwbits rolef;                   /* roles and titles */
     EL_VEC(person) people;
     EL_VEC(pmention) ments;
     dq_vec dqs;
@@ -425,7 +476,7 @@ static bool name_tok(const el_doc *d, size_t k, uint32_t para) {
     size_t ml;
     if (flag(d, k, EL_TOK_CAP) && flag(d, k, EL_TOK_WORD) && !is_role(d, k) &&
         !el_month_at(tt(d, k), tl(d, k), &ml, false) && el_weekday_at(tt(d, k), tl(d, k), &ml, false) < 0 &&
-        !is(d, k, "The") && !is(d, k, "A") && !flag(d, k, EL_TOK_UPPER))
+        !is(d, k, "the") && !is(d, k, "a") && !flag(d, k, EL_TOK_UPPER))
         return true;
     /* "el-Sissi", "al-Thani" */
     return flag(d, k, EL_TOK_WORD) && tl(d, k) > 3 && (el_iprefix(tt(d, k), tl(d, k), "el-") ||
@@ -443,7 +494,10 @@ static int person_find(const qctx *q, const char *sur, size_t n) {
 static void find_people(qctx *q) {
     el_doc *d = q->d;
     for (size_t k = 0; k + 1 < d->n_toks; k++) {
-        if (!is_role(d, k)) continue;
+        /* A role introduces a name only when a capital follows ("chief Ronen Bar"). */
+        if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & (EL_TOK_CAP | EL_TOK_WORD)) ||
+            !kw_maybe(&q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
+            continue;
         uint32_t para = d->toks[k].para;
         size_t j = k + 1;
         while (j < d->n_toks && j < k + 6 && (name_tok(d, j, para) ||
@@ -473,7 +527,7 @@ static void find_people(qctx *q) {
         }
         k = j - 1;
     }
-    for (size_t k = 0; k < d->n_toks; k++) {
+    for (size_t k = 0; k < d->n_toks && q->people.n; k++) {
         if (!flag(d, k, EL_TOK_CAP)) continue;
         int who = person_find(q, tt(d, k), tl(d, k));
         if (who < 0) continue;
@@ -551,7 +605,7 @@ static int last_person(const qctx *q, uint32_t pos, const char *role_hint) {
 
 /* ---- Speaker resolution --------------------------------------------------- */
 
-static const char *office_words[] = {"office", "department", "bureau", "cabinet", "spokesman", "spokesperson", NULL};
+static const kw office_words[] = {K("office"), K("department"), K("bureau"), K("cabinet"), K("spokesman"), K("spokesperson"), K_END};
 
 /* Resolve the speaker phrase [s0, s1) at byte pos to an entity name, or NULL.
 ** *person_out says whether it is a person (pronouns may then refer to it). */
@@ -764,7 +818,7 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
     while (k < d->n_toks && (punct(d, k, ",") || (flag(d, k, EL_TOK_QUOTE) && k == x->close + 1))) k++;
     if (x->close > x->open && k < d->n_toks && d->toks[k].para == d->toks[x->close].para) {
         uint32_t si = sent_of(d, k);
-        size_t nf = el_frames_find(d, si, fr, 16);
+        size_t nf = el_frames_find(d, q->ff, si, fr, 16);
         if (nf > 16) nf = 16;
         for (size_t i = 0; i < nf; i++) {
             size_t first = fr[i].form == EL_FRAME_SUBJ_VERB ? fr[i].subj : fr[i].verb;
@@ -782,7 +836,7 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
     }
     /* Before: "His office said in a statement that", "was quoted as saying ...:" */
     uint32_t si = sent_of(d, x->open);
-    size_t nf = el_frames_find(d, si, fr, 16);
+    size_t nf = el_frames_find(d, q->ff, si, fr, 16);
     if (nf > 16) nf = 16;
     for (size_t i = nf; i-- > 0;) {
         if (fr[i].verb >= x->open || fr[i].form == EL_FRAME_CITING) continue;
@@ -805,7 +859,10 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
 
 int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     (void)e; (void)dg;
-    qctx q = {.d = d};
+    el_frame_filter ff;
+    el_frames_prepare(&ff);
+    qctx q = {.d = d, .ff = &ff};
+    kw_fill(&q.rolef, roles);
     quote_vec out = {0};
     pair_marks(d, &q.dqs);
     find_people(&q);
@@ -829,7 +886,7 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
             EL_PUSH(d->a, out, o);
         }
         /* Reported speech. */
-        size_t nf = el_frames_find(d, si, fr, 16);
+        size_t nf = el_frames_find(d, q.ff, si, fr, 16);
         if (nf > 16) nf = 16;
         for (size_t i = 0; i < nf; i++) {
             const el_frame *f = &fr[i];

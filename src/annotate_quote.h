@@ -43,9 +43,15 @@ typedef struct el_frame {
     bool has_that;              /* "said that ...", "said: ..." (content follows) */
 } el_frame;
 
+/* A filter of the cue words (speech verbs, "according", "citing"): filled
+** once, then read by every el_frames_find(), so sentences without a cue
+** cost one bit test per token. */
+typedef struct el_frame_filter { uint64_t bits[16]; } el_frame_filter;
+void el_frames_prepare(el_frame_filter *f);
+
 /* Attribution frames of sentence s in body order. Writes at most max and
 ** returns how many were found (may exceed max). Never allocates. */
-size_t el_frames_find(const el_doc *doc, uint32_t s, el_frame *out, size_t max);
+size_t el_frames_find(const el_doc *doc, const el_frame_filter *f, uint32_t s, el_frame *out, size_t max);
 
 /* Is token i a speech or report verb ("said", "told", "reported")? */
 bool el_is_speech_verb(const el_doc *doc, size_t i);

@@ -32,7 +32,7 @@ static void spans(el_buf *b, const char *key, int *first, const void *base, size
     el_buf_putc(b, ']');
 }
 
-void el_write_article(el_buf *b, const el_doc *doc, bool tokens) {
+void el_write_article(el_buf *b, const el_doc *doc, int flags) {
     int f = 1;
     el_buf_putc(b, '{');
     el_json_key(b, "id", &f); el_json_strz(b, doc->id);
@@ -63,7 +63,8 @@ void el_write_article(el_buf *b, const el_doc *doc, bool tokens) {
     }
     el_buf_putc(b, ']');
     el_json_key(b, "n_tokens", &f); el_json_int(b, (long long)doc->n_toks);
-    if (tokens) {
+    if (flags & EL_ART_RAW) { el_json_key(b, "raw", &f); el_json_str(b, doc->raw, doc->raw_len); }
+    if (flags & EL_ART_TOKENS) {
         el_json_key(b, "tokens", &f);
         el_buf_putc(b, '[');
         for (size_t i = 0; i < doc->n_toks; i++) {
@@ -80,7 +81,7 @@ void el_write_article(el_buf *b, const el_doc *doc, bool tokens) {
 static int on_doc(el_doc *doc, void *ud) {
     ctx *c = ud;
     if (el_process_doc(c->e, doc, EL_STAGE_SEGMENT, c->d) != EL_OK) return 0;
-    el_write_article(&c->out.b, doc, c->tokens);
+    el_write_article(&c->out.b, doc, c->tokens ? EL_ART_TOKENS : 0);
     el_out_line_done(&c->out);
     el_meter_add(&c->m, 1, (long)doc->n_sents, doc->raw_len);
     return 0;

@@ -22,7 +22,7 @@ static int on_hit(const el_search_hit *h, void *ud) {
     el_json_key(b, "title", &f); el_json_strz(b, h->title);
     el_json_key(b, "date", &f); el_json_strz(b, h->date);
     el_json_key(b, "outlet", &f); el_json_strz(b, h->outlet);
-    el_json_key(b, "score", &f); el_json_double(b, h->score, 4);
+    el_json_key(b, "score", &f); el_json_double(b, h->score, 6);
     el_json_key(b, "snippet", &f); el_json_strz(b, h->snippet);
     el_buf_putc(b, '}');
     el_out_line_done(o);

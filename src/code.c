@@ -27,6 +27,7 @@ typedef struct arg {
     bool media, place, country, pronoun;
     bool modifier;              /* a role noun used as a modifier: "hostage deal" */
     bool bare;                  /* a role noun without a country: "rebels", "troops" */
+    bool person;
     const char *cty;            /* ISO alpha-3 of the actor, or NULL */
     bool object_pronoun;        /* him, her, them */
     double lat, lon;
@@ -96,6 +97,10 @@ static const char *const determiners[] = {
 static const char *const subordinators[] = {
     "after", "before", "when", "while", "because", "since", "if", "although", "though",
     "whereas", "until", "unless", "once", "as", "so", "but", "where", "whether", NULL,
+};
+/* Verbs after an event noun that list its participants. */
+static const char *const inclusion[] = {
+    "include", "involve", "involving", "bring", "gather", "attend", "join", NULL,
 };
 static const char *const insert_starts[] = {
     "which", "who", "whom", "whose", "together", "along", "led", "including", "backed",
@@ -185,7 +190,8 @@ static bool used_as_noun(const coder *c, uint32_t h) {
     if (!base && !s_form) return false;                    /* -ed, -ing, irregular: a verb */
     if (lemma_in(doc, p, auxiliaries)) return false;
     if (el_isuffix(doc->body + p->start, p->end - p->start, "ly")) return false;
-    return arg_covering(c, h - 1) < 0;                     /* an actor before: a verb */
+    int a = arg_covering(c, h - 1);                        /* an actor before: a verb */
+    return a < 0 || c->args[a].modifier;                   /* but not "hostage release" */
 }
 
 /* ---- roles ------------------------------------------------------------ */
@@ -296,18 +302,20 @@ static size_t coordinated(const coder *c, int a, int *out, size_t max) {
     const el_doc *doc = c->doc;
     size_t n = 0;
     out[n++] = a;
-    /* walk right */
+    /* walk right; an actor may start at its article ("and the prime minister") */
     uint32_t k = c->args[a].t1;
     for (;;) {
         uint32_t j = k;
         bool joined = false;
+        int b = -1;
         while (j < c->s->tok + c->s->n_tok &&
                (punct_is(doc, &doc->toks[j], ",") || lemma_is(doc, &doc->toks[j], "and", 3) ||
                 lemma_in(doc, &doc->toks[j], determiners))) {
             if (!lemma_in(doc, &doc->toks[j], determiners)) joined = true;
+            else if (joined && (b = arg_at(c, j)) >= 0) break;
             j++;
         }
-        int b = joined ? arg_at(c, j) : -1;
+        if (b < 0) b = joined ? arg_at(c, j) : -1;
         if (b < 0 || c->args[b].media || c->args[b].place || n >= max) break;
         out[n++] = b;
         k = c->args[b].t1;
@@ -372,6 +380,7 @@ static el_event_arg make_arg(const coder *c, const arg *a) {
     r.code = a->code;
     r.name = a->name;
     r.entity = a->entity;
+    r.person = a->person;
     return r;
 }
 
@@ -423,9 +432,26 @@ static el_date event_date(const coder *c, const match *m, uint32_t si, const cha
     return doc->date;
 }
 
-static const arg *place_of(const coder *c) {
-    for (size_t i = 0; i < c->n_args; i++) if (c->args[i].place && !c->args[i].country) return &c->args[i];
-    return NULL;
+/* The place of an event: a place named after "in", "at" or "near" in the
+** event's own clause, the nearest to its words. None rather than a guess. */
+static const arg *place_of(const coder *c, const match *m) {
+    const el_doc *doc = c->doc;
+    static const char *const locative[] = {"in", "at", "near", "outside", "inside", NULL};
+    const arg *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < c->n_args; i++) {
+        const arg *a = &c->args[i];
+        if (!a->place || a->country || a->t0 == c->s->tok) continue;
+        if (!lemma_in(doc, &doc->toks[a->t0 - 1], locative) &&
+            !(a->t0 >= c->s->tok + 2 && lemma_in(doc, &doc->toks[a->t0 - 2], locative) &&
+              lemma_in(doc, &doc->toks[a->t0 - 1], determiners)))
+            continue;
+        bool after = a->t0 > m->last;
+        if (after ? clause_between(c, m->last, a->t0 - 1) : clause_between(c, a->t1, m->head)) continue;
+        uint32_t d = after ? a->t0 - m->last : m->head - a->t1;
+        if (d < best_d) { best_d = d; best = a; }
+    }
+    return best;
 }
 
 static void emit(coder *c, const match *m, const el_code_info *code, int src, int tgt,
@@ -446,7 +472,7 @@ static void emit(coder *c, const match *m, const el_code_info *code, int src, in
     if (ev.modality == EL_MOD_ASSERTED && !ev.date_from_pub && doc->date != EL_DATE_UNKNOWN &&
         ev.date != EL_DATE_UNKNOWN && ev.date > doc->date)
         ev.modality = EL_MOD_PLANNED;
-    const arg *pl = place_of(c);
+    const arg *pl = place_of(c, m);
     ev.lat = ev.lon = NAN;
     if (pl) {
         ev.place = el_arena_strndup(doc->a, doc->body + doc->toks[pl->t0].start,
@@ -472,6 +498,8 @@ static bool resolve_pronoun(coder *c, int a) {
     p->name = ante->name;
     p->entity = ante->entity;
     p->country = ante->country;
+    p->person = ante->person;
+    p->cty = ante->cty;
     p->pronoun = false;
     return true;
 }
@@ -514,6 +542,17 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
             int co[8];
             size_t n = coordinated(c, subj, co, 8);
             if (n >= 2) { obj = co[1]; }
+        }
+        /* "Tuesday's meeting included A, B and C", "talks involving A and B":
+        ** the participants follow a verb of inclusion. */
+        for (uint32_t k = m->last + 1; subj < 0 && obj < 0 && k < end && k <= m->last + 4; k++) {
+            if (boundary(doc, &doc->toks[k])) break;
+            if (!lemma_in(doc, &doc->toks[k], inclusion)) continue;
+            uint32_t j = k + 1;
+            if (j < end && (lemma_is(doc, &doc->toks[j], "by", 2) || lemma_is(doc, &doc->toks[j], "together", 8))) j++;
+            while (j < end && lemma_in(doc, &doc->toks[j], determiners)) j++;
+            subj = arg_at(c, j);
+            if (subj >= 0 && (c->args[subj].media || c->args[subj].place)) subj = -1;
         }
         /* "X staged rallies", "X launched an offensive": the clause's subject
         ** is the agent of an event noun that names none of its own. */
@@ -687,7 +726,8 @@ static int collect_args(coder *c, uint32_t si) {
                      .place = m->type == EL_ENT_PLACE, .country = m->type == EL_ENT_COUNTRY,
                      .lat = m->lat, .lon = m->lon, .place_country = m->country,
                      .modifier = role_modifier(doc, m, s->tok + s->n_tok),
-                     .bare = m->kind == EL_MENT_BARE && !m->country, .cty = m->country};
+                     .bare = m->kind == EL_MENT_BARE && !m->country, .cty = m->country,
+                     .person = m->type == EL_ENT_PERSON};
             EL_PUSH(doc->a, v, a);
             k = a.t1 - 1;
             continue;

@@ -33,6 +33,7 @@ typedef struct el_event_arg {   /* a source or target */
     const char *code;           /* "ISRGOV", "PSEREBHMS", or NULL when not known */
     const char *name;           /* canonical name, or NULL */
     int entity;                 /* run-wide entity id, or -1 */
+    bool person;                /* a named person (linking tells persons apart) */
 } el_event_arg;
 
 typedef struct el_event {

@@ -16,11 +16,17 @@ int el_cmd_quotes(int argc, char **argv);
 int el_cmd_cluster(int argc, char **argv);
 int el_cmd_times(int argc, char **argv);
 int el_cmd_code(int argc, char **argv);
+int el_cmd_run(int argc, char **argv);
+int el_cmd_search(int argc, char **argv);
+int el_cmd_export(int argc, char **argv);
+int el_cmd_store(int argc, char **argv);
+int el_cmd_report(int argc, char **argv);
 
 /* Shared writers. */
 struct el_event;
 void el_write_code_event(el_buf *b, const el_doc *doc, const struct el_event *ev);
-void el_write_article(el_buf *b, const el_doc *doc, bool tokens);
+enum { EL_ART_TOKENS = 1, EL_ART_RAW = 2 };   /* el_write_article flags */
+void el_write_article(el_buf *b, const el_doc *doc, int flags);
 struct el_entity;
 void el_write_entity(el_buf *b, const struct el_entity *E);
 struct el_count; struct el_quote;

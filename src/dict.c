@@ -883,7 +883,8 @@ static const struct { const char *alias; const char *code; uint8_t sub; } titles
     {"director-general", NULL, EL_AGENT_RELATIVE}, {"secretary general", NULL, EL_AGENT_RELATIVE},
     {"secretary-general", NULL, EL_AGENT_RELATIVE}, {"deputy head", NULL, EL_AGENT_RELATIVE},
     {"deputy director", NULL, EL_AGENT_RELATIVE}, {"deputy chief", NULL, EL_AGENT_RELATIVE},
-    {"undersecretary", NULL, EL_AGENT_RELATIVE},
+    {"undersecretary", NULL, EL_AGENT_RELATIVE}, {"chief executive", NULL, EL_AGENT_RELATIVE},
+    {"executive", NULL, EL_AGENT_RELATIVE}, {"chief executive officer", NULL, EL_AGENT_RELATIVE},
 };
 
 static void load_titles(el_dict *D) {

@@ -184,7 +184,9 @@ static void parse_codes(imp *I, const char *s, long line, bool agents) {
         for (size_t i = 0; ok && i < cl; i++)
             ok = isalnum((unsigned char)c[i]) || (agents && c[i] == '~') || (!agents && (c[i] == '-' || c[i] == '#'));
         if (!ok || (!agents && (c[0] == '-' || c[0] == '#') && strcmp(c, "---") && strcmp(c, "###"))) {
-            warn(I, line, "bad code '%s'; skipped", c);
+            bool printable = true;
+            for (char *q = c; *q; q++) printable = printable && *q >= 0x20 && *q < 0x7F;
+            warn(I, line, "bad code '%s'; skipped", printable ? c : "(not printable)");
             continue;
         }
         if (agents) {                                   /* the first code only: [~2034] after it is TABARI's own */
@@ -447,14 +449,16 @@ int el_dict_import_actors(el_dict *D, const char *path, bool tabari, bool verbos
 
 typedef struct marker { char name[32]; char *forms[16]; int n; } marker;
 
-/* Regular English plural of the phrase's last word, as PETRARCH makes it. */
+/* Regular English plural of the phrase's last word, as PETRARCH makes it
+** (but "envoy" -> "envoys"). */
 static void plural(const char *p, char *out, size_t cap) {
     size_t n = strlen(p);
     while (n && (p[n - 1] == '_' || p[n - 1] == ' ')) n--;
     if (!n || n + 4 >= cap) { out[0] = '\0'; return; }
     memcpy(out, p, n);
     char last = (char)toupper((unsigned char)p[n - 1]);
-    if (last == 'Y') { memcpy(out + n - 1, "IES", 4); }
+    bool vowel_y = n > 1 && strchr("AEIOU", toupper((unsigned char)p[n - 2]));
+    if (last == 'Y' && !vowel_y) { memcpy(out + n - 1, "IES", 4); }    /* not PETRARCH's "ENVOIES" */
     else if (last == 'S') { memcpy(out + n, "ES", 3); }
     else { out[n] = 'S'; out[n + 1] = '\0'; }
 }
@@ -586,6 +590,7 @@ int el_dict_sniff(const char *path, bool *tabari) {
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
+    if (memchr(buf, '\0', n)) return 0;                    /* binary: no dictionary of any kind */
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     char low[256];

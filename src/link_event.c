@@ -82,11 +82,39 @@ static int cmp_rec(const void *pa, const void *pb, void *ud) {
 /* Actor codes match when equal or when one refines the other: "USA" and
 ** "USAGOV" are the same side at two levels of detail; entity ids are equal
 ** or not. */
+/* Actor keys are CAMEO codes, optionally with "#" and a person's entity id
+** ("USASPY#p9"). Two persons match only as the same person; otherwise codes
+** match when one is a prefix of the other ("USA" and "USAGOV"). */
+static const char *person_of(const char *a) { return strchr(a, '#'); }
+
 static bool actor_match(const char *a, const char *b) {
-    size_t na = strlen(a), nb = strlen(b);
+    const char *pa = person_of(a), *pb = person_of(b);
+    if (pa && pb) return strcmp(pa, pb) == 0;
+    size_t na = pa ? (size_t)(pa - a) : strlen(a), nb = pb ? (size_t)(pb - b) : strlen(b);
     if (na == nb) return memcmp(a, b, na) == 0;
     size_t m = na < nb ? na : nb;
     return m >= 3 && memcmp(a, b, m) == 0;
+}
+
+static bool has_person(const char *const *a, int n) {
+    for (int i = 0; i < n; i++) if (person_of(a[i])) return true;
+    return false;
+}
+
+/* Persons of list a that are not persons of list b. */
+static int unmatched_persons(const char *const *a, int na, const char *const *b, int nb) {
+    int u = 0;
+    for (int i = 0; i < na; i++) {
+        const char *pa = person_of(a[i]);
+        if (!pa) continue;
+        int j;
+        for (j = 0; j < nb; j++) {
+            const char *pb = person_of(b[j]);
+            if (pb && !strcmp(pa, pb)) break;
+        }
+        u += j == nb;
+    }
+    return u;
 }
 
 static int shared(const char *const *a, int na, const char *const *b, int nb) {
@@ -147,7 +175,17 @@ static double compatible(const el_evlink *v, const el_event_rec *r, const ev *e)
         for (int i = 0; i < e->n_src; i++) ea[nea++] = e->src[i];
         for (int i = 0; i < e->n_tgt; i++) ea[nea++] = e->tgt[i];
         s = shared(ra, nra, ea, nea);
-        if (nra && nea && !s) return -1;
+        /* Two participants each: two in common. One meeting of four is not
+        ** every meeting one of them had that week. */
+        if (nra && nea && s < (nra >= 2 && nea >= 2 ? 2 : 1)) return -1;
+        /* A person leading one side and absent from the other's persons
+        ** makes another meeting ("Sisi received Burns and Al-Thani" is not
+        ** "Burns, Al-Thani, Barnea and Kamel met"); so does each side naming
+        ** a person the other does not. */
+        if ((has_person(ea, nea) && unmatched_persons(r->source, r->n_source, ea, nea)) ||
+            (has_person(ra, nra) && unmatched_persons(e->src, e->n_src, ra, nra)))
+            return -1;
+        if (unmatched_persons(ra, nra, ea, nea) && unmatched_persons(ea, nea, ra, nra)) return -1;
     } else {
         int ss = shared(r->source, r->n_source, e->src, e->n_src);
         int st = shared(r->target, r->n_target, e->tgt, e->n_tgt);

@@ -19,7 +19,12 @@ static const command commands[] = {
     {"times", el_cmd_times, "temporal expressions resolved against the publication date"},
     {"counts", el_cmd_counts, "numbers and what they count; --compare across articles"},
     {"quotes", el_cmd_quotes, "direct and reported quotes with speakers; --link statements"},
+    {"run", el_cmd_run, "the main job: a folder of articles to a database, exports and a report"},
     {"code", el_cmd_code, "events from sentences: CAMEO, PLOVER, modality (JSON Lines in)"},
+    {"search", el_cmd_search, "full-text search of a run's database (BM25, filters)"},
+    {"export", el_cmd_export, "a run's events as GDELT 2.0 tables, PLOVER records or CSV"},
+    {"store", el_cmd_store, "load a run folder into its SQLite database"},
+    {"report", el_cmd_report, "write report.html from a run folder"},
     {NULL, NULL, NULL},
 };
 

@@ -211,7 +211,7 @@ static int jsonl_each(const char *path, line_fn fn, void *ud, el_diag *d) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         if (errno == ENOENT) return 1;
-        el_reject(d, path, 0, "cannot open: %s", strerror(errno));
+        if (d) el_reject(d, path, 0, "cannot open: %s", strerror(errno));
         return -1;
     }
     char *line = NULL;
@@ -228,7 +228,7 @@ static int jsonl_each(const char *path, line_fn fn, void *ud, el_diag *d) {
         json_error_t err;
         json_t *o = json_loadb(line, (size_t)n, 0, &err);
         if (!o || !json_is_object(o)) {
-            el_reject(d, path, lineno, "%s; line skipped", o ? "not a JSON object" : err.text);
+            if (d) el_reject(d, path, lineno, "%s; line skipped", o ? "not a JSON object" : err.text);
             json_decref(o);
             continue;
         }
@@ -237,7 +237,7 @@ static int jsonl_each(const char *path, line_fn fn, void *ud, el_diag *d) {
         if (stop) { rc = -1; break; }
     }
     if (rc == 0 && ferror(f)) {
-        el_reject(d, path, lineno, "read error: %s", strerror(errno));
+        if (d) el_reject(d, path, lineno, "read error: %s", strerror(errno));
         rc = -1;
     }
     free(line);
@@ -393,7 +393,12 @@ static int on_article(json_t *o, const char *text, size_t len, long line, void *
     sqlite3_bind_text(put, 2 + N_ARTICLE_KEYS, content_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(put, 3 + N_ARTICLE_KEYS, row_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, text, (int)len, SQLITE_STATIC);
-    if (step(w, put) < 0) return 1;
+    int rc = step(w, put);
+    if (rc) {
+        if (rc > 0) el_reject(w->d, w->file, line, "article %s refused by the database: %s; skipped", id,
+                              sqlite3_errmsg(w->s->db));
+        return rc < 0;
+    }
     sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
     if (step(w, del) < 0) return 1;
     const json_t *sents = json_object_get(o, "sentences");
@@ -415,7 +420,12 @@ static int load_articles(writer *w, const char *path) {
     int n = snprintf(sql, sizeof sql, "INSERT INTO articles(id");
     for (int i = 0; i < N_ARTICLE_KEYS; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, ", %s", article_keys[i]);
     n += snprintf(sql + n, sizeof sql - (size_t)n, ", content_hash, row_hash, json) VALUES(?1");
-    for (int i = 2; i <= N_ARTICLE_KEYS + 4; i++) n += snprintf(sql + n, sizeof sql - (size_t)n, ", ?%d", i);
+    for (int i = 2; i <= N_ARTICLE_KEYS + 4; i++) {
+        /* paragraphs and removed are NOT NULL: an article without them has none. */
+        const char *key = i - 2 < N_ARTICLE_KEYS ? article_keys[i - 2] : "";
+        bool list = !strcmp(key, "paragraphs") || !strcmp(key, "removed");
+        n += snprintf(sql + n, sizeof sql - (size_t)n, list ? ", coalesce(?%d, '[]')" : ", ?%d", i);
+    }
     n += snprintf(sql + n, sizeof sql - (size_t)n, ") ON CONFLICT(id) DO UPDATE SET ");
     for (int i = 0; i < N_ARTICLE_KEYS; i++)
         n += snprintf(sql + n, sizeof sql - (size_t)n, "%s = excluded.%s, ", article_keys[i], article_keys[i]);
@@ -760,9 +770,11 @@ static const char search_sql[] =
     /* --to 2024-02 keeps 2024-02-29: compare on the bound's own length. */
     " AND (?3 IS NULL OR substr(a.date, 1, length(?3)) <= ?3)"
     " AND (?4 IS NULL OR a.outlet = ?4 COLLATE NOCASE)"
-    " AND (?5 IS NULL OR a.id IN (SELECT m.article FROM entity_mentions m"
-    "  LEFT JOIN entities e ON e.id = m.entity"
-    "  WHERE e.name = ?5 COLLATE NOCASE OR m.text = ?5 COLLATE NOCASE))"
+    /* --actor: the entities named so, coded so, or mentioned so once ("RSF"),
+    ** then every article that mentions them, by any of their names. */
+    " AND (?5 IS NULL OR a.id IN (SELECT m.article FROM entity_mentions m WHERE m.entity IN"
+    "  (SELECT e.id FROM entities e WHERE e.name = ?5 COLLATE NOCASE OR e.code = ?5 COLLATE NOCASE"
+    "   UNION SELECT m2.entity FROM entity_mentions m2 WHERE m2.text = ?5 COLLATE NOCASE)))"
     " ORDER BY score DESC, a.id LIMIT ?6";
 
 static long search_once(el_store *s, const char *match, const el_search_q *q,

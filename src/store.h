@@ -113,7 +113,7 @@ long el_store_search(el_store *s, const el_search_q *q,
 ** skipped; a line that is not a JSON object is reported to d as path:line
 ** and skipped. obj is freed after fn returns (json_incref to keep it); fn
 ** returns nonzero to stop. Returns 1 when the file is absent, 0 when read,
-** -1 on a read error (reported) or when fn stopped. */
+** -1 on a read error (reported) or when fn stopped. d NULL: report nothing. */
 int el_jsonl_each(const char *path, int (*fn)(json_t *obj, long line, void *ud), void *ud,
                   el_diag *d);
 

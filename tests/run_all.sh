@@ -28,8 +28,10 @@ layer sh tests/cli.sh "$bin"
 layer sh tests/run_golden.sh "$build"
 layer python3 tests/accept/articles.py sample "$bin"
 layer python3 tests/accept/articles.py seeds "$bin"
+layer python3 tests/accept/actors.py "$bin"
 layer python3 tests/accept/cluster.py "$bin"
 layer python3 tests/accept/events_seeds.py "$bin"
+layer python3 tests/accept/run_seeds.py "$bin"
 for s in tests/accept/*.sh; do [ -f "$s" ] && layer sh "$s" "$bin"; done
 echo "tests: $total_p passed, $total_f failed, $skipped skipped"
 exit $status

@@ -1,0 +1,647 @@
+/*
+** cmd_run.c: `eventline run [--out DIR] INPUT...`, the main job.
+** In:  articles (files, folders, JSON Lines), --meta, --dict; and the
+**      articles already stored in DIR/eventline.db by earlier runs.
+** Out: DIR/articles.jsonl, entities.jsonl, events.jsonl, mentions.tsv,
+**      stories.jsonl, counts.jsonl, comparisons.jsonl, quotes.jsonl,
+**      report.html and eventline.db.
+** Each article goes through every stage while it is alive; what linking
+** needs (a few hundred bytes, plus its event mentions) is copied into run
+** memory. The files are written into DIR/.tmp first and renamed into place,
+** then stored in one database transaction: a run killed at any moment
+** leaves the previous files or the new ones, and a database the next run
+** completes. An input whose text is already stored is skipped, so running
+** twice with the same files changes nothing.
+*/
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "annotate_actor.h"
+#include "annotate_count.h"
+#include "annotate_quote.h"
+#include "cli.h"
+#include "code.h"
+#include "commands.h"
+#include "compare.h"
+#include "dict.h"
+#include "engine.h"
+#include "link.h"
+#include "read.h"
+#include "report.h"
+#include "store.h"
+#include "strmap.h"
+#include <xxhash.h>
+
+/* What the run keeps of an article after its arena is reset. */
+typedef struct art_info {
+    const char *id, *title, *outlet;
+    el_date date;
+} art_info;
+
+/* One coded event (one source-target pair), kept for linking. */
+typedef struct ev_men {
+    uint32_t article, sent, start, end;
+    const char *text;                   /* the sentence */
+    const el_code_info *code;
+    uint8_t modality;
+    el_date date;
+    const char *gran;
+    bool from_pub, has_src, has_tgt;
+    el_event_arg src, tgt;              /* strings copied into run memory */
+    const char *place, *place_country;
+    double lat, lon;
+    uint32_t group;                     /* pairs of one match share a group */
+} ev_men;
+
+typedef struct run {
+    const el_engine *e;
+    el_diag *d;
+    el_arena *a;                        /* run memory */
+    el_linker *L;
+    el_actor_index *X;
+    el_cmp *cmp;
+    el_strmap *seen_hash;               /* content hashes processed this run */
+    el_strmap *seen_id;                 /* article ids processed this run */
+    el_strmap *stored_hash;             /* content hashes already in the database */
+    EL_VEC(art_info) arts;
+    EL_VEC(ev_men) evs;
+    uint32_t n_groups;
+    FILE *f_articles, *f_counts;
+    el_buf b;
+    el_meter m;
+    long skipped;
+    int rc;
+} run;
+
+static void hash_hex(const char *p, size_t n, char out[17]) {
+    snprintf(out, 17, "%016llx", (unsigned long long)XXH3_64bits(p, n));
+}
+
+static const char *keep(run *r, const char *s) { return s ? el_arena_strdup(r->a, s) : NULL; }
+
+static el_event_arg keep_arg(run *r, const el_event_arg *x) {
+    el_event_arg y = *x;
+    y.text = keep(r, x->text);
+    y.code = keep(r, x->code);
+    y.name = keep(r, x->name);
+    return y;
+}
+
+/* Copy the doc's events into run memory, grouping the pairs of one match. */
+static void keep_events(run *r, const el_doc *doc, uint32_t article) {
+    const el_event *prev = NULL;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const el_event *ev = &doc->events[i];
+        if (!ev->code->plover) continue;
+        if (!prev || prev->sent != ev->sent || prev->start != ev->start || prev->end != ev->end ||
+            prev->code != ev->code)
+            r->n_groups++;
+        prev = ev;
+        const el_sent *s = &doc->sents[ev->sent];
+        ev_men m = {
+            .article = article, .sent = ev->sent, .start = ev->start, .end = ev->end,
+            .text = el_arena_strndup(r->a, doc->body + s->start, s->end - s->start),
+            .code = ev->code, .modality = (uint8_t)ev->modality, .date = ev->date,
+            .gran = ev->date_granularity, .from_pub = ev->date_from_pub,
+            .has_src = ev->has_source, .has_tgt = ev->has_target,
+            .place = keep(r, ev->place), .place_country = keep(r, ev->place_country),
+            .lat = ev->lat, .lon = ev->lon, .group = r->n_groups,
+        };
+        if (ev->has_source) m.src = keep_arg(r, &ev->source);
+        if (ev->has_target) m.tgt = keep_arg(r, &ev->target);
+        EL_PUSH(r->a, r->evs, m);
+    }
+}
+
+static const char *short_title(run *r, const el_doc *doc) {
+    if (doc->title) return el_arena_strdup(r->a, doc->title);
+    if (!doc->n_sents) return NULL;
+    const el_sent *s = &doc->sents[0];
+    size_t n = s->end - s->start;
+    if (n > 160) {                              /* cut at a word, then mark the cut */
+        n = 160;
+        while (n > 60 && doc->body[s->start + n] != ' ') n--;
+        return el_arena_printf(r->a, "%.*s...", (int)n, doc->body + s->start);
+    }
+    return el_arena_strndup(r->a, doc->body + s->start, n);
+}
+
+/* One article, from the inputs or the database. */
+static int take_doc(run *r, el_doc *doc) {
+    char h[17];
+    hash_hex(doc->raw, doc->raw_len, h);
+    if (el_strmap_get(r->seen_hash, h, 16)) { r->skipped++; return 0; }     /* same text twice */
+    if (doc->id && el_strmap_get(r->seen_id, doc->id, strlen(doc->id))) {
+        el_warn(r->d, doc->file, doc->line, "article id '%s' seen before in this run; this one is skipped", doc->id);
+        r->skipped++;
+        return 0;
+    }
+    /* Entities get their run-wide ids before coding, so that events name
+    ** the same person by the same id in every article. */
+    if (el_process_doc(r->e, doc, EL_STAGE_QUOTES, r->d) != EL_OK) return 0;
+    if (el_actor_index_add(r->X, doc) != EL_OK) { r->rc = EL_ENOMEM; return 1; }
+    if (el_code_doc(r->e, doc, r->d) != EL_OK) {
+        el_reject(r->d, doc->file, doc->line, "out of memory coding this article; skipped");
+        return 0;
+    }
+    long idx = el_link_add(r->L, doc);
+    if (idx < 0 || el_cmp_add_doc(r->cmp, doc, NULL) != EL_OK) {
+        r->rc = EL_ENOMEM;
+        return 1;
+    }
+    art_info ai = {keep(r, doc->id), short_title(r, doc), keep(r, doc->outlet), doc->date};
+    EL_PUSH(r->a, r->arts, ai);
+    keep_events(r, doc, (uint32_t)idx);
+    el_strmap_put(r->seen_hash, h, 16, r);
+    el_strmap_put(r->seen_id, doc->id, strlen(doc->id), r);
+    /* articles.jsonl and counts.jsonl stream as we go. */
+    r->b.len = 0;
+    el_write_article(&r->b, doc, EL_ART_RAW);
+    el_buf_putc(&r->b, '\n');
+    for (size_t i = 0; i < doc->n_counts; i++) {
+        el_write_count(&r->b, doc, &doc->counts[i]);
+        el_buf_putc(&r->b, '\n');
+    }
+    /* The article line ends at its first newline; the counts follow. */
+    const char *nl = memchr(r->b.p, '\n', r->b.len);
+    size_t an = (size_t)(nl - r->b.p) + 1;
+    if (fwrite(r->b.p, 1, an, r->f_articles) != an ||
+        fwrite(r->b.p + an, 1, r->b.len - an, r->f_counts) != r->b.len - an)
+        r->rc = EL_EINPUT;
+    el_meter_add(&r->m, 1, (long)doc->n_sents, doc->raw_len);
+    if (el_arena_failed(r->a)) r->rc = EL_ENOMEM;
+    return r->rc != EL_OK;
+}
+
+static int on_input(el_doc *doc, void *ud) { return take_doc(ud, doc); }
+
+/* A stored article comes back as a doc: its raw text and what the text
+** alone cannot give again (a manifest's date, outlet, id). */
+typedef struct stored_ctx { run *r; el_arena *a; } stored_ctx;
+
+static int on_stored(const el_store_article *sa, void *ud) {
+    stored_ctx *sc = ud;
+    run *r = sc->r;
+    if (!sa->raw || !sa->id) return 0;
+    if (el_strmap_get(r->seen_id, sa->id, strlen(sa->id))) return 0;   /* replaced by an input */
+    el_arena_reset(sc->a);
+    el_doc *doc = el_arena_calloc(sc->a, sizeof *doc);
+    if (!doc) return 1;
+    doc->a = sc->a;
+    doc->file = doc->base = el_arena_strdup(sc->a, sa->file ? sa->file : sa->id);
+    doc->line = 1;
+    doc->translated = sa->translated;
+    doc->date = doc->header_date = EL_DATE_UNKNOWN;
+    doc->raw = sa->raw;
+    doc->raw_len = sa->raw_len;
+    doc->text_format = true;
+    doc->id = el_arena_strdup(sc->a, sa->id);
+    doc->outlet = el_arena_strdup(sc->a, sa->outlet);
+    doc->url = el_arena_strdup(sc->a, sa->url);
+    doc->language = el_arena_strdup(sc->a, sa->language);
+    /* JSON Lines titles are not in the text: keep the stored one. */
+    if (sa->title && !strstr(sa->raw, sa->title)) doc->title = el_arena_strdup(sc->a, sa->title);
+    if (sa->date && sa->date_source && strcmp(sa->date_source, "inferred") != 0) {
+        doc->date = el_date_parse(sa->date, strlen(sa->date));
+        doc->date_source = !strcmp(sa->date_source, "meta") ? EL_DATE_META : EL_DATE_HEADER;
+        doc->date_evidence = el_arena_strdup(sc->a, sa->date_evidence);
+        /* The header line, if any, still has to leave the text. */
+        if (!strncmp(doc->raw, " date ", 6) || !strncmp(doc->raw, "date ", 5)) {
+            el_doc tmp = *doc;
+            el_read_text(r->e, &tmp, sa->raw, sa->raw_len, r->d);
+            doc->raw = tmp.raw;
+            doc->raw_len = tmp.raw_len;
+        }
+    }
+    return take_doc(r, doc);
+}
+
+/* ---- after the last article ----------------------------------------- */
+
+static void date_range(const ev_men *m, el_date *lo, el_date *hi) {
+    *lo = *hi = m->date;
+    if (m->date == EL_DATE_UNKNOWN || !m->gran) return;
+    int y, mo, d;
+    el_date_to_ymd(m->date, &y, &mo, &d);
+    if (!strcmp(m->gran, "week")) *hi = m->date + 6;
+    else if (!strcmp(m->gran, "weekend")) *hi = m->date + 1;
+    else if (!strcmp(m->gran, "month")) *hi = el_date_from_ymd(y, mo, el_date_days_in_month(y, mo));
+    else if (!strcmp(m->gran, "year")) *hi = el_date_from_ymd(y, 12, 31);
+}
+
+/* The linking key of an actor: its code, and for a named person the entity. */
+static const char *actor_key(run *r, const el_event_arg *x) {
+    const char *code = x->code ? x->code : "UNK";
+    if (x->person && x->entity >= 0) return el_arena_printf(r->a, "%s#p%d", code, x->entity);
+    return code;
+}
+
+static void add_key(const char **list, uint8_t *n, const char *k) {
+    for (uint8_t i = 0; i < *n; i++) if (!strcmp(list[i], k)) return;
+    if (*n < EL_EVREC_MAX_ACTORS) list[(*n)++] = k;
+}
+
+typedef struct rec_ref { uint32_t first, n; } rec_ref;   /* evs[first .. first+n) */
+
+/* Sort key of a group: article date, article id, sentence, offset. */
+static run *sort_run;
+static int cmp_group(const void *pa, const void *pb) {
+    const rec_ref *a = pa, *b = pb;
+    const ev_men *x = &sort_run->evs.v[a->first], *y = &sort_run->evs.v[b->first];
+    const art_info *ax = &sort_run->arts.v[x->article], *ay = &sort_run->arts.v[y->article];
+    if (ax->date != ay->date) return ax->date < ay->date ? -1 : 1;
+    int c = strcmp(ax->id, ay->id);
+    if (c) return c;
+    if (x->sent != y->sent) return x->sent < y->sent ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void write_arg_list(el_buf *b, const ev_men *const *ms, size_t n, bool source) {
+    el_buf_putc(b, '[');
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        const el_event_arg *x = source ? &ms[i]->src : &ms[i]->tgt;
+        if (source ? !ms[i]->has_src : !ms[i]->has_tgt) continue;
+        bool dup = false;                       /* one entry per actor */
+        for (size_t j = 0; j < i && !dup; j++) {
+            const el_event_arg *y = source ? &ms[j]->src : &ms[j]->tgt;
+            if (!(source ? ms[j]->has_src : ms[j]->has_tgt)) continue;
+            dup = (x->entity >= 0 && x->entity == y->entity) ||
+                  (x->entity < 0 && y->entity < 0 && x->code && y->code && !strcmp(x->code, y->code));
+        }
+        if (dup) continue;
+        int f = 1;
+        el_buf_puts(b, w++ ? ",{" : "{");
+        el_json_key(b, "name", &f); el_json_strz(b, x->name ? x->name : x->text);
+        el_json_key(b, "code", &f); el_json_strz(b, x->code);
+        el_json_key(b, "entity", &f);
+        if (x->entity >= 0) el_json_int(b, x->entity); else el_buf_puts(b, "null");
+        el_json_key(b, "text", &f); el_json_strz(b, x->text);
+        el_buf_putc(b, '}');
+    }
+    el_buf_putc(b, ']');
+}
+
+static int write_events(run *r, FILE *fe, FILE *ft) {
+    /* One link record per group (the pairs of one pattern match). */
+    EL_VEC(rec_ref) groups = {0};
+    for (uint32_t i = 0; i < r->evs.n;) {
+        uint32_t j = i;
+        while (j < r->evs.n && r->evs.v[j].group == r->evs.v[i].group) j++;
+        rec_ref g = {i, j - i};
+        EL_PUSH(r->a, groups, g);
+        i = j;
+    }
+    sort_run = r;
+    if (groups.n) qsort(groups.v, groups.n, sizeof *groups.v, cmp_group);
+    el_evlink *V = el_evlink_new();
+    if (!V) return EL_ENOMEM;
+    for (size_t gi = 0; gi < groups.n; gi++) {
+        const ev_men *m = &r->evs.v[groups.v[gi].first];
+        el_event_rec rec;
+        memset(&rec, 0, sizeof rec);
+        rec.article = m->article;
+        rec.outlet = r->arts.v[m->article].outlet;
+        rec.sentence = m->sent;
+        rec.start = m->start;
+        rec.end = m->end;
+        rec.category = m->code->plover;
+        rec.cameo = m->code->cameo;
+        date_range(m, &rec.date_lo, &rec.date_hi);
+        /* Without a date of its own, an event told as done happened in the
+        ** week before the report; one told as planned, in the fortnight after. */
+        if (m->from_pub && m->date != EL_DATE_UNKNOWN) {
+            bool ahead = m->modality == EL_MOD_PLANNED;
+            rec.date_lo = ahead ? m->date : m->date - 7;
+            rec.date_hi = ahead ? m->date + 14 : m->date;
+        }
+        rec.modality = m->modality;
+        rec.place = m->place;
+        rec.episode = el_link_episode(r->L, m->article);
+        for (uint32_t k = 0; k < groups.v[gi].n; k++) {
+            const ev_men *p = &r->evs.v[groups.v[gi].first + k];
+            if (p->has_src) add_key(rec.source, &rec.n_source, actor_key(r, &p->src));
+            if (p->has_tgt) add_key(rec.target, &rec.n_target, actor_key(r, &p->tgt));
+        }
+        if (el_evlink_add(V, &rec) < 0) { el_evlink_free(V); return EL_ENOMEM; }
+    }
+    if (el_evlink_finish(V) != EL_OK) { el_evlink_free(V); return EL_ENOMEM; }
+    fputs("event\tarticle\tsentence\tstart\tend\tcategory\tcameo\tmodality\tdate\tsource\ttarget\ttext\n", ft);
+    for (size_t e = 0; e < el_evlink_n_events(V); e++) {
+        const uint32_t *recs;
+        size_t nr = el_evlink_mentions(V, e, &recs);
+        uint32_t nm, na, ns;
+        el_evlink_counts(V, e, &nm, &na, &ns);
+        /* All pairs of all mentions, for the actor lists. */
+        EL_VEC(const ev_men *) all = {0};
+        for (size_t i = 0; i < nr; i++) {
+            const rec_ref *g = &groups.v[recs[i]];
+            for (uint32_t k = 0; k < g->n; k++) EL_PUSH(r->a, all, &r->evs.v[g->first + k]);
+        }
+        if (!all.n) continue;
+        /* The event's date: the most frequent own date of its mentions, the
+        ** earliest on a tie; else the first mention's publication date. */
+        const ev_men *first = all.v[0], *dated = NULL;
+        int best = 0;
+        for (size_t i = 0; i < all.n; i++) {
+            if (all.v[i]->from_pub || all.v[i]->date == EL_DATE_UNKNOWN) continue;
+            int c = 0;
+            for (size_t j = 0; j < all.n; j++) c += !all.v[j]->from_pub && all.v[j]->date == all.v[i]->date;
+            if (c > best || (c == best && dated && all.v[i]->date < dated->date)) { best = c; dated = all.v[i]; }
+        }
+        const ev_men *dm = dated ? dated : first;
+        /* The place most of its mentions name; the first on a tie. */
+        const ev_men *pl = NULL;
+        int pl_n = 0;
+        for (size_t i = 0; i < all.n; i++) {
+            if (!all.v[i]->place) continue;
+            int c = 0;
+            for (size_t j = 0; j < all.n; j++) c += all.v[j]->place && !strcmp(all.v[j]->place, all.v[i]->place);
+            if (c > pl_n) { pl_n = c; pl = all.v[i]; }
+        }
+        el_buf *b = &r->b;
+        b->len = 0;
+        int f = 1;
+        char id[32];
+        snprintf(id, sizeof id, "EV%zu", e + 1);
+        el_buf_putc(b, '{');
+        el_json_key(b, "id", &f); el_json_strz(b, id);
+        el_json_key(b, "date", &f); el_json_date(b, dm->date);
+        el_json_key(b, "date_granularity", &f); el_json_strz(b, dm->date == EL_DATE_UNKNOWN ? "unknown" : dm->gran);
+        el_json_key(b, "date_from_publication", &f); el_json_bool(b, dated == NULL);
+        el_json_key(b, "event", &f); el_json_strz(b, first->code->plover);
+        el_json_key(b, "cameo", &f); el_json_strz(b, first->code->cameo);
+        el_json_key(b, "quad_class", &f); el_json_int(b, first->code->quad_class);
+        el_json_key(b, "goldstein", &f); el_json_double(b, first->code->goldstein, 1);
+        el_json_key(b, "modality", &f); el_json_strz(b, el_modality_names[first->modality]);
+        el_json_key(b, "source", &f); write_arg_list(b, all.v, all.n, true);
+        el_json_key(b, "target", &f); write_arg_list(b, all.v, all.n, false);
+        el_json_key(b, "location", &f);
+        if (pl) {
+            int g = 1;
+            el_buf_putc(b, '{');
+            el_json_key(b, "name", &g); el_json_strz(b, pl->place);
+            el_json_key(b, "country", &g); el_json_strz(b, pl->place_country);
+            el_json_key(b, "lat", &g); el_json_double(b, pl->lat, 4);
+            el_json_key(b, "lon", &g); el_json_double(b, pl->lon, 4);
+            el_buf_putc(b, '}');
+        } else {
+            el_buf_puts(b, "null");
+        }
+        el_buf_printf(b, ",\"episode\":\"E%u\",\"thread\":\"T%u\"", el_link_episode(r->L, first->article),
+                      el_link_thread(r->L, first->article));
+        el_json_key(b, "num_mentions", &f); el_json_int(b, nm);
+        el_json_key(b, "num_articles", &f); el_json_int(b, na);
+        el_json_key(b, "num_sources", &f); el_json_int(b, ns);
+        el_json_key(b, "contradicting", &f); el_json_bool(b, el_evlink_contradicts(V, e));
+        el_json_key(b, "mentions", &f);
+        el_buf_putc(b, '[');
+        for (size_t i = 0; i < nr; i++) {
+            const ev_men *m = &r->evs.v[groups.v[recs[i]].first];
+            int g = 1;
+            el_buf_puts(b, i ? ",{" : "{");
+            el_json_key(b, "article", &g); el_json_strz(b, r->arts.v[m->article].id);
+            el_json_key(b, "sentence", &g); el_json_int(b, m->sent);
+            el_json_key(b, "start", &g); el_json_int(b, m->start);
+            el_json_key(b, "end", &g); el_json_int(b, m->end);
+            el_json_key(b, "text", &g); el_json_strz(b, m->text);
+            el_json_key(b, "date", &g); el_json_date(b, m->date);
+            el_json_key(b, "modality", &g); el_json_strz(b, el_modality_names[m->modality]);
+            el_buf_putc(b, '}');
+            /* mentions.tsv: one row a mention, tabs and newlines flattened. */
+            char ds[11] = "";
+            if (m->date != EL_DATE_UNKNOWN) el_date_format(m->date, ds);
+            fprintf(ft, "%s\t%s\t%u\t%u\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t", id, r->arts.v[m->article].id,
+                    m->sent, m->start, m->end, m->code->plover, m->code->cameo,
+                    el_modality_names[m->modality], ds, m->has_src && m->src.code ? m->src.code : "",
+                    m->has_tgt && m->tgt.code ? m->tgt.code : "");
+            for (const char *p = m->text; *p; p++) fputc(*p == '\t' || *p == '\n' ? ' ' : *p, ft);
+            fputc('\n', ft);
+        }
+        el_buf_puts(b, "]}\n");
+        if (fwrite(b->p, 1, b->len, fe) != b->len) { el_evlink_free(V); return EL_EINPUT; }
+    }
+    el_evlink_free(V);
+    return EL_OK;
+}
+
+static void write_stories(run *r, FILE *f) {
+    size_t n = el_link_count(r->L);
+    size_t ne = el_link_n_episodes(r->L), nt = el_link_n_threads(r->L);
+    el_buf *b = &r->b;
+    for (int level = 0; level < 2; level++) {
+        size_t nn = level ? nt : ne;
+        for (uint32_t s = 1; s <= nn; s++) {
+            b->len = 0;
+            el_date lo = EL_DATE_UNKNOWN, hi = EL_DATE_UNKNOWN;
+            const art_info *head = NULL;
+            uint32_t parent = 0;
+            int f1 = 1;
+            el_buf_putc(b, '{');
+            el_buf_printf(b, "\"id\":\"%c%u\",\"level\":\"%s\"", level ? 'T' : 'E', s, level ? "thread" : "episode");
+            f1 = 0;
+            el_json_key(b, "articles", &f1);
+            el_buf_putc(b, '[');
+            int w = 0;
+            for (size_t i = 0; i < n; i++) {
+                uint32_t id = level ? el_link_thread(r->L, i) : el_link_episode(r->L, i);
+                if (id != s) continue;
+                const art_info *ai = &r->arts.v[i];
+                if (w++) el_buf_putc(b, ',');
+                el_json_strz(b, ai->id);
+                if (!level) parent = el_link_thread(r->L, i);
+                if (ai->date != EL_DATE_UNKNOWN) {
+                    if (lo == EL_DATE_UNKNOWN || ai->date < lo) lo = ai->date;
+                    if (hi == EL_DATE_UNKNOWN || ai->date > hi) hi = ai->date;
+                }
+                /* The title: the earliest titled article's. */
+                if (!head || (ai->title && !head->title) ||
+                    (ai->date != EL_DATE_UNKNOWN && (head->date == EL_DATE_UNKNOWN || ai->date < head->date) &&
+                     (ai->title || !head->title)))
+                    head = ai;
+            }
+            el_buf_putc(b, ']');
+            el_json_key(b, "title", &f1); el_json_strz(b, head ? head->title : NULL);
+            el_json_key(b, "first_date", &f1); el_json_date(b, lo);
+            el_json_key(b, "last_date", &f1); el_json_date(b, hi);
+            el_json_key(b, "parent", &f1);
+            if (level || !parent) el_buf_puts(b, "null");
+            else el_buf_printf(b, "\"T%u\"", parent);
+            el_buf_puts(b, "}\n");
+            fwrite(b->p, 1, b->len, f);
+        }
+    }
+}
+
+static void write_quotes_and_comparisons(run *r, FILE *fq, FILE *fc) {
+    el_buf *b = &r->b;
+    size_t n = el_cmp_statements(r->cmp);
+    for (size_t i = 0; i < n; i++) {
+        const char *article, *text;
+        long st;
+        const el_quote *q = el_cmp_quote(r->cmp, i, &article, &text, &st);
+        b->len = 0;
+        el_write_quote(b, article, q, text, text ? strlen(text) : 0, st);
+        el_buf_putc(b, '\n');
+        fwrite(b->p, 1, b->len, fq);
+    }
+    el_comparison *x;
+    size_t nc = el_cmp_counts(r->cmp, &x);
+    for (size_t i = 0; i < nc; i++) {
+        b->len = 0;
+        el_write_comparison(b, &x[i], i + 1);
+        el_buf_putc(b, '\n');
+        fwrite(b->p, 1, b->len, fc);
+    }
+}
+
+static void write_entities(run *r, FILE *f) {
+    el_buf *b = &r->b;
+    for (size_t i = 0; i < el_actor_index_count(r->X); i++) {
+        b->len = 0;
+        el_write_entity(b, el_actor_index_get(r->X, i));
+        el_buf_putc(b, '\n');
+        fwrite(b->p, 1, b->len, f);
+    }
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static const char *const outputs[] = {
+    "articles.jsonl", "counts.jsonl", "entities.jsonl", "events.jsonl", "mentions.tsv",
+    "stories.jsonl", "quotes.jsonl", "comparisons.jsonl", NULL,
+};
+
+static FILE *open_tmp(const char *tmp, const char *name, el_diag *d) {
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    FILE *f = fopen(path, "w");
+    if (!f) el_reject(d, path, 0, "cannot write: %s", strerror(errno));
+    return f;
+}
+
+static int mkdir_p(const char *dir) {
+    char p[4096];
+    snprintf(p, sizeof p, "%s", dir);
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') { *s = '\0'; mkdir(p, 0777); *s = '/'; }
+    return mkdir(p, 0777) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* fsync a written file before the rename makes it visible. */
+static int close_synced(FILE *f) {
+    if (!f) return -1;
+    int rc = fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
+    return fclose(f) == 0 ? rc : -1;
+}
+
+static int store_progress(void *ud, const char *table, long rows) {
+    (void)ud; (void)table; (void)rows;
+    return 0;
+}
+
+int el_cmd_run(int argc, char **argv) {
+    el_cli cli = {.want_inputs = false};
+    const char *out = "eventline-out";
+    bool no_db = false, no_report = false;
+    el_flag flags[] = {
+        {"--out", &out, NULL, "output folder (default ./eventline-out); its eventline.db is read and updated"},
+        {"--no-db", NULL, &no_db, "do not read or write eventline.db"},
+        {"--no-report", NULL, &no_report, "do not write report.html"},
+        {0},
+    };
+    int rc = el_cli_parse(&cli, argc, argv, "run", "[--out DIR] [options] INPUT...", flags);
+    if (rc >= 0) { free(cli.inputs); return rc; }
+    char db_path[4200], tmp[4200];
+    snprintf(db_path, sizeof db_path, "%s/eventline.db", out);
+    snprintf(tmp, sizeof tmp, "%s/.tmp", out);
+    bool have_db = !no_db && access(db_path, F_OK) == 0;
+    if (cli.n_inputs == 0 && !have_db) {
+        fprintf(stderr, "eventline run: no input files or folders\nTry 'eventline run --help'.\n");
+        free(cli.inputs);
+        return 2;
+    }
+    el_diag d;
+    el_diag_init(&d, NULL);
+    run r = {.d = &d};
+    el_engine *e = el_engine_open(&cli.opt, &d);
+    int status = 2;
+    if (!e || el_engine_load_dict(e, &d) != EL_OK || el_engine_load_verbs(e, &d) != EL_OK) goto done;
+    if (mkdir_p(out) || mkdir_p(tmp)) {
+        el_reject(&d, out, 0, "cannot create the output folder: %s", strerror(errno));
+        goto done;
+    }
+    r.e = e;
+    r.a = el_arena_new(NULL, 1 << 20);
+    r.L = el_linker_new(NULL, e->lex);
+    r.X = el_actor_index_new(true);
+    r.cmp = el_cmp_new();
+    if (r.a) {
+        r.seen_hash = el_strmap_new(r.a, 1024);
+        r.seen_id = el_strmap_new(r.a, 1024);
+    }
+    r.f_articles = open_tmp(tmp, "articles.jsonl", &d);
+    r.f_counts = open_tmp(tmp, "counts.jsonl", &d);
+    if (!r.a || !r.L || !r.X || !r.cmp || !r.seen_hash || !r.f_articles || !r.f_counts) goto done;
+    el_meter_start(&r.m, "run", cli.stats);
+    status = 1;
+    /* New inputs first; then the stored articles they do not replace. */
+    int rrc = el_read_inputs(e, cli.inputs, cli.n_inputs, &d, on_input, &r);
+    if (rrc == EL_OK && r.rc == EL_OK && have_db) {
+        el_store *st = el_store_open(db_path, false, &d);
+        stored_ctx sc = {&r, el_arena_new(NULL, 256 * 1024)};
+        if (st && sc.a) el_store_each_article(st, on_stored, &sc, &d);
+        el_arena_free(sc.a);
+        el_store_close(st);
+    }
+    if (rrc != EL_OK || r.rc != EL_OK || el_link_finish(r.L) != EL_OK) goto done;
+    FILE *fe = open_tmp(tmp, "events.jsonl", &d), *ft = open_tmp(tmp, "mentions.tsv", &d);
+    FILE *fs = open_tmp(tmp, "stories.jsonl", &d), *fq = open_tmp(tmp, "quotes.jsonl", &d);
+    FILE *fc = open_tmp(tmp, "comparisons.jsonl", &d), *fn = open_tmp(tmp, "entities.jsonl", &d);
+    int wrc = fe && ft && fs && fq && fc && fn ? write_events(&r, fe, ft) : EL_EINPUT;
+    if (wrc == EL_OK) {
+        write_stories(&r, fs);
+        write_quotes_and_comparisons(&r, fq, fc);
+        write_entities(&r, fn);
+    }
+    int crc = 0;
+    FILE *fl[] = {fe, ft, fs, fq, fc, fn, r.f_articles, r.f_counts};
+    for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++) crc |= close_synced(fl[i]);
+    r.f_articles = r.f_counts = NULL;
+    if (wrc != EL_OK || crc) { el_reject(&d, tmp, 0, "could not write the run's files"); goto done; }
+    /* Publish: rename each file into place, then the database, then the report. */
+    for (int i = 0; outputs[i]; i++) {
+        char from[4400], to[4400];
+        snprintf(from, sizeof from, "%s/%s", tmp, outputs[i]);
+        snprintf(to, sizeof to, "%s/%s", out, outputs[i]);
+        if (rename(from, to)) el_reject(&d, to, 0, "cannot replace: %s", strerror(errno));
+    }
+    rmdir(tmp);
+    if (!no_db) {
+        el_store_opts so = {.progress = store_progress};
+        if (el_store_write(out, db_path, &so, &d) != EL_OK) el_reject(&d, db_path, 0, "database not updated");
+    }
+    if (!no_report && el_report_write(out, &d) != EL_OK) el_reject(&d, out, 0, "report.html not written");
+    el_meter_done(&r.m, &d);
+    if (r.m.tty || cli.stats)
+        el_note(&d, "eventline run: %zu articles (%ld already there), %zu episodes, %zu threads; report: %s/report.html\n",
+                r.arts.n, r.skipped, el_link_n_episodes(r.L), el_link_n_threads(r.L), out);
+    status = el_exit_status(&d);
+done:
+    if (r.rc == EL_ENOMEM) { el_reject(&d, "<memory>", 0, "out of memory"); status = 1; }
+    if (r.f_articles) fclose(r.f_articles);
+    if (r.f_counts) fclose(r.f_counts);
+    el_buf_free(&r.b);
+    el_cmp_free(r.cmp);
+    el_actor_index_free(r.X);
+    el_linker_free(r.L);
+    el_arena_free(r.a);
+    el_engine_close(e);
+    el_diag_fini(&d);
+    free(cli.inputs);
+    return status;
+}
