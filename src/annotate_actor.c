@@ -71,7 +71,10 @@ static bool is_w(const actx *c, uint32_t i, const char *w) {
     if (i >= c->doc->n_toks) return false;
     const el_token *t = &c->t[i];
     const char *s = c->doc->body + t->start;
-    return el_lower((unsigned char)s[0]) == w[0] && el_ieq(s, t->end - t->start, w);
+    size_t n = t->end - t->start, k = 0;
+    for (; k < n; k++)
+        if (!w[k] || el_lower((unsigned char)s[k]) != w[k]) return false;
+    return w[k] == '\0';
 }
 
 static bool in_set(const actx *c, uint32_t i, const char *const *set) {
@@ -681,6 +684,10 @@ static void inner(actx *c, const item *mods, int nm) {
 static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
     uint32_t j = i;
     bool the = is_w(c, j, "the");
+    if (!the && !is_cap(c, i)) {                         /* most tokens: nothing starts here */
+        item it = best_at(c, i, lim);
+        if (it.entry == EL_NONE) return false;
+    }
     if (the) j++;
     item mods[4], coord[6];
     int nm = 0, nc = 0;
@@ -714,8 +721,20 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
         j = q;
         if (j < lim && (c->t[j].flags & EL_TOK_POSS)) j++;
     }
-    uint32_t cw = j;
-    while (j < lim && j < cw + 3 && capword(c, j, lim)) j++;
+    /* Capitalised words before a title ("National Security spokesperson"):
+    ** look for the title first (cheap), then check the words before it. */
+    uint32_t cw = j, q = j;
+    while (q < lim && q < cw + 3 && is_cap(c, q)) {
+        item tq = best_at(c, q, lim);
+        if (is_title(c, &tq)) break;
+        q++;
+    }
+    if (q > cw && q < lim) {
+        item tq = best_at(c, q, lim);
+        bool ok = is_title(c, &tq);
+        for (uint32_t w = cw; ok && w < q; w++) ok = capword(c, w, lim);
+        if (ok) j = q;
+    }
     item tit[4];
     int nt = 0;
     uint32_t k = j;

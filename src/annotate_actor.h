@@ -1,16 +1,13 @@
 /*
 ** annotate_actor.h: stage 4, actors, places and media in an article.
 ** In:  a segmented doc and the engine's dictionary (el_engine_load_dict).
-** Out: doc->ments: one el_mention per mention, in text order; mentions of
-**      one real-world entity share doc-local `ent` (coreference: "Benjamin
-**      Netanyahu" ... "Mr. Netanyahu" ... "the premier"). Codes are those at
-**      the article's date. Mentions never overlap, except that a composed
-**      one ("Mossad Director David Barnea") is followed by `inner` mentions
-**      of the bodies and countries named in it ("Mossad"): event coding
-**      should skip those.
-** el_actor_index then gives entities run-wide ids: same dictionary entry or
-** same full name, same id, numbered in first-seen order (deterministic).
-** Media mentions carry type media: never an event's source or target.
+** Out: doc->ments in text order; mentions of one entity share `ent`
+**      ("Benjamin Netanyahu" ... "Mr. Netanyahu" ... "the premier"); codes
+**      are those at the article's date. Mentions never overlap, but a
+**      composed one ("Mossad Director David Barnea") is followed by `inner`
+**      mentions of what it names ("Mossad"): event coding skips those.
+** el_actor_index gives entities run-wide ids (same entry or same full name,
+** same id; first-seen order). Media are never an event's source or target.
 */
 #ifndef EL_ANNOTATE_ACTOR_H
 #define EL_ANNOTATE_ACTOR_H

@@ -51,29 +51,44 @@ static bool eq_lower(const char *s, const char *w, size_t n) {
     return true;
 }
 
-/* A 1024-bit filter over (length, first and last letter) of the words of
-** some tables, filled once per document: the hot loops test one bit per
-** token and read the tables only for the few tokens that pass. */
-typedef struct kwbits { uint64_t b[16]; } kwbits;
-static unsigned kw_hash2(int first, int last, size_t n) {
-    return (unsigned)(n * 131u + (unsigned)el_lower((unsigned char)first) * 31u +
-                      (unsigned)el_lower((unsigned char)last) * 7u) & 1023u;
+/* A Bloom filter (4096 bits, two probes) over the length and the first two
+** and last two letters of the words of some tables, with an exact table of
+** (first two letters, length) in front: filled once per document, it lets the
+** hot loops turn most tokens away with one load and read the tables only
+** for the few that pass. ASCII case is folded by | 0x20 on both sides. */
+typedef el_kwfilter kwbits;
+static uint32_t kw_mix(size_t n, int c0, int c1, int c2, int c3) {
+    uint32_t v = ((uint32_t)(c0 | 0x20) & 0xFFu) | (((uint32_t)(c1 | 0x20) & 0xFFu) << 8) |
+                 (((uint32_t)(c2 | 0x20) & 0xFFu) << 16) | (((uint32_t)(c3 | 0x20) & 0xFFu) << 24);
+    uint64_t h = (uint64_t)(v ^ ((uint32_t)n * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32);
 }
-static unsigned kw_hash(const char *s, size_t n) { return kw_hash2(s[0], s[n - 1], n); }
+static uint32_t kw_hash(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    return kw_mix(n, u[0], n > 1 ? u[1] : 0, n > 1 ? u[n - 2] : 0, u[n - 1]);
+}
+static void kw_set(kwbits *f, uint32_t h, int c0, int c1, size_t n) {
+    f->bits[(h & 4095) >> 6] |= 1ull << (h & 63);
+    f->bits[((h >> 12) & 4095) >> 6] |= 1ull << ((h >> 12) & 63);
+    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 31] |= (uint16_t)(1u << (n < 15 ? n : 15));
+}
 static void kw_fill(kwbits *f, const kw *list) {
-    for (; list->w; list++) { unsigned h = kw_hash(list->w, list->n); f->b[h >> 6] |= 1ull << (h & 63); }
+    for (; list->w; list++) kw_set(f, kw_hash(list->w, list->n), list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
 }
 static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
-    if (!n) return false;
-    unsigned h = kw_hash(s, n);
-    return (f->b[h >> 6] >> (h & 63)) & 1;
+    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 31] >> (n < 15 ? n : 15)) & 1))
+        return false;
+    uint32_t h = kw_hash(s, n);
+    return ((f->bits[(h & 4095) >> 6] >> (h & 63)) & 1) && ((f->bits[((h >> 12) & 4095) >> 6] >> ((h >> 12) & 63)) & 1);
 }
 
 typedef struct sx {                 /* one sentence being read */
     const el_doc *doc;
     const el_token *t;
     size_t a, b;                    /* its tokens [a, b) */
-    const struct kwbits *nf;        /* words that may start a number */
+    const el_kwfilter *nf;          /* words that may start a number */
+    const el_kwfilter *cf;          /* cue lemmas of every kind */
+    const el_kwfilter *lf;          /* unit, currency and time words after a figure */
 } sx;
 
 static size_t tl(const sx *x, size_t k) { return x->t[k].end - x->t[k].start; }
@@ -162,12 +177,12 @@ static void num_filter(kwbits *f) {
     kw_fill(f, units);
     kw_fill(f, tens);
     kw_fill(f, num_starts);
-    /* "twenty-five": the filter reads length, first and last letter */
+    /* "twenty-five": the filter reads the length and two letters at each end */
     for (int t = 0; tens[t].w; t++)
-        for (int u = 1; u <= 9; u++) {
-            unsigned h = kw_hash2(tens[t].w[0], units[u].w[units[u].n - 1], tens[t].n + 1 + units[u].n);
-            f->b[h >> 6] |= 1ull << (h & 63);
-        }
+        for (int u = 1; u <= 9; u++)
+            kw_set(f, kw_mix(tens[t].n + 1 + units[u].n, tens[t].w[0], tens[t].w[1],
+                             units[u].w[units[u].n - 2], units[u].w[units[u].n - 1]),
+                   tens[t].w[0], tens[t].w[1], tens[t].n + 1 + units[u].n);
 }
 
 /* Can token k start a number? One bit of the filter decides for almost
@@ -252,6 +267,14 @@ static const kw label_words[] = {
     K("route"), K("highway"), K("flight"), K("channel"), K("room"), K("gate"), K("platform"), K("bus"), K("line"),
     K("unit"), K("brigade"), K("division"), K("battalion"), K("apartment"), K("building"), K("version"), K_END,
 };
+
+static void unit_filter(kwbits *f) {
+    memset(f, 0, sizeof *f);
+    kw_fill(f, currencies);
+    kw_fill(f, time_marks);
+    kw_fill(f, time_units);
+    kw_fill(f, measure_units);
+}
 
 /* Nouns for people and groups of people: a count of these is worth
 ** reporting even without a kind ("some 10,000 Hamas terrorists"). Lemmas. */
@@ -446,38 +469,60 @@ static bool core_at(const sx *x, size_t k, core *c) {
 
 /* Qualifiers before a figure, longest first. KEEP the canonical names in
 ** qual_names[]. */
-typedef struct qpat { const char *w[4]; uint8_t q; } qpat;
+typedef struct qpat { kw w[3]; uint8_t n, q; } qpat;
 static const qpat quals[] = {
-    {{"no", "fewer", "than"}, EL_QUAL_AT_LEAST}, {{"no", "less", "than"}, EL_QUAL_AT_LEAST},
-    {{"not", "less", "than"}, EL_QUAL_AT_LEAST}, {{"a", "minimum", "of"}, EL_QUAL_AT_LEAST},
-    {{"no", "more", "than"}, EL_QUAL_UP_TO}, {{"not", "more", "than"}, EL_QUAL_UP_TO},
-    {{"a", "maximum", "of"}, EL_QUAL_UP_TO}, {{"in", "excess", "of"}, EL_QUAL_MORE_THAN},
-    {{"as", "many", "as"}, EL_QUAL_AS_MANY_AS}, {{"as", "much", "as"}, EL_QUAL_AS_MANY_AS},
-    {{"as", "few", "as"}, EL_QUAL_AT_LEAST}, {{"at", "least"}, EL_QUAL_AT_LEAST},
-    {{"at", "most"}, EL_QUAL_UP_TO}, {{"more", "than"}, EL_QUAL_MORE_THAN},
-    {{"greater", "than"}, EL_QUAL_MORE_THAN}, {{"upwards", "of"}, EL_QUAL_MORE_THAN},
-    {{"just", "over"}, EL_QUAL_MORE_THAN}, {{"well", "over"}, EL_QUAL_MORE_THAN},
-    {{"fewer", "than"}, EL_QUAL_FEWER_THAN}, {{"less", "than"}, EL_QUAL_FEWER_THAN},
-    {{"just", "under"}, EL_QUAL_NEARLY}, {{"close", "to"}, EL_QUAL_NEARLY},
-    {{"up", "to"}, EL_QUAL_UP_TO}, {{"an", "estimated"}, EL_QUAL_ABOUT},
-    {{"some"}, EL_QUAL_SOME}, {{"about"}, EL_QUAL_ABOUT}, {{"around"}, EL_QUAL_ABOUT},
-    {{"approximately"}, EL_QUAL_ABOUT}, {{"approx."}, EL_QUAL_ABOUT},
-    {{"estimated"}, EL_QUAL_ABOUT}, {{"circa"}, EL_QUAL_ABOUT}, {{"roughly"}, EL_QUAL_ROUGHLY},
-    {{"nearly"}, EL_QUAL_NEARLY}, {{"almost"}, EL_QUAL_NEARLY}, {{"over"}, EL_QUAL_MORE_THAN},
-    {{"above"}, EL_QUAL_MORE_THAN}, {{"under"}, EL_QUAL_FEWER_THAN},
-    {{"below"}, EL_QUAL_FEWER_THAN},
+    {{K("no"), K("fewer"), K("than")}, 3, EL_QUAL_AT_LEAST},
+    {{K("no"), K("less"), K("than")}, 3, EL_QUAL_AT_LEAST},
+    {{K("not"), K("less"), K("than")}, 3, EL_QUAL_AT_LEAST},
+    {{K("a"), K("minimum"), K("of")}, 3, EL_QUAL_AT_LEAST},
+    {{K("no"), K("more"), K("than")}, 3, EL_QUAL_UP_TO},
+    {{K("not"), K("more"), K("than")}, 3, EL_QUAL_UP_TO},
+    {{K("a"), K("maximum"), K("of")}, 3, EL_QUAL_UP_TO},
+    {{K("in"), K("excess"), K("of")}, 3, EL_QUAL_MORE_THAN},
+    {{K("as"), K("many"), K("as")}, 3, EL_QUAL_AS_MANY_AS},
+    {{K("as"), K("much"), K("as")}, 3, EL_QUAL_AS_MANY_AS},
+    {{K("as"), K("few"), K("as")}, 3, EL_QUAL_AT_LEAST},
+    {{K("at"), K("least")}, 2, EL_QUAL_AT_LEAST},
+    {{K("at"), K("most")}, 2, EL_QUAL_UP_TO},
+    {{K("more"), K("than")}, 2, EL_QUAL_MORE_THAN},
+    {{K("greater"), K("than")}, 2, EL_QUAL_MORE_THAN},
+    {{K("upwards"), K("of")}, 2, EL_QUAL_MORE_THAN},
+    {{K("just"), K("over")}, 2, EL_QUAL_MORE_THAN},
+    {{K("well"), K("over")}, 2, EL_QUAL_MORE_THAN},
+    {{K("fewer"), K("than")}, 2, EL_QUAL_FEWER_THAN},
+    {{K("less"), K("than")}, 2, EL_QUAL_FEWER_THAN},
+    {{K("just"), K("under")}, 2, EL_QUAL_NEARLY},
+    {{K("close"), K("to")}, 2, EL_QUAL_NEARLY},
+    {{K("up"), K("to")}, 2, EL_QUAL_UP_TO},
+    {{K("an"), K("estimated")}, 2, EL_QUAL_ABOUT},
+    {{K("some")}, 1, EL_QUAL_SOME},
+    {{K("about")}, 1, EL_QUAL_ABOUT},
+    {{K("around")}, 1, EL_QUAL_ABOUT},
+    {{K("approximately")}, 1, EL_QUAL_ABOUT},
+    {{K("approx.")}, 1, EL_QUAL_ABOUT},
+    {{K("estimated")}, 1, EL_QUAL_ABOUT},
+    {{K("circa")}, 1, EL_QUAL_ABOUT},
+    {{K("roughly")}, 1, EL_QUAL_ROUGHLY},
+    {{K("nearly")}, 1, EL_QUAL_NEARLY},
+    {{K("almost")}, 1, EL_QUAL_NEARLY},
+    {{K("over")}, 1, EL_QUAL_MORE_THAN},
+    {{K("above")}, 1, EL_QUAL_MORE_THAN},
+    {{K("under")}, 1, EL_QUAL_FEWER_THAN},
+    {{K("below")}, 1, EL_QUAL_FEWER_THAN},
 };
 
 /* Qualifier ending just before token k: sets *q, returns its first token (k if none). */
 static size_t qual_before(const sx *x, size_t k, uint8_t *q) {
     *q = EL_QUAL_NONE;
+    if (k <= x->a || !(x->t[k - 1].flags & EL_TOK_WORD)) return k;
+    size_t ln = tl(x, k - 1);
+    int c0 = el_lower((unsigned char)tt(x, k - 1)[0]);
     for (size_t p = 0; p < sizeof quals / sizeof quals[0]; p++) {
-        size_t n = 0;
-        while (n < 4 && quals[p].w[n]) n++;
-        if (k < x->a + n) continue;
-        if (el_lower((unsigned char)tt(x, k - 1)[0]) != quals[p].w[n - 1][0]) continue;   /* quick no */
+        size_t n = quals[p].n;
+        const kw *last = &quals[p].w[n - 1];
+        if (last->n != ln || last->w[0] != c0 || k < x->a + n) continue;     /* quick no */
         bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) ok = is_n(x, k - n + i, quals[p].w[i], strlen(quals[p].w[i]));
+        for (size_t i = 0; i < n && ok; i++) ok = is_n(x, k - n + i, quals[p].w[i].w, quals[p].w[i].n);
         if (ok) { *q = quals[p].q; return k - n; }
     }
     return k;
@@ -506,6 +551,12 @@ static bool relative_at(const sx *x, size_t k, el_number *n) {
     return true;
 }
 
+/* May token k be a unit, currency or time word (text or lemma)? */
+static bool unit_word(const sx *x, size_t k) {
+    return in(x, k) && (x->t[k].flags & EL_TOK_WORD) &&
+           (kw_maybe(x->lf, tt(x, k), tl(x, k)) || kw_maybe(x->lf, x->t[k].lemma, x->t[k].lemma_len));
+}
+
 /* Classify a figure by its neighbours; returns an el_num_class. */
 static int classify(const sx *x, const el_number *n, const core *c, size_t qstart, bool money_sign) {
     size_t k = n->core, e = n->tok_end;
@@ -515,17 +566,18 @@ static int classify(const sx *x, const el_number *n, const core *c, size_t qstar
     if (punct(x, e, "%") || is(x, e, "percent") || is(x, e, "pct") || is(x, e, "percentage") ||
         (is(x, e, "per") && is(x, e + 1, "cent")))
         return EL_NUM_PERCENT;
-    if (lem_in(x, e, currencies) >= 0 || word_in(x, e, currencies) >= 0) return EL_NUM_MONEY;
-    if (word_in(x, e, time_marks) >= 0 && c->digits) return EL_NUM_TIME;
+    bool listed = unit_word(x, e);                      /* most figures: nothing to look up */
+    if (listed && (lem_in(x, e, currencies) >= 0 || word_in(x, e, currencies) >= 0)) return EL_NUM_MONEY;
+    if (listed && word_in(x, e, time_marks) >= 0 && c->digits) return EL_NUM_TIME;
     size_t u = e;
     while (is(x, u, "more") || is(x, u, "additional") || is(x, u, "full") || is(x, u, "extra") ||
            is(x, u, "consecutive") || is(x, u, "straight") || is(x, u, "whole") || is(x, u, "long"))
         u++;
-    if (lem_in(x, u, time_units) >= 0 && !(x->t[u].flags & EL_TOK_CAP)) {
+    if (unit_word(x, u) && lem_in(x, u, time_units) >= 0 && !(x->t[u].flags & EL_TOK_CAP)) {
         if ((is(x, u, "years") || is(x, u, "year")) && is(x, u + 1, "old")) return EL_NUM_AGE;
         return EL_NUM_DURATION;
     }
-    if (lem_in(x, e, measure_units) >= 0 && !(x->t[e].flags & EL_TOK_CAP)) return EL_NUM_MEASURE;
+    if (listed && lem_in(x, e, measure_units) >= 0 && !(x->t[e].flags & EL_TOK_CAP)) return EL_NUM_MEASURE;
     /* Dates: "October 7", "7 October", "Oct. 7", "February 12, 2024". */
     size_t ml;
     if (c->digits && c->plain && c->v >= 1 && c->v <= 31 && in(x, k - 1) &&
@@ -586,9 +638,19 @@ static void range_after(const sx *x, el_number *n, core *c) {
     n->tok_end = (uint32_t)d.end;
 }
 
-static size_t numbers_find(const el_doc *doc, const kwbits *nf, uint32_t s, el_number *out, size_t max) {
+/* The filters of one document. Only nf is filled up front: a document
+** without figures never pays for the others. */
+typedef struct filters {
+    kwbits nf;                      /* words that start numbers */
+    kwbits lf; bool lf_ready;       /* units after a figure: at the first figure */
+    kwbits cf; bool cf_ready;       /* kind cues: at the first count */
+    el_frame_filter ff; bool ff_ready;   /* attribution: at the first count */
+} filters;
+
+/* Figures of sentence s. */
+static size_t numbers_find(const el_doc *doc, filters *F, uint32_t s, el_number *out, size_t max) {
     const el_sent *st = &doc->sents[s];
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = nf};
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->nf, .lf = &F->lf};
     size_t count = 0;
     for (size_t k = x.a; k < x.b; k++) {
         el_number n;
@@ -600,6 +662,7 @@ static size_t numbers_find(const el_doc *doc, const kwbits *nf, uint32_t s, el_n
             k = n.tok_end - 1;
             continue;
         }
+        if (!F->lf_ready) { unit_filter(&F->lf); F->lf_ready = true; }
         core c;
         if (!core_at(&x, k, &c)) continue;
         /* "a" alone, "one" as a pronoun: "one of the main stumbling blocks". */
@@ -658,9 +721,10 @@ static size_t numbers_find(const el_doc *doc, const kwbits *nf, uint32_t s, el_n
 }
 
 size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max) {
-    kwbits nf;
-    num_filter(&nf);
-    return numbers_find(doc, &nf, s, out, max);
+    filters F;
+    num_filter(&F.nf);
+    F.lf_ready = false;
+    return numbers_find(doc, &F, s, out, max);
 }
 
 /* ---- What a count counts -------------------------------------------------- */
@@ -728,9 +792,13 @@ typedef struct att {                /* the result of reading a figure's context 
 
 static bool clause_stop(const sx *x, size_t k) {
     if (!in(x, k)) return true;
-    if (x->t[k].flags & EL_TOK_PUNCT)
+    const el_token *t = &x->t[k];
+    if (t->flags & EL_TOK_PUNCT)
         return punct(x, k, ",") || punct(x, k, ";") || punct(x, k, ":") || dash(x, k) ||
-               punct(x, k, "(") || punct(x, k, ")") || (x->t[k].flags & EL_TOK_QUOTE);
+               punct(x, k, "(") || punct(x, k, ")") || (t->flags & EL_TOK_QUOTE);
+    size_t n = t->end - t->start;
+    int c = el_lower((unsigned char)x->doc->body[t->start]);
+    if (n < 3 || n > 7 || (c != 'w' && c != 'b' && c != 'a')) return false;   /* quick no */
     return is(x, k, "which") || is(x, k, "who") || is(x, k, "whose") || is(x, k, "while") ||
            is(x, k, "but") || is(x, k, "and") || is(x, k, "whereas");
 }
@@ -831,6 +899,9 @@ static int scan_cues(const sx *x, const el_number *n, size_t ph_end, size_t from
         if (k > n->tok_end && isnum(x, k)) break;      /* another figure's words */
         if (lem(x, k, "take")) *take = true;
         if (is(x, k, "no") || is(x, k, "not") || is(x, k, "longer")) neg = true;
+        if (!kw_maybe(x->cf, x->t[k].lemma, x->t[k].lemma_len) && !is(x, k, "captive") &&
+            !is(x, k, "hostage") && !is(x, k, "alive"))
+            continue;                                   /* no cue word: one filter test */
         int r = 99, kd = -1;
         if (is(x, k - 1, "of") || is(x, k - 1, "for")) continue;   /* "convicted of murder" */
         if (lem_in(x, k, cue_killed) >= 0 || (is(x, k, "alive") && neg)) { r = 0; kd = EL_KIND_KILLED; }
@@ -846,6 +917,14 @@ static int scan_cues(const sx *x, const el_number *n, size_t ph_end, size_t from
         if (kd >= 0 && r < rank) { rank = r; cue = kd; }
     }
     return cue;
+}
+
+/* The filter of every cue lemma, for scan_cues(). */
+static void cue_filter(kwbits *f) {
+    memset(f, 0, sizeof *f);
+    kw_fill(f, cue_killed); kw_fill(f, cue_wounded); kw_fill(f, cue_kidnapped);
+    kw_fill(f, cue_released); kw_fill(f, cue_arrested); kw_fill(f, cue_displaced);
+    kw_fill(f, cue_protest); kw_fill(f, cue_held); kw_fill(f, cue_affected);
 }
 
 /* The kind of a count from its head and the cue words around it. */
@@ -909,6 +988,8 @@ static const char *place_of(const sx *x, const el_number *n, el_arena *ar) {
     size_t best0 = 0, best1 = 0;
     long best = -1;
     for (size_t k = x->a; k + 1 < x->b; k++) {
+        if (!(x->t[k + 1].flags & EL_TOK_WORD) || !(x->t[k].flags & EL_TOK_WORD) || tl(x, k) > 10)
+            continue;                                   /* quick no */
         if (!(is(x, k, "in") || is(x, k, "at") || is(x, k, "near") || is(x, k, "inside") ||
               is(x, k, "across") || is(x, k, "throughout") || is(x, k, "outside") || is(x, k, "through")))
             continue;
@@ -1037,17 +1118,19 @@ static void clause_of(const sx *x, const el_number *n, size_t *c0, size_t *c1) {
     *c1 = k;
 }
 
-static void annotate_sentence(const el_doc *doc, const kwbits *nf, const el_frame_filter *ff,
-                              uint32_t s, count_vec *out) {
+static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_vec *out) {
     el_number nums[32];
-    size_t nn = numbers_find(doc, nf, s, nums, 32);
+    size_t nn = numbers_find(doc, F, s, nums, 32);
     if (!nn) return;
     if (nn > 32) nn = 32;
     el_frame fr[8];
     size_t nfr = 0;
     bool frames_done = false;           /* found at the first count, for all of them */
+
     const el_sent *st = &doc->sents[s];
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = nf};
+    if (!F->cf_ready) { cue_filter(&F->cf); F->cf_ready = true; }
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->nf, .cf = &F->cf,
+            .lf = &F->lf};
     const char *prev_subject = NULL, *prev_canon = NULL;
     /* The subject of the previous sentence's last count, for "of them". */
     if (out->n && out->v[out->n - 1].sent + 1 >= s && out->v[out->n - 1].subject) {
@@ -1135,7 +1218,8 @@ static void annotate_sentence(const el_doc *doc, const kwbits *nf, const el_fram
         c.place = place_of(&x, n, doc->a);
         date_of(doc, &x, s, n, &c);
         if (!frames_done) {
-            nfr = el_frames_find(doc, ff, s, fr, 8);
+            if (!F->ff_ready) { el_frames_prepare(&F->ff); F->ff_ready = true; }
+            nfr = el_frames_find(doc, &F->ff, s, fr, 8);
             if (nfr > 8) nfr = 8;
             frames_done = true;
         }
@@ -1148,18 +1232,10 @@ static void annotate_sentence(const el_doc *doc, const kwbits *nf, const el_fram
 int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)e; (void)d;
     count_vec v = {0};
-    kwbits nf;
-    el_frame_filter ff;
-    num_filter(&nf);
-    el_frames_prepare(&ff);
-    for (size_t s = 0; s < doc->n_sents; s++) {
-        /* Cheap test first: most sentences hold no figure at all. */
-        const el_sent *st = &doc->sents[s];
-        sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &nf};
-        bool any = false;
-        for (size_t k = x.a; k < x.b && !any; k++) any = may_start(&x, k);
-        if (any) annotate_sentence(doc, &nf, &ff, (uint32_t)s, &v);
-    }
+    filters F;
+    num_filter(&F.nf);
+    F.lf_ready = F.cf_ready = F.ff_ready = false;
+    for (size_t s = 0; s < doc->n_sents; s++) annotate_sentence(doc, &F, (uint32_t)s, &v);
     doc->counts = v.v;
     doc->n_counts = v.n;
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;

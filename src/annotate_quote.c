@@ -36,21 +36,35 @@ static bool eq_lower(const char *s, const char *w, size_t n) {
     return true;
 }
 
-/* A 1024-bit filter over (length, first and last letter) of the words of
-** some tables, filled once per document: the hot loops test one bit per
-** token and read the tables only for the few tokens that pass. */
-typedef struct kwbits { uint64_t b[16]; } kwbits;
-static unsigned kw_hash(const char *s, size_t n) {
-    unsigned f = (unsigned)el_lower((unsigned char)s[0]), l = (unsigned)el_lower((unsigned char)s[n - 1]);
-    return (unsigned)(n * 131u + f * 31u + l * 7u) & 1023u;
+/* A Bloom filter (4096 bits, two probes) over the length and the first two
+** and last two letters of the words of some tables, with an exact table of
+** (first two letters, length) in front: filled once per document, it lets the
+** hot loops turn most tokens away with one load and read the tables only
+** for the few that pass. ASCII case is folded by | 0x20 on both sides. */
+typedef el_kwfilter kwbits;
+static uint32_t kw_mix(size_t n, int c0, int c1, int c2, int c3) {
+    uint32_t v = ((uint32_t)(c0 | 0x20) & 0xFFu) | (((uint32_t)(c1 | 0x20) & 0xFFu) << 8) |
+                 (((uint32_t)(c2 | 0x20) & 0xFFu) << 16) | (((uint32_t)(c3 | 0x20) & 0xFFu) << 24);
+    uint64_t h = (uint64_t)(v ^ ((uint32_t)n * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32);
+}
+static uint32_t kw_hash(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    return kw_mix(n, u[0], n > 1 ? u[1] : 0, n > 1 ? u[n - 2] : 0, u[n - 1]);
+}
+static void kw_set(kwbits *f, uint32_t h, int c0, int c1, size_t n) {
+    f->bits[(h & 4095) >> 6] |= 1ull << (h & 63);
+    f->bits[((h >> 12) & 4095) >> 6] |= 1ull << ((h >> 12) & 63);
+    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 31] |= (uint16_t)(1u << (n < 15 ? n : 15));
 }
 static void kw_fill(kwbits *f, const kw *list) {
-    for (; list->w; list++) { unsigned h = kw_hash(list->w, list->n); f->b[h >> 6] |= 1ull << (h & 63); }
+    for (; list->w; list++) kw_set(f, kw_hash(list->w, list->n), list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
 }
 static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
-    if (!n) return false;
-    unsigned h = kw_hash(s, n);
-    return (f->b[h >> 6] >> (h & 63)) & 1;
+    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 31] >> (n < 15 ? n : 15)) & 1))
+        return false;
+    uint32_t h = kw_hash(s, n);
+    return ((f->bits[(h & 4095) >> 6] >> (h & 63)) & 1) && ((f->bits[((h >> 12) & 4095) >> 6] >> ((h >> 12) & 63)) & 1);
 }
 
 static size_t tl(const el_doc *d, size_t k) { return d->toks[k].end - d->toks[k].start; }
@@ -160,11 +174,20 @@ bool el_is_speech_verb(const el_doc *d, size_t k) {
     return true;
 }
 
+/* The speech-verb test behind the cue filter. */
+static bool speech_at(const el_doc *d, const el_frame_filter *ff, size_t k) {
+    return k < d->n_toks && kw_maybe(&ff->cue, d->toks[k].lemma, d->toks[k].lemma_len) &&
+           el_is_speech_verb(d, k);
+}
+static bool in_tab(const el_doc *d, const kwbits *f, size_t k, const kw *list) {
+    return k < d->n_toks && kw_maybe(f, tt(d, k), tl(d, k)) && word_in(d, k, list) >= 0;
+}
+
 /* Is token k of sentence [a, b) a plausible last word of a speaker phrase? */
-static bool speaker_head(const el_doc *d, size_t k) {
+static bool speaker_head(const el_doc *d, const el_frame_filter *ff, size_t k) {
     if (flag(d, k, EL_TOK_CAP) || flag(d, k, EL_TOK_ABBR) || flag(d, k, EL_TOK_UPPER)) return true;
-    if (word_in(d, k, pronouns) >= 0) return true;
-    if (lem_in(d, k, speaker_nouns) >= 0) return true;
+    if (in_tab(d, &ff->noun, k, pronouns)) return true;
+    if (kw_maybe(&ff->noun, d->toks[k].lemma, d->toks[k].lemma_len) && lem_in(d, k, speaker_nouns) >= 0) return true;
     size_t n = tl(d, k);
     return n > 3 && flag(d, k, EL_TOK_WORD) && el_lower((unsigned char)tt(d, k)[n - 1]) == 's' &&
            d->toks[k].lemma_len < n;                      /* "officials", "sources" */
@@ -172,26 +195,26 @@ static bool speaker_head(const el_doc *d, size_t k) {
 
 /* Skip backwards over what may stand between a subject and its verb; returns
 ** the index of the subject's last token + 1. */
-static size_t skip_between_back(const el_doc *d, size_t a, size_t v) {
+static size_t skip_between_back(const el_doc *d, const el_frame_filter *ff, size_t a, size_t v) {
     size_t j = v;
     size_t ml;
     while (j > a) {
         size_t k = j - 1;
-        if (word_in(d, k, between) >= 0 ||
-            el_weekday_at(tt(d, k), tl(d, k), &ml, false) >= 0) { j--; continue; }
+        if (in_tab(d, &ff->between, k, between) ||
+            (flag(d, k, EL_TOK_CAP) && el_weekday_at(tt(d, k), tl(d, k), &ml, false) >= 0)) { j--; continue; }
         break;
     }
     /* "was quoted as saying" */
     if (j >= a + 2 && is(d, j - 1, "as") && lem(d, j - 2, "quote")) {
         j -= 2;
-        while (j > a && word_in(d, j - 1, between) >= 0) j--;
+        while (j > a && in_tab(d, &ff->between, j - 1, between)) j--;
     }
     return j;
 }
 
 /* Subject phrase ending at token e (exclusive), read back to a boundary
 ** inside [a, e); returns its first token or e when there is none. */
-static size_t np_back(const el_doc *d, size_t a, size_t e) {
+static size_t np_back(const el_doc *d, const el_frame_filter *ff, size_t a, size_t e) {
     size_t j = e;
     while (j > a && e - j < 12) {
         size_t k = j - 1;
@@ -201,20 +224,20 @@ static size_t np_back(const el_doc *d, size_t a, size_t e) {
             if (punct(d, k, "-") || punct(d, k, ".")) { if (k > a && (t[-1].flags & EL_TOK_ABBR)) { j--; continue; } }
             break;
         }
-        if (word_in(d, k, np_bound) >= 0) break;
-        if (el_is_speech_verb(d, k)) break;
+        if (in_tab(d, &ff->bound, k, np_bound)) break;
+        if (speech_at(d, ff, k)) break;
         j--;
     }
     /* Drop leading prepositions left dangling ("in", "of") and adverbs
     ** opening the sentence ("Later the premier was quoted ..."). */
     while (j < e && (is(d, j, "of") || is(d, j, "in") || is(d, j, "for") || is(d, j, "at") ||
-                     is(d, j, "from") || (j + 1 < e && word_in(d, j, between) >= 0)))
+                     is(d, j, "from") || (j + 1 < e && in_tab(d, &ff->between, j, between))))
         j++;
     return j;
 }
 
 /* Object or subject phrase forward from token s, inside [s, b). */
-static size_t np_fwd(const el_doc *d, size_t s, size_t b) {
+static size_t np_fwd(const el_doc *d, const el_frame_filter *ff, size_t s, size_t b) {
     size_t j = s;
     while (j < b && j < s + 12) {
         const el_token *t = &d->toks[j];
@@ -225,7 +248,7 @@ static size_t np_fwd(const el_doc *d, size_t s, size_t b) {
                       is(d, j, "citing") || is(d, j, "adding") || is(d, j, "according") ||
                       is(d, j, "who") || is(d, j, "which") || is(d, j, "and") || is(d, j, "but") ||
                       is(d, j, "when") || is(d, j, "as") || is(d, j, "whose") || is(d, j, "quoting") ||
-                      el_is_speech_verb(d, j)))
+                      speech_at(d, ff, j)))
             break;
         /* "a statement from his office announcing the decision" */
         if (j > s && (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && tl(d, j) > 5 &&
@@ -248,44 +271,54 @@ static const kw frame_cues[] = {
 };
 
 void el_frames_prepare(el_frame_filter *f) {
-    kwbits k;
-    memset(&k, 0, sizeof k);
-    kw_fill(&k, speech_verbs);
-    kw_fill(&k, frame_cues);
-    memcpy(f->bits, k.b, sizeof f->bits);
+    memset(&f->cue, 0, sizeof f->cue);
+    kw_fill(&f->cue, speech_verbs);
+    kw_fill(&f->cue, frame_cues);
+    f->full = false;
 }
 
-size_t el_frames_find(const el_doc *d, const el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
+/* The filters a frame is read with, once the document shows a cue. */
+static void frames_fill_rest(el_frame_filter *f) {
+    memset(&f->bound, 0, sizeof f->bound);
+    memset(&f->between, 0, sizeof f->between);
+    memset(&f->noun, 0, sizeof f->noun);
+    kw_fill(&f->bound, np_bound);
+    kw_fill(&f->between, between);
+    kw_fill(&f->noun, speaker_nouns);
+    kw_fill(&f->noun, pronouns);
+    f->full = true;
+}
+
+size_t el_frames_find(const el_doc *d, el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
     const el_sent *st = &d->sents[si];
     size_t a = st->tok, b = st->tok + st->n_tok, n = 0;
-    kwbits filt;
-    memcpy(filt.b, ff->bits, sizeof filt.b);
     for (size_t k = a; k < b; k++) {
         const el_token *t = &d->toks[k];
-        if (!(t->flags & EL_TOK_WORD) || !kw_maybe(&filt, t->lemma, t->lemma_len) ||
+        if (!(t->flags & EL_TOK_WORD) || !kw_maybe(&ff->cue, t->lemma, t->lemma_len) ||
             (t->flags & EL_TOK_CAP && !is(d, k, "according")))
             continue;
+        if (!ff->full) frames_fill_rest(ff);
         el_frame f;
         unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
         if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
-            size_t e = np_fwd(d, k + 2, b);
+            size_t e = np_fwd(d, ff, k + 2, b);
             if (e == k + 2) continue;
             f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 2), .subj_end = (uint32_t)e,
                            .form = EL_FRAME_ACCORDING};
         } else if ((c0 == 'c' && is(d, k, "citing")) || (c0 == 'q' && is(d, k, "quoting"))) {
-            size_t e = np_fwd(d, k + 1, b);
+            size_t e = np_fwd(d, ff, k + 1, b);
             if (e == k + 1) continue;
             f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
                            .form = EL_FRAME_CITING};
-        } else if (el_is_speech_verb(d, k)) {
-            size_t se = skip_between_back(d, a, k);
-            size_t s0 = np_back(d, a, se);
-            if (s0 < se && speaker_head(d, se - 1) && any_word(d, s0, se)) {
+        } else if (el_is_speech_verb(d, k)) {               /* the filter passed it */
+            size_t se = skip_between_back(d, ff, a, k);
+            size_t s0 = np_back(d, ff, a, se);
+            if (s0 < se && speaker_head(d, ff, se - 1) && any_word(d, s0, se)) {
                 f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)s0, .subj_end = (uint32_t)se,
                                .form = EL_FRAME_SUBJ_VERB};
             } else if (k > a && (punct(d, k - 1, ",") || flag(d, k - 1, EL_TOK_QUOTE))) {
-                size_t e = np_fwd(d, k + 1, b);
-                if (e == k + 1 || !speaker_head(d, e - 1)) continue;
+                size_t e = np_fwd(d, ff, k + 1, b);
+                if (e == k + 1 || !speaker_head(d, ff, e - 1)) continue;
                 f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
                                .form = EL_FRAME_VERB_SUBJ};
             } else {
@@ -359,9 +392,10 @@ typedef struct dq {                 /* a direct quote under construction */
 } dq;
 typedef EL_VEC(dq) dq_vec;
 
-static size_t words_between(const el_doc *d, uint32_t s, uint32_t e) {
+/* Words in body[s, e), counted up to `enough`. */
+static size_t words_between(const el_doc *d, uint32_t s, uint32_t e, size_t enough) {
     size_t n = 0;
-    for (uint32_t i = s; i < e; i++)
+    for (uint32_t i = s; i < e && n < enough; i++)
         if (!el_is_space((unsigned char)d->body[i]) && (i == s || el_is_space((unsigned char)d->body[i - 1]))) n++;
     return n;
 }
@@ -415,7 +449,7 @@ static void pair_marks(const el_doc *d, dq_vec *out) {
                 uint32_t c2 = cp_at(tt(d, j));
                 if (dbl(c2)) break;
                 if (mark_role(d, j) < 0) {
-                    if (words_between(d, t->end, d->toks[j].start) >= 4) {
+                    if (words_between(d, t->end, d->toks[j].start, 4) >= 4) {
                         dq q = {.open = k, .close = j, .start = t->end, .end = d->toks[j].start};
                         EL_PUSH(d->a, *out, q);
                         k = j;
@@ -458,7 +492,7 @@ typedef struct pmention { uint32_t pos; uint32_t who; } pmention;
 
 typedef struct qctx {
     el_doc *d;
-    const el_frame_filter *ff;      /* speech cues */
+    el_frame_filter *ff;            /* speech cues */
     kwbits rolef;                   /* roles and titles */
     EL_VEC(person) people;
     EL_VEC(pmention) ments;
@@ -495,7 +529,7 @@ static void find_people(qctx *q) {
     el_doc *d = q->d;
     for (size_t k = 0; k + 1 < d->n_toks; k++) {
         /* A role introduces a name only when a capital follows ("chief Ronen Bar"). */
-        if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & (EL_TOK_CAP | EL_TOK_WORD)) ||
+        if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & EL_TOK_CAP) ||
             !kw_maybe(&q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
             continue;
         uint32_t para = d->toks[k].para;
@@ -873,7 +907,7 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
         /* Direct quotes opening in this sentence, in order. */
         while (di < q.dqs.n && q.dqs.v[di].open < st->tok + st->n_tok) {
             const dq *x = &q.dqs.v[di++];
-            if (words_between(d, x->start, x->end) < 3) continue;    /* scare quotes: “delusional” */
+            if (words_between(d, x->start, x->end, 3) < 3) continue;    /* scare quotes: “delusional” */
             el_quote o = {.start = x->start, .end = x->end, .sent = sent_of(d, x->open), .type = EL_QUOTE_DIRECT};
             direct_speaker(&q, x, &o);
             if (o.spk_end > o.spk_start) o.speaker = span_text(d, o.spk_start, o.spk_end);
@@ -897,7 +931,7 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
             uint32_t cs, ce;
             if (f->form != EL_FRAME_ACCORDING) note_speaker(&q, ent, person, d->toks[f->subj].para, ss);
             if (!frame_content(d, f, si, &cs, &ce)) continue;
-            if (words_between(d, cs, ce) < 4 || covered(&q, cs, ce)) continue;
+            if (words_between(d, cs, ce, 4) < 4 || covered(&q, cs, ce)) continue;
             el_quote o = {.start = cs, .end = ce, .sent = si, .type = EL_QUOTE_INDIRECT,
                           .spk_start = ss, .spk_end = se, .speaker = span_text(d, ss, se), .entity = ent};
             EL_PUSH(d->a, out, o);

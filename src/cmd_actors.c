@@ -29,7 +29,9 @@ typedef struct ctx {
 
 static int on_doc(el_doc *doc, void *ud) {
     ctx *c = ud;
-    if (el_process_doc(c->e, doc, EL_STAGE_ACTORS, c->d) != EL_OK) return 0;
+    /* Actors need no times: skip that stage. */
+    unsigned stages = EL_STAGE_BIT(EL_STAGE_CLEAN) | EL_STAGE_BIT(EL_STAGE_SEGMENT) | EL_STAGE_BIT(EL_STAGE_ACTORS);
+    if (el_process_stages(c->e, doc, stages, c->d) != EL_OK) return 0;
     if (el_actor_index_add(c->x, doc) != EL_OK) {
         el_reject(c->d, doc->file, doc->line, "out of memory keeping this article's actors; stopped");
         c->oom = true;

@@ -78,7 +78,11 @@ static int on_doc(el_doc *doc, void *ud) {
         doc->date = c->default_date;
         doc->date_source = EL_DATE_META;
     }
-    if (el_process_doc(c->e, doc, EL_STAGE_CODE, c->d) != EL_OK) return 0;
+    /* Counts and quotes do not feed the coder: skip them here. */
+    unsigned mask = EL_STAGE_BIT(EL_STAGE_CLEAN) | EL_STAGE_BIT(EL_STAGE_SEGMENT) |
+                    EL_STAGE_BIT(EL_STAGE_TIME) | EL_STAGE_BIT(EL_STAGE_ACTORS) |
+                    EL_STAGE_BIT(EL_STAGE_CODE);
+    if (el_process_stages(c->e, doc, mask, c->d) != EL_OK) return 0;
     for (size_t i = 0; i < doc->n_events; i++) {
         el_write_code_event(&c->out.b, doc, &doc->events[i]);
         el_out_line_done(&c->out);

@@ -3,8 +3,9 @@
 ** In:  articles (files, folders, JSON Lines), --meta, --dict; and the
 **      articles already stored in DIR/eventline.db by earlier runs.
 ** Out: DIR/articles.jsonl, entities.jsonl, events.jsonl, mentions.tsv,
-**      stories.jsonl, counts.jsonl, comparisons.jsonl, quotes.jsonl,
-**      report.html and eventline.db.
+**      stories.jsonl, counts.jsonl, comparisons.jsonl, quotes.jsonl, the
+**      exports (gdelt.events.tsv, gdelt.mentions.tsv, plover.jsonl,
+**      events.csv), report.html and eventline.db.
 ** Each article goes through every stage while it is alive; what linking
 ** needs (a few hundred bytes, plus its event mentions) is copied into run
 ** memory. The files are written into DIR/.tmp first and renamed into place,
@@ -29,6 +30,7 @@
 #include "compare.h"
 #include "dict.h"
 #include "engine.h"
+#include "export.h"
 #include "link.h"
 #include "read.h"
 #include "report.h"
@@ -625,6 +627,7 @@ int el_cmd_run(int argc, char **argv) {
         el_store_opts so = {.progress = store_progress};
         if (el_store_write(out, db_path, &so, &d) != EL_OK) el_reject(&d, db_path, 0, "database not updated");
     }
+    if (el_export_write_all(out, &d) != EL_OK) el_reject(&d, out, 0, "exports not written");
     if (!no_report && el_report_write(out, &d) != EL_OK) el_reject(&d, out, 0, "report.html not written");
     el_meter_done(&r.m, &d);
     if (r.m.tty || cli.stats)

@@ -43,6 +43,7 @@ typedef struct match {
 typedef struct coder {
     const el_engine *e;
     el_doc *doc;
+    uint32_t *cls;              /* word-class bits of every token of doc */
     const el_sent *s;
     arg *args;
     size_t n_args;
@@ -61,11 +62,28 @@ static bool lemma_is(const el_doc *doc, const el_token *t, const char *w, size_t
     return tl == n && el_ieq(doc->body + t->start, n, w);
 }
 
-static bool lemma_in(const el_doc *doc, const el_token *t, const char *const *list) {
-    for (int i = 0; list[i]; i++)
-        if (lemma_is(doc, t, list[i], strlen(list[i]))) return true;
-    return false;
-}
+/* A word list with lengths, so that most comparisons stop at the length:
+** this test runs for nearly every token against a dozen lists. */
+typedef struct word { const char *s; size_t n; } word;
+#define W(s) {s, sizeof(s) - 1}
+
+static const word obj_words[] = {
+W("him"), W("her"), W("them"), {NULL, 0}
+};
+
+static const word subj_words[] = {
+W("he"), W("she"), W("they"), W("it"), {NULL, 0}
+};
+
+static const word locative_words[] = {
+W("in"), W("at"), W("near"), W("outside"), W("inside"), {NULL, 0}
+};
+
+static const word rel_words[] = {
+W("who"), W("which"), W("that"), W("whose"), W("when"), W("where"), {NULL, 0}
+};
+
+
 
 static bool punct_is(const el_doc *doc, const el_token *t, const char *p) {
     size_t n = strlen(p);
@@ -73,39 +91,71 @@ static bool punct_is(const el_doc *doc, const el_token *t, const char *p) {
 }
 
 /* Words skipped between pattern words: they never change the event. */
-static const char *const fillers[] = {
-    "a", "an", "the", "new", "fresh", "further", "more", "its", "their", "his", "her", "our",
-    "any", "some", "also", "again", "another", "formal", "direct", "indirect", "official",
-    "immediate", "first", "latest", "renewed", "two", "several", "high-level", "its", NULL,
+static const word fillers[] = {
+    W("a"), W("an"), W("the"), W("new"), W("fresh"), W("further"), W("more"), W("its"),
+    W("their"), W("his"), W("her"), W("our"), W("any"), W("some"), W("also"), W("again"),
+    W("another"), W("formal"), W("direct"), W("indirect"), W("official"), W("immediate"),
+    W("first"), W("latest"), W("renewed"), W("two"), W("several"), W("high-level"), W("its"),
+    {NULL, 0}
 };
-static const char *const preps[] = {
-    "of", "in", "with", "for", "from", "to", "at", "by", "on", "against", "between", "among",
-    "toward", "towards", "including", "like", "over", "under", "near", "after", "before",
-    "despite", "without", "into", "about", "via", "through", "than", "amid", "across", NULL,
+static const word preps[] = {
+    W("of"), W("in"), W("with"), W("for"), W("from"), W("to"), W("at"), W("by"), W("on"),
+    W("against"), W("between"), W("among"), W("toward"), W("towards"), W("including"),
+    W("like"), W("over"), W("under"), W("near"), W("after"), W("before"), W("despite"),
+    W("without"), W("into"), W("about"), W("via"), W("through"), W("than"), W("amid"),
+    W("across"), {NULL, 0}
 };
 /* Verbs that report speech: a subject search does not cross them. */
-static const char *const reporting[] = {
-    "say", "tell", "report", "add", "state", "claim", "insist", "note", "write", "quote",
-    "cite", "according", "announce", "told", "said", NULL,
+static const word reporting[] = {
+    W("say"), W("tell"), W("report"), W("add"), W("state"), W("claim"), W("insist"), W("note"),
+    W("write"), W("quote"), W("cite"), W("according"), W("announce"), W("told"), W("said"),
+    {NULL, 0}
 };
-static const char *const determiners[] = {
-    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
-    "whose", NULL,
+static const word determiners[] = {
+    W("the"), W("a"), W("an"), W("its"), W("their"), W("his"), W("her"), W("this"), W("that"),
+    W("these"), W("those"), W("our"), W("whose"), {NULL, 0}
 };
 /* Subordinators: a subject is never found across them, going left
 ** ("... a delegation, after President Biden asked him"). */
-static const char *const subordinators[] = {
-    "after", "before", "when", "while", "because", "since", "if", "although", "though",
-    "whereas", "until", "unless", "once", "as", "so", "but", "where", "whether", NULL,
+static const word subordinators[] = {
+    W("after"), W("before"), W("when"), W("while"), W("because"), W("since"), W("if"),
+    W("although"), W("though"), W("whereas"), W("until"), W("unless"), W("once"), W("as"),
+    W("so"), W("but"), W("where"), W("whether"), {NULL, 0}
 };
 /* Verbs after an event noun that list its participants. */
-static const char *const inclusion[] = {
-    "include", "involve", "involving", "bring", "gather", "attend", "join", NULL,
+static const word inclusion[] = {
+    W("include"), W("involve"), W("involving"), W("bring"), W("gather"), W("attend"),
+    W("join"), {NULL, 0}
 };
-static const char *const insert_starts[] = {
-    "which", "who", "whom", "whose", "together", "along", "led", "including", "backed",
-    "accompanied", "as", "like", NULL,
+static const word insert_starts[] = {
+    W("which"), W("who"), W("whom"), W("whose"), W("together"), W("along"), W("led"),
+    W("including"), W("backed"), W("accompanied"), W("as"), W("like"), {NULL, 0}
 };
+
+/* Word classes: one bit per list. KEEP IN SYNC: class_lists[] at the end. */
+enum {
+    CL_obj_words,
+    CL_subj_words,
+    CL_locative_words,
+    CL_rel_words,
+    CL_fillers,
+    CL_preps,
+    CL_reporting,
+    CL_determiners,
+    CL_subordinators,
+    CL_inclusion,
+    CL_insert_starts,
+    CL_auxiliaries,
+    CL_negators,
+    CL_hypo,
+    CL_future,
+    CL_after_head,
+    CL__COUNT
+};
+
+/* Is token t in word class cl? Classes are looked up once per token, when
+** the doc is coded (el_code_doc), since these tests run for every token. */
+#define in_class(c, t, cl) (((c)->cls[(t) - (c)->doc->toks] >> (cl)) & 1u)
 
 static bool boundary(const el_doc *doc, const el_token *t) {
     return punct_is(doc, t, ";") || punct_is(doc, t, ":") || (t->flags & EL_TOK_QUOTE);
@@ -138,13 +188,13 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
         if (it->kind == ITEM_GAP) { gap = 4; continue; }
         if (it->kind == ITEM_TGT) {
             int a = arg_at(c, i);               /* "the Israeli premier" may start at "the" */
-            while (a < 0 && i < end && lemma_in(doc, &doc->toks[i], fillers)) a = arg_at(c, ++i);
+            while (a < 0 && i < end && in_class(c, &doc->toks[i], CL_fillers)) a = arg_at(c, ++i);
             if (a < 0 || c->args[a].media) return false;
             tgt = a;
             i = c->args[a].t1;
             continue;
         }
-        while (i < end && lemma_in(doc, &doc->toks[i], fillers)) i++;
+        while (i < end && in_class(c, &doc->toks[i], CL_fillers)) i++;
         bool ok = false;
         for (int g = 0; g <= gap && i + (uint32_t)g < end; g++) {
             const el_token *t = &doc->toks[i + (uint32_t)g];
@@ -161,11 +211,13 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
     return true;
 }
 
-static const char *const auxiliaries[] = {
-    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not",
-    "n't", "do", "does", "did", "also", "now", "still", "again", "reportedly", "then",
-    "allegedly", "later", "already", "never", "repeatedly", "jointly", "formally", "publicly",
-    "who", "which", "that", "and", "or", "he", "she", "it", "they", "we", "i", "you", NULL,
+static const word auxiliaries[] = {
+    W("to"), W("will"), W("would"), W("can"), W("could"), W("may"), W("might"), W("must"),
+    W("should"), W("shall"), W("not"), W("n't"), W("do"), W("does"), W("did"), W("also"),
+    W("now"), W("still"), W("again"), W("reportedly"), W("then"), W("allegedly"), W("later"),
+    W("already"), W("never"), W("repeatedly"), W("jointly"), W("formally"), W("publicly"),
+    W("who"), W("which"), W("that"), W("and"), W("or"), W("he"), W("she"), W("it"), W("they"),
+    W("we"), W("i"), W("you"), {NULL, 0}
 };
 
 /* Without a tagger, guess whether the head at h is used as a verb. A form
@@ -179,7 +231,7 @@ static bool used_as_noun(const coder *c, uint32_t h) {
     const el_doc *doc = c->doc;
     if (h == c->s->tok) return false;                      /* headline-style verb first */
     const el_token *t = &doc->toks[h], *p = &doc->toks[h - 1];
-    if (lemma_in(doc, p, determiners) || (p->flags & EL_TOK_POSS) || lemma_in(doc, p, preps))
+    if (in_class(c, p, CL_determiners) || (p->flags & EL_TOK_POSS) || in_class(c, p, CL_preps))
         return !lemma_is(doc, p, "to", 2);
     if (punct_is(doc, p, "'") || punct_is(doc, p, "\xE2\x80\x99")) return true;   /* Hamas' demands */
     size_t n = t->end - t->start;
@@ -188,7 +240,7 @@ static bool used_as_noun(const coder *c, uint32_t h) {
     for (size_t i = 0; base && i < n; i++) if (el_lower((unsigned char)w[i]) != t->lemma[i]) base = false;
     bool s_form = !base && n > 1 && (w[n - 1] == 's' || w[n - 1] == 'S') && t->lemma_len < n;
     if (!base && !s_form) return false;                    /* -ed, -ing, irregular: a verb */
-    if (lemma_in(doc, p, auxiliaries)) return false;
+    if (in_class(c, p, CL_auxiliaries)) return false;
     if (el_isuffix(doc->body + p->start, p->end - p->start, "ly")) return false;
     int a = arg_covering(c, h - 1);                        /* an actor before: a verb */
     return a < 0 || c->args[a].modifier;                   /* but not "hostage release" */
@@ -201,14 +253,14 @@ static bool used_as_noun(const coder *c, uint32_t h) {
 static bool after_prep(const coder *c, const arg *a) {
     const el_doc *doc = c->doc;
     uint32_t k = a->t0;
-    while (k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], determiners)) k--;
-    return k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], preps) &&
-           !lemma_in(doc, &doc->toks[k - 1], subordinators);
+    while (k > c->s->tok && in_class(c, &doc->toks[k - 1], CL_determiners)) k--;
+    return k > c->s->tok && in_class(c, &doc->toks[k - 1], CL_preps) &&
+           !in_class(c, &doc->toks[k - 1], CL_subordinators);
 }
 
 /* The segment [from, to) starts an insertion: ", which ...", ", together with ...". */
 static bool insertion(const coder *c, uint32_t from) {
-    return from < c->s->tok + c->s->n_tok && lemma_in(c->doc, &c->doc->toks[from], insert_starts);
+    return from < c->s->tok + c->s->n_tok && in_class(c, &c->doc->toks[from], CL_insert_starts);
 }
 
 /* Subject of a verb at h: index into args, or -1. */
@@ -220,8 +272,8 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
     for (uint32_t k = h; k-- > s0;) {
         const el_token *t = &doc->toks[k];
         if (boundary(doc, t)) break;
-        if (!is_reporting && lemma_in(doc, t, reporting) && arg_covering(c, k) < 0) break;
-        if (lemma_in(doc, t, subordinators) && arg_covering(c, k) < 0) break;
+        if (!is_reporting && in_class(c, t, CL_reporting) && arg_covering(c, k) < 0) break;
+        if (in_class(c, t, CL_subordinators) && arg_covering(c, k) < 0) break;
         if (punct_is(doc, t, ",")) {
             if (best >= 0) break;
             seg_end = k;
@@ -252,7 +304,7 @@ static int find_target(const coder *c, const match *m) {
     for (uint32_t k = m->last + 1; k < end && k <= m->last + 16; k++) {
         const el_token *t = &doc->toks[k];
         if (boundary(doc, t)) break;
-        if (lemma_in(doc, t, reporting) && arg_covering(c, k) < 0) break;
+        if (in_class(c, t, CL_reporting) && arg_covering(c, k) < 0) break;
         if (lemma_is(doc, t, "according", 9)) break;
         int a = arg_covering(c, k);
         if (a < 0) continue;
@@ -272,7 +324,7 @@ static int find_by_agent(const coder *c, uint32_t from) {
         if (boundary(doc, &doc->toks[k])) break;
         if (!lemma_is(doc, &doc->toks[k], "by", 2)) continue;
         uint32_t j = k + 1;
-        while (j < end && lemma_in(doc, &doc->toks[j], determiners)) j++;
+        while (j < end && in_class(c, &doc->toks[j], CL_determiners)) j++;
         int a = arg_at(c, j);
         if (a >= 0 && !c->args[a].media) return a;
         break;
@@ -310,8 +362,8 @@ static size_t coordinated(const coder *c, int a, int *out, size_t max) {
         int b = -1;
         while (j < c->s->tok + c->s->n_tok &&
                (punct_is(doc, &doc->toks[j], ",") || lemma_is(doc, &doc->toks[j], "and", 3) ||
-                lemma_in(doc, &doc->toks[j], determiners))) {
-            if (!lemma_in(doc, &doc->toks[j], determiners)) joined = true;
+                in_class(c, &doc->toks[j], CL_determiners))) {
+            if (!in_class(c, &doc->toks[j], CL_determiners)) joined = true;
             else if (joined && (b = arg_at(c, j)) >= 0) break;
             j++;
         }
@@ -326,8 +378,8 @@ static size_t coordinated(const coder *c, int a, int *out, size_t max) {
         uint32_t j = k;
         bool joined = false;
         while (j > c->s->tok && (punct_is(doc, &doc->toks[j - 1], ",") || lemma_is(doc, &doc->toks[j - 1], "and", 3) ||
-                                 lemma_in(doc, &doc->toks[j - 1], determiners))) {
-            if (!lemma_in(doc, &doc->toks[j - 1], determiners)) joined = true;
+                                 in_class(c, &doc->toks[j - 1], CL_determiners))) {
+            if (!in_class(c, &doc->toks[j - 1], CL_determiners)) joined = true;
             j--;
         }
         int b = joined && j > c->s->tok ? arg_covering(c, j - 1) : -1;
@@ -340,11 +392,17 @@ static size_t coordinated(const coder *c, int a, int *out, size_t max) {
 
 /* ---- modality ----------------------------------------------------------- */
 
-static const char *const negators[] = {"not", "n't", "never", "no", "nor", "neither", NULL};
-static const char *const hypo[] = {"could", "might", "may", "if", "unless", "possible", "possibly",
-                                   "potential", "whether", "should", NULL};
-static const char *const future[] = {"will", "'ll", "shall", "plan", "expect", "schedule", "due",
-                                     "intend", "set", "aim", "prepare", "would", "going", NULL};
+static const word negators[] = {
+    W("not"), W("n't"), W("never"), W("no"), W("nor"), W("neither"), {NULL, 0}
+};
+static const word hypo[] = {
+    W("could"), W("might"), W("may"), W("if"), W("unless"), W("possible"), W("possibly"),
+    W("potential"), W("whether"), W("should"), {NULL, 0}
+};
+static const word future[] = {
+    W("will"), W("'ll"), W("shall"), W("plan"), W("expect"), W("schedule"), W("due"),
+    W("intend"), W("set"), W("aim"), W("prepare"), W("would"), W("going"), {NULL, 0}
+};
 
 static el_modality modality(const coder *c, const match *m, int subj) {
     const el_doc *doc = c->doc;
@@ -357,9 +415,9 @@ static el_modality modality(const coder *c, const match *m, int subj) {
         const el_token *t = &doc->toks[k];
         if (k == m->head) continue;
         if (boundary(doc, t)) { if (k < m->head) { neg = hyp = plan = false; } else break; }
-        if (lemma_in(doc, t, negators)) neg = true;
-        else if (lemma_in(doc, t, hypo)) hyp = true;
-        else if (lemma_in(doc, t, future)) plan = true;
+        if (in_class(c, t, CL_negators)) neg = true;
+        else if (in_class(c, t, CL_hypo)) hyp = true;
+        else if (in_class(c, t, CL_future)) plan = true;
     }
     /* "without" before a gerund head: "left without reaching a deal" */
     if (m->head > s0 && lemma_is(doc, &doc->toks[m->head - 1], "without", 7)) neg = true;
@@ -389,16 +447,15 @@ static el_event_arg make_arg(const coder *c, const arg *a) {
 ** subordinator? A time expression behind one belongs to that clause. */
 static bool clause_between(const coder *c, uint32_t a, uint32_t b) {
     const el_doc *doc = c->doc;
-    static const char *const rel[] = {"who", "which", "that", "whose", "when", "where", NULL};
     for (uint32_t k = a + 1; k < b; k++) {
         const el_token *t = &doc->toks[k];
-        if (boundary(doc, t) || lemma_in(doc, t, rel) || lemma_in(doc, t, subordinators)) return true;
+        if (boundary(doc, t) || in_class(c, t, CL_rel_words) || in_class(c, t, CL_subordinators)) return true;
         size_t n = t->end - t->start;
         if ((t->flags & EL_TOK_WORD) && n > 4 && el_isuffix(doc->body + t->start, n, "ing") &&
             !(t->flags & EL_TOK_CAP))
             return true;
         if (lemma_is(doc, t, "to", 2) && k + 1 < b && (doc->toks[k + 1].flags & EL_TOK_WORD) &&
-            !(doc->toks[k + 1].flags & EL_TOK_CAP) && !lemma_in(doc, &doc->toks[k + 1], determiners))
+            !(doc->toks[k + 1].flags & EL_TOK_CAP) && !in_class(c, &doc->toks[k + 1], CL_determiners))
             return true;
     }
     return false;
@@ -436,15 +493,14 @@ static el_date event_date(const coder *c, const match *m, uint32_t si, const cha
 ** event's own clause, the nearest to its words. None rather than a guess. */
 static const arg *place_of(const coder *c, const match *m) {
     const el_doc *doc = c->doc;
-    static const char *const locative[] = {"in", "at", "near", "outside", "inside", NULL};
     const arg *best = NULL;
     uint32_t best_d = UINT32_MAX;
     for (size_t i = 0; i < c->n_args; i++) {
         const arg *a = &c->args[i];
         if (!a->place || a->country || a->t0 == c->s->tok) continue;
-        if (!lemma_in(doc, &doc->toks[a->t0 - 1], locative) &&
-            !(a->t0 >= c->s->tok + 2 && lemma_in(doc, &doc->toks[a->t0 - 2], locative) &&
-              lemma_in(doc, &doc->toks[a->t0 - 1], determiners)))
+        if (!in_class(c, &doc->toks[a->t0 - 1], CL_locative_words) &&
+            !(a->t0 >= c->s->tok + 2 && in_class(c, &doc->toks[a->t0 - 2], CL_locative_words) &&
+              in_class(c, &doc->toks[a->t0 - 1], CL_determiners)))
             continue;
         bool after = a->t0 > m->last;
         if (after ? clause_between(c, m->last, a->t0 - 1) : clause_between(c, a->t1, m->head)) continue;
@@ -507,7 +563,7 @@ static bool resolve_pronoun(coder *c, int a) {
 /* Code one match: roles, coordination, modality. */
 static void code_match(coder *c, const match *m, uint32_t sent_idx) {
     if (!m->p->code->plover) return;          /* statements: not a PLOVER event */
-    bool rep = lemma_in(c->doc, &c->doc->toks[m->head], reporting);
+    bool rep = in_class(c, &c->doc->toks[m->head], CL_reporting);
     int subj = -1, obj = -1;
     if (!m->p->noun && is_passive(c, m->head)) {
         obj = find_subject(c, m->head, rep);
@@ -519,13 +575,13 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         for (uint32_t k = m->last + 1; k < end && k <= m->last + 3; k++) {
             if (lemma_is(doc, &doc->toks[k], "between", 7) || lemma_is(doc, &doc->toks[k], "among", 5)) {
                 uint32_t j = k + 1;
-                while (j < end && lemma_in(doc, &doc->toks[j], determiners)) j++;
+                while (j < end && in_class(c, &doc->toks[j], CL_determiners)) j++;
                 subj = arg_at(c, j);
                 break;
             }
             if (lemma_is(doc, &doc->toks[k], "with", 4)) {
                 uint32_t j = k + 1;
-                while (j < end && lemma_in(doc, &doc->toks[j], determiners)) j++;
+                while (j < end && in_class(c, &doc->toks[j], CL_determiners)) j++;
                 obj = arg_at(c, j);
                 break;
             }
@@ -533,7 +589,7 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         if (subj < 0 && m->head > c->s->tok) {
             /* "Israel's talks", "Israeli-Palestinian talks": an actor just before */
             uint32_t k = m->head;
-            while (k > c->s->tok && lemma_in(doc, &doc->toks[k - 1], fillers)) k--;
+            while (k > c->s->tok && in_class(c, &doc->toks[k - 1], CL_fillers)) k--;
             if (k > c->s->tok && (doc->toks[k - 1].flags & EL_TOK_POSS)) k--;
             int a = k > c->s->tok ? arg_covering(c, k - 1) : -1;
             if (a >= 0 && !c->args[a].media && !(c->args[a].place && !c->args[a].country)) subj = a;
@@ -547,10 +603,10 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         ** the participants follow a verb of inclusion. */
         for (uint32_t k = m->last + 1; subj < 0 && obj < 0 && k < end && k <= m->last + 4; k++) {
             if (boundary(doc, &doc->toks[k])) break;
-            if (!lemma_in(doc, &doc->toks[k], inclusion)) continue;
+            if (!in_class(c, &doc->toks[k], CL_inclusion)) continue;
             uint32_t j = k + 1;
             if (j < end && (lemma_is(doc, &doc->toks[j], "by", 2) || lemma_is(doc, &doc->toks[j], "together", 8))) j++;
-            while (j < end && lemma_in(doc, &doc->toks[j], determiners)) j++;
+            while (j < end && in_class(c, &doc->toks[j], CL_determiners)) j++;
             subj = arg_at(c, j);
             if (subj >= 0 && (c->args[subj].media || c->args[subj].place)) subj = -1;
         }
@@ -614,17 +670,17 @@ static void code_sentence(coder *c, uint32_t si) {
     size_t mi = 0;
     for (uint32_t h = s0; h < end; h++) {
         while (mi < ms.n && ms.v[mi].head < h) {
-            bool rep = lemma_in(doc, &doc->toks[ms.v[mi].head], reporting);
+            bool rep = in_class(c, &doc->toks[ms.v[mi].head], CL_reporting);
             if (!rep || mi + 1 == ms.n) code_match(c, &ms.v[mi], si);
             mi++;
         }
-        if (lemma_in(doc, &doc->toks[h], reporting) && arg_covering(c, h) < 0) {
+        if (in_class(c, &doc->toks[h], CL_reporting) && arg_covering(c, h) < 0) {
             int sj = find_subject(c, h, true);
             if (sj >= 0 && !c->args[sj].pronoun) { c->rep_subj = sj; c->rep_at = h; }
         }
     }
     for (; mi < ms.n; mi++) {
-        bool rep = lemma_in(doc, &doc->toks[ms.v[mi].head], reporting);
+        bool rep = in_class(c, &doc->toks[ms.v[mi].head], CL_reporting);
         if (!rep || mi + 1 == ms.n) code_match(c, &ms.v[mi], si);
     }
 }
@@ -640,6 +696,23 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)d;
     if (!e->verbs) return EL_OK;
     coder c = {.e = e, .doc = doc};
+    c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
+    if (!c.cls) return EL_ENOMEM;
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        const el_token *t = &doc->toks[k];
+        if (!(t->flags & (EL_TOK_WORD | EL_TOK_POSS))) continue;
+        uint32_t *m = el_strmap_get(e->verbs->classes, t->lemma, t->lemma_len);
+        if (m) c.cls[k] |= *m;
+        size_t n = t->end - t->start;
+        char low[64];
+        if (n < sizeof low) {                   /* the surface form too: "told" */
+            for (size_t i = 0; i < n; i++) low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
+            if (n != t->lemma_len || memcmp(low, t->lemma, n)) {
+                m = el_strmap_get(e->verbs->classes, low, n);
+                if (m) c.cls[k] |= *m;
+            }
+        }
+    }
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         c.s = &doc->sents[si];
         if (collect_args(&c, si) != EL_OK) return EL_ENOMEM;
@@ -650,31 +723,32 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
 }
 
-static bool is_pronoun(const el_doc *doc, const el_token *t, bool *object) {
-    static const char *const subj[] = {"he", "she", "they", "it", NULL};
-    static const char *const obj[] = {"him", "her", "them", NULL};
+static bool is_pronoun(const coder *c, const el_token *t, bool *object) {
     if (!(t->flags & EL_TOK_WORD)) return false;
-    *object = lemma_in(doc, t, obj);
-    return *object || lemma_in(doc, t, subj);
+    *object = in_class(c, t, CL_obj_words);
+    return *object || in_class(c, t, CL_subj_words);
 }
 
 /* Words after a role noun that show it heads its phrase ("hostages were
 ** freed", "officials said") rather than modifying another noun ("hostage
 ** deal", "hostage release"). */
-static const char *const after_head[] = {
-    "and", "or", "of", "who", "which", "that", "have", "has", "had", "were", "was", "are", "is",
-    "will", "would", "said", "say", "says", "in", "on", "at", "to", "from", "with", "for", "as",
-    "by", "held", "told", "could", "may", "might", "must", "should", "also", "not", "did", "do",
-    "does", "still", "taken", "killed", "released", "freed", "remain", "remained", NULL,
+static const word after_head[] = {
+    W("and"), W("or"), W("of"), W("who"), W("which"), W("that"), W("have"), W("has"), W("had"),
+    W("were"), W("was"), W("are"), W("is"), W("will"), W("would"), W("said"), W("say"),
+    W("says"), W("in"), W("on"), W("at"), W("to"), W("from"), W("with"), W("for"), W("as"),
+    W("by"), W("held"), W("told"), W("could"), W("may"), W("might"), W("must"), W("should"),
+    W("also"), W("not"), W("did"), W("do"), W("does"), W("still"), W("taken"), W("killed"),
+    W("released"), W("freed"), W("remain"), W("remained"), {NULL, 0}
 };
 
-static bool role_modifier(const el_doc *doc, const el_mention *m, uint32_t end) {
+static bool role_modifier(const coder *c, const el_mention *m, uint32_t end) {
+    const el_doc *doc = c->doc;
     if (m->kind != EL_MENT_BARE) return false;
     uint32_t k = m->tok + m->n_tok;
     if (k >= end) return false;
     const el_token *t = &doc->toks[k];
     if (!(t->flags & EL_TOK_WORD) || (t->flags & EL_TOK_CAP)) return false;
-    if (lemma_in(doc, t, after_head)) return false;
+    if (in_class(c, t, CL_after_head)) return false;
     size_t n = t->end - t->start;
     return !el_isuffix(doc->body + t->start, n, "ed");
 }
@@ -691,7 +765,7 @@ static void place_role(coder *c, arg *a) {
     if (k < end && (lemma_is(doc, &doc->toks[k], "in", 2) || lemma_is(doc, &doc->toks[k], "from", 4) ||
                     lemma_is(doc, &doc->toks[k], "of", 2))) {
         k++;
-        while (k < end && lemma_in(doc, &doc->toks[k], determiners)) k++;
+        while (k < end && in_class(c, &doc->toks[k], CL_determiners)) k++;
         int b = arg_at(c, k);
         if (b >= 0 && !c->args[b].media) cty = c->args[b].cty;
     }
@@ -725,7 +799,7 @@ static int collect_args(coder *c, uint32_t si) {
                      .name = m->name, .entity = m->entity, .media = m->type == EL_ENT_MEDIA,
                      .place = m->type == EL_ENT_PLACE, .country = m->type == EL_ENT_COUNTRY,
                      .lat = m->lat, .lon = m->lon, .place_country = m->country,
-                     .modifier = role_modifier(doc, m, s->tok + s->n_tok),
+                     .modifier = role_modifier(c, m, s->tok + s->n_tok),
                      .bare = m->kind == EL_MENT_BARE && !m->country, .cty = m->country,
                      .person = m->type == EL_ENT_PERSON};
             EL_PUSH(doc->a, v, a);
@@ -733,7 +807,7 @@ static int collect_args(coder *c, uint32_t si) {
             continue;
         }
         bool object = false;
-        if (is_pronoun(doc, &doc->toks[k], &object)) {
+        if (is_pronoun(c, &doc->toks[k], &object)) {
             arg a = {.t0 = k, .t1 = k + 1, .entity = -1, .pronoun = true, .object_pronoun = object,
                      .lat = NAN, .lon = NAN};
             EL_PUSH(doc->a, v, a);
@@ -744,4 +818,40 @@ static int collect_args(coder *c, uint32_t si) {
     for (size_t i = 0; i < c->n_args; i++)
         if (c->args[i].bare && c->args[i].code) place_role(c, &c->args[i]);
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
+}
+
+static const word *const class_lists[CL__COUNT] = {
+    obj_words,
+    subj_words,
+    locative_words,
+    rel_words,
+    fillers,
+    preps,
+    reporting,
+    determiners,
+    subordinators,
+    inclusion,
+    insert_starts,
+    auxiliaries,
+    negators,
+    hypo,
+    future,
+    after_head,
+};
+
+/* Build the word-class map of the lexicon: word -> bits of the lists it is
+** in. Called once when the lexicon loads. */
+int el_code_classes_build(el_verbs *v) {
+    v->classes = el_strmap_new(v->a, 512);
+    if (!v->classes) return EL_ENOMEM;
+    for (int cl = 0; cl < CL__COUNT; cl++)
+        for (const word *w = class_lists[cl]; w->s; w++) {
+            uint32_t *m = el_strmap_get(v->classes, w->s, w->n);
+            if (!m) {
+                m = el_arena_calloc(v->a, sizeof *m);
+                if (!m || el_strmap_put(v->classes, w->s, w->n, m)) return EL_ENOMEM;
+            }
+            *m |= 1u << cl;
+        }
+    return EL_OK;
 }

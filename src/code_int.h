@@ -36,7 +36,10 @@ struct el_verbs {
     el_strmap *codes;                   /* "046" -> el_code_info */
     el_strmap *verb_heads;              /* lemma -> first el_pattern */
     el_strmap *noun_heads;
+    el_strmap *classes;                 /* word -> word-class bits (code.c) */
     size_t n_patterns;
 };
+
+int el_code_classes_build(el_verbs *v);
 
 #endif

@@ -183,6 +183,7 @@ int el_engine_load_verbs(el_engine *e, el_diag *d) {
         if (rc == EL_OK) rc = load_patterns(v, path, d);
         free(names[i]);
     }
+    if (rc == EL_OK) rc = el_code_classes_build(v);
     if (rc == EL_OK && el_arena_failed(e->a)) rc = EL_ENOMEM;
     if (rc == EL_OK) e->verbs = v;
     return rc;

@@ -1,19 +1,14 @@
 /*
-** dict_import.c: the public CAMEO dictionaries, read as they are.
-** In:  TABARI (GDELT's GLOBALNET.*.actors/.agents) and PETRARCH/Phoenix
-**      (Phoenix.*.actors.txt, Phoenix.agents.txt) files, from a path the user
-**      gives; never copied into the repository.
-** Out: entries and aliases in an el_dict. A block whose name (or synonym) is
-**      already ours, with a compatible code, adds its aliases to our entry; a
-**      block coded as a bare country ([RUS]) adds them to the country; any
-**      other block becomes an entry of its own.
-** Formats: "NAME_WORDS [CODE dates]..." base lines, "+SYNONYM" lines, and
-** "[CODE dates]" lines under them; dates YYMMDD (00-30 are 20YY) or YYYYMMDD
-** as ">D" (from), "<D" (until), "D-D" or a bare "D" (from); an undated code
-** is the default; name lines in a row before any code are synonyms. "#"
-** comments, <!-- --> comments. TABARI words not followed
-** by "_" are stems (prefixes); PETRARCH words are exact and its agents get
-** regular plurals. Faults are warnings (third-party files have a few).
+** dict_import.c: the public CAMEO dictionaries (TABARI: GDELT's GLOBALNET
+** .actors/.agents; PETRARCH/Phoenix: *.actors.txt, *.agents.txt), read as
+** they are from a path the user gives, never copied into the repository.
+** Out: entries and aliases in an el_dict. A block named like one of ours,
+**      with a compatible code, lends our entry its aliases; a block coded as
+**      a bare country ([RUS]) lends them to the country; others are new.
+** Lines: "NAME_WORDS [CODE dates]", "+SYNONYM", "[CODE dates]"; dates YYMMDD
+** (00-30: 20YY) or YYYYMMDD as >D, <D, D-D or D (from); undated = default.
+** TABARI words without a final "_" are stems; PETRARCH agents get plurals.
+** Faults are warnings: third-party files have a few.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -38,6 +33,7 @@ typedef struct imp {
     size_t n_phr;
     icode codes[MAX_CODES];
     size_t n_codes;
+    bool bracket;               /* a [..] was seen in the block, good or bad */
     long line;                  /* of the base line */
     long n_blocks, n_merged, n_new, n_aliases, n_skipped, n_repaired, n_warned;
 } imp;
@@ -164,6 +160,7 @@ static el_date tdate(imp *I, const char *s, size_t n, bool *repaired) {
 /* Parse "[CODE dates]" groups of s into the open block. */
 static void parse_codes(imp *I, const char *s, long line, bool agents) {
     for (const char *p = strchr(s, '['); p; p = strchr(p, '[')) {
+        I->bracket = true;
         const char *q = strchr(p, ']');
         if (!q) { warn(I, line, "'[' without ']'; code skipped%s", NULL); return; }
         char buf[128];
@@ -311,6 +308,7 @@ static void free_block(imp *I) {
     for (size_t i = 0; i < I->n_phr; i++) free(I->phr[i]);
     I->n_phr = 0;
     I->n_codes = 0;
+    I->bracket = false;
 }
 
 static void flush_actor(imp *I) {
@@ -426,7 +424,7 @@ int el_dict_import_actors(el_dict *D, const char *path, bool tabari, bool verbos
         } else {
             /* A name line right after a name with no code yet is its synonym
             ** (Phoenix lists some synonyms without '+'). */
-            if (I.n_codes || !I.n_phr) {
+            if (I.n_codes || I.bracket || !I.n_phr) {
                 flush_actor(&I);
                 I.line = R.no;
             }

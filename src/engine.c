@@ -53,18 +53,22 @@ void el_engine_close(el_engine *e) {
     free(e);
 }
 
-int el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d) {
+int el_process_stages(const el_engine *e, el_doc *doc, unsigned mask, el_diag *d) {
     int rc = EL_OK;
-    if (upto >= EL_STAGE_CLEAN) rc = el_clean_doc(doc, d);
-    if (rc == EL_OK && upto >= EL_STAGE_SEGMENT) rc = el_segment_doc(e, doc, d);
-    /* Stage 4 and 5 slots: each stage adds its one call here, in this order.
-    ** EL_STAGE_TIME, EL_STAGE_ACTORS, EL_STAGE_COUNTS, EL_STAGE_QUOTES, EL_STAGE_CODE. */
-    if (rc == EL_OK && upto >= EL_STAGE_TIME) rc = el_time_annotate(e, doc, &doc->times, &doc->n_times);
-    if (rc == EL_OK && upto >= EL_STAGE_ACTORS) rc = el_actors_annotate(e, doc, d);
-    if (rc == EL_OK && upto >= EL_STAGE_COUNTS) rc = el_counts_annotate(e, doc, d);
-    if (rc == EL_OK && upto >= EL_STAGE_QUOTES) rc = el_quotes_annotate(e, doc, d);
-    if (rc == EL_OK && upto >= EL_STAGE_CODE) rc = el_code_doc(e, doc, d);
+#define WANT(s) (rc == EL_OK && (mask & EL_STAGE_BIT(s)))
+    if (WANT(EL_STAGE_CLEAN)) rc = el_clean_doc(doc, d);
+    if (WANT(EL_STAGE_SEGMENT)) rc = el_segment_doc(e, doc, d);
+    if (WANT(EL_STAGE_TIME)) rc = el_time_annotate(e, doc, &doc->times, &doc->n_times);
+    if (WANT(EL_STAGE_ACTORS)) rc = el_actors_annotate(e, doc, d);
+    if (WANT(EL_STAGE_COUNTS)) rc = el_counts_annotate(e, doc, d);
+    if (WANT(EL_STAGE_QUOTES)) rc = el_quotes_annotate(e, doc, d);
+    if (WANT(EL_STAGE_CODE)) rc = el_code_doc(e, doc, d);
+#undef WANT
     if (rc == EL_ENOMEM)
         el_reject(d, doc->file, doc->line, "out of memory on this article; skipped");
     return rc;
+}
+
+int el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d) {
+    return el_process_stages(e, doc, EL_STAGE_BIT(upto + 1) - 2u, d);   /* stages 1..upto */
 }

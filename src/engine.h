@@ -19,5 +19,8 @@ el_engine *el_engine_open(const el_options *opt, el_diag *d);  /* NULL on failur
 void       el_engine_close(el_engine *e);
 /* Run the stages up to `upto` on doc; EL_OK or an EL_E* code. */
 int        el_process_doc(const el_engine *e, el_doc *doc, int upto, el_diag *d);
+/* Run the stages of mask (EL_STAGE_BIT(s) | ...), in pipeline order. */
+#define EL_STAGE_BIT(s) (1u << (s))
+int        el_process_stages(const el_engine *e, el_doc *doc, unsigned mask, el_diag *d);
 
 #endif

@@ -303,8 +303,11 @@ static void gdelt_event(xp *x, const json_t *ev) {
     }
     const char *cameo = el_json_get_str(ev, "cameo");
     el_buf_printf(b, "%d\t", root);
-    tsv(b, cameo); el_buf_putc(b, '\t');
-    if (cameo) el_buf_printf(b, "%.3s\t%.2s\t", cameo, cameo); else el_buf_puts(b, "\t\t");
+    /* GDELT writes a root-level code as three digits ("03" is "030"). */
+    char code[8] = "";
+    if (cameo) snprintf(code, sizeof code, strlen(cameo) == 2 ? "%s0" : "%s", cameo);
+    tsv(b, code); el_buf_putc(b, '\t');
+    if (cameo) el_buf_printf(b, "%.3s\t%.2s\t", code, code); else el_buf_puts(b, "\t\t");
     put_num(b, json_object_get(ev, "quad_class"), "%.0f"); el_buf_putc(b, '\t');
     put_real(b, json_object_get(ev, "goldstein"), "%.1f"); el_buf_putc(b, '\t');
     put_num(b, json_object_get(ev, "num_mentions"), "%.0f"); el_buf_putc(b, '\t');

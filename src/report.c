@@ -318,7 +318,7 @@ static const char css[] =
     ".t-place{border-color:#16a085}.t-organization{border-color:#2e5fa5}.t-group{border-color:#c0392b}"
     ".t-media{border-color:#7f8c8d}details.debris{margin-top:6px;font-size:13px;color:#56616e}"
     "details.debris li{margin:2px 0}.kind{font-variant:small-caps;color:#8a5a00;margin-right:6px}"
-    "tr.conflict td:first-child{border-left:3px solid #c0392b}";
+    "tr.conflict th{border-left:3px solid #c0392b;background:#fbeaea}";
 
 /* Sort and filter for the event table. No data lives in the script: it
 ** only reorders and hides rows already in the page. */
@@ -411,6 +411,19 @@ static void article_link(rp *r, const char *id) {
     }
 }
 
+/* A short reference: the id, linked, with the title as tooltip, then the outlet. */
+static void article_ref(rp *r, const char *id) {
+    const art_meta *m = article_of(r, id);
+    put(r, "<a href=\"#");
+    anchor(r, "a-", id);
+    put(r, "\" title=\"");
+    if (m) esc(r, m->title ? m->title : m->first);
+    put(r, "\">");
+    esc(r, id);
+    put(r, "</a>");
+    if (m) { put(r, " <span class=\"muted\">"); esc(r, m->outlet ? m->outlet : "outlet unknown"); put(r, "</span>"); }
+}
+
 static void story_dates(rp *r, const json_t *s) {
     const char *a = str(s, "first_date"), *b = str(s, "last_date");
     put(r, "<span class=\"muted\">");
@@ -420,7 +433,13 @@ static void story_dates(rp *r, const json_t *s) {
     put(r, "</span>");
 }
 
-static void episode(rp *r, const json_t *ep) {
+static bool is_level(const json_t *s, const char *level) {
+    return str(s, "level") && strcmp(str(s, "level"), level) == 0;
+}
+
+typedef EL_VEC(const json_t *) storyvec;
+
+static void episode(rp *r, const json_t *ep, el_strmap *n_events) {
     char ib[32];
     const char *id = idtext(json_object_get(ep, "id"), ib);
     put(r, "<li class=\"episode\" id=\"");
@@ -429,13 +448,11 @@ static void episode(rp *r, const json_t *ep) {
     esc(r, str(ep, "title") ? str(ep, "title") : id);
     put(r, "</b> ");
     story_dates(r, ep);
-    size_t n_ev = 0, i;
-    const json_t *ev, *a;
-    json_array_foreach(r->events, i, ev)
-        n_ev += id && str(ev, "episode") && strcmp(str(ev, "episode"), id) == 0;
-    size_t na = json_array_size(json_object_get(ep, "articles"));
+    const size_t *ne = id ? el_strmap_get(n_events, id, strlen(id)) : NULL;
+    size_t n_ev = ne ? *ne : 0, na = json_array_size(json_object_get(ep, "articles")), i;
     el_buf_printf(&r->b, " \u00b7 %zu article%s \u00b7 %zu event%s<ul>", na, na == 1 ? "" : "s", n_ev,
                   n_ev == 1 ? "" : "s");
+    const json_t *a;
     json_array_foreach(json_object_get(ep, "articles"), i, a) {
         char ab[32];
         put(r, "<li>");
@@ -443,15 +460,40 @@ static void episode(rp *r, const json_t *ep) {
         put(r, "</li>");
     }
     put(r, "</ul></li>\n");
+    flush(r);
 }
 
+/* Threads with their episodes, then the episodes whose thread is not in the
+** file. Episodes are grouped by parent first (one pass), so this stays
+** linear however many stories a large run has. */
 static void stories(rp *r) {
     put(r, "<section id=\"stories\"><h2>Threads and episodes</h2>\n");
     if (!json_array_size(r->stories)) put(r, "<p class=\"muted\">No stories in this run.</p>");
-    size_t i, j;
-    const json_t *t, *e;
+    el_strmap *kids = el_strmap_new(r->a, 256), *threads = el_strmap_new(r->a, 64);
+    el_strmap *n_events = el_strmap_new(r->a, 256);
+    if (!kids || !threads || !n_events) return;
+    size_t i;
+    const json_t *t, *e, *ev;
+    json_array_foreach(r->events, i, ev) {
+        const char *ep = str(ev, "episode");
+        if (!ep) continue;
+        size_t *n = el_strmap_get(n_events, ep, strlen(ep));
+        if (!n && (n = el_arena_calloc(r->a, sizeof *n))) el_strmap_put(n_events, ep, strlen(ep), n);
+        if (n) (*n)++;
+    }
+    json_array_foreach(r->stories, i, t)
+        if (is_level(t, "thread") && str(t, "id")) el_strmap_put(threads, str(t, "id"), strlen(str(t, "id")), (void *)t);
+    storyvec orphans = {0};
+    json_array_foreach(r->stories, i, e) {
+        if (!is_level(e, "episode")) continue;
+        const char *p = str(e, "parent");
+        if (!p || !el_strmap_get(threads, p, strlen(p))) { EL_PUSH(r->a, orphans, e); continue; }
+        storyvec *v = el_strmap_get(kids, p, strlen(p));
+        if (!v && (v = el_arena_calloc(r->a, sizeof *v))) el_strmap_put(kids, p, strlen(p), v);
+        if (v) EL_PUSH(r->a, *v, e);
+    }
     json_array_foreach(r->stories, i, t) {
-        if (!str(t, "level") || strcmp(str(t, "level"), "thread") != 0) continue;
+        if (!is_level(t, "thread")) continue;
         char ib[32];
         const char *tid = idtext(json_object_get(t, "id"), ib);
         put(r, "<div class=\"thread\" id=\"");
@@ -462,27 +504,15 @@ static void stories(rp *r) {
         story_dates(r, t);
         el_buf_printf(&r->b, " <span class=\"tag\">%zu articles</span></h3><ol class=\"episodes\">",
                       json_array_size(json_object_get(t, "articles")));
-        json_array_foreach(r->stories, j, e)
-            if (str(e, "level") && strcmp(str(e, "level"), "episode") == 0 && tid && str(e, "parent") &&
-                strcmp(str(e, "parent"), tid) == 0)
-                episode(r, e);
+        const storyvec *v = tid ? el_strmap_get(kids, tid, strlen(tid)) : NULL;
+        for (size_t k = 0; v && k < v->n; k++) episode(r, v->v[k], n_events);
         put(r, "</ol></div>\n");
     }
-    /* Episodes whose thread is not in the file still get shown. */
-    bool any = false;
-    json_array_foreach(r->stories, j, e) {
-        if (!str(e, "level") || strcmp(str(e, "level"), "episode") != 0) continue;
-        const char *p = str(e, "parent");
-        bool found = false;
-        json_array_foreach(r->stories, i, t)
-            found |= p && str(t, "level") && strcmp(str(t, "level"), "thread") == 0 &&
-                     str(t, "id") && strcmp(str(t, "id"), p) == 0;
-        if (found) continue;
-        if (!any) put(r, "<h3>Episodes outside any thread</h3><ol class=\"episodes\">");
-        any = true;
-        episode(r, e);
+    if (orphans.n) {
+        put(r, "<h3>Episodes outside any thread</h3><ol class=\"episodes\">");
+        for (size_t k = 0; k < orphans.n; k++) episode(r, orphans.v[k], n_events);
+        put(r, "</ol>");
     }
-    if (any) put(r, "</ol>");
     put(r, "</section>\n");
 }
 
@@ -566,6 +596,14 @@ static void axis(rp *r, el_date lo, el_date hi, double left, double width, doubl
     }
 }
 
+/* s cut to at most max characters, ending in an ellipsis when cut. */
+static const char *clip(rp *r, const char *s, size_t max) {
+    if (utf8_chars(s) <= max) return s;
+    size_t i = 0, chars = 0;
+    for (; s[i] && chars < max - 1; i++) chars += ((unsigned char)s[i + 1] & 0xC0) != 0x80;
+    return el_arena_printf(r->a, "%.*s\u2026", (int)i, s);
+}
+
 static void timeline(rp *r) {
     size_t n = json_array_size(r->events), n_dated = 0;
     tl_item *it = el_arena_calloc(r->a, (n ? n : 1) * sizeof *it);
@@ -591,7 +629,8 @@ static void timeline(rp *r) {
         for (size_t i = 0; i < n_dated && row_end; i++) {
             tl_item *x = &it[i];
             const json_t *ev = x->ev;
-            const char *who = actors_line(r, ev), *mod = str(ev, "modality");
+            /* Long actor lists are cut in the label; the tooltip has them all. */
+            const char *who = clip(r, actors_line(r, ev), 44), *mod = str(ev, "modality");
             long na = num(ev, "num_articles"), ns = num(ev, "num_sources");
             x->label = el_arena_printf(r->a, "%s%s%s · %ld article%s, %ld outlet%s",
                                        *who ? who : "no actor named",
@@ -930,7 +969,7 @@ static void quotes(rp *r) {
         put(r, "</q></td>");
         td_text(r, NULL, str(q, "type"));
         put(r, "<td>");
-        article_link(r, art);
+        article_ref(r, art);
         put(r, "</td></tr>\n");
     }
     put(r, "</tbody></table></section>\n");

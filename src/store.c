@@ -370,7 +370,7 @@ static int on_article(json_t *o, const char *text, size_t len, long line, void *
     writer *w = ud;
     char ib[32], row_hash[17], content_hash[17];
     const char *id = id_of(o, "id", ib);
-    const json_t *body = json_object_get(o, "body"), *raw = json_object_get(o, "raw");
+    json_t *body = json_object_get(o, "body"), *raw = json_object_get(o, "raw");
     if (!id || !json_is_string(body)) {
         el_reject(w->d, w->file, line, "article without %s; skipped", id ? "a body" : "an id");
         return 0;
@@ -392,8 +392,16 @@ static int on_article(json_t *o, const char *text, size_t len, long line, void *
     bind_keys(put, 2, o, article_keys, N_ARTICLE_KEYS);
     sqlite3_bind_text(put, 2 + N_ARTICLE_KEYS, content_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(put, 3 + N_ARTICLE_KEYS, row_hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, text, (int)len, SQLITE_STATIC);
+    /* The json column keeps the rest of the object (metadata the columns do
+    ** not name); body and raw are columns already, and text is most of it. */
+    json_t *keep_body = json_incref((json_t *)body), *keep_raw = json_incref((json_t *)raw);
+    json_object_del(o, "body");
+    json_object_del(o, "raw");
+    char *meta = json_dumps(o, JSON_COMPACT);
+    if (meta) sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, meta, -1, free);
     int rc = step(w, put);
+    json_decref(keep_body);
+    json_decref(keep_raw);
     if (rc) {
         if (rc > 0) el_reject(w->d, w->file, line, "article %s refused by the database: %s; skipped", id,
                               sqlite3_errmsg(w->s->db));

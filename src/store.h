@@ -72,7 +72,7 @@ typedef struct el_store_article {
     size_t raw_len;
     const char *body;             /* the cleaned body (offsets point into it) */
     size_t body_len;
-    const char *json;             /* the whole articles.jsonl object as stored */
+    const char *json;             /* the articles.jsonl object less body and raw */
 } el_store_article;
 
 /* Call fn for each stored article, in order of first storage. fn returns

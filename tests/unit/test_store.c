@@ -435,7 +435,8 @@ static char *export_to_string(int fmt, const char *dir, el_store *s, el_diag *d)
     return p;
 }
 
-/* 10. Every export format is the same from the folder and from the database. */
+/* 10. Every export format is the same from the folder and from the
+** database, and el_export_write_all writes them all. */
 static void store_exports_match_folder(void **state) {
     tctx *t = *state;
     assert_int_equal(el_store_write(fixture(), t->db, NULL, &t->d), EL_OK);
@@ -449,6 +450,20 @@ static void store_exports_match_folder(void **state) {
         free(b);
     }
     el_store_close(s);
+    /* What `run` writes: the four files, equal to the formats on stdout. */
+    const char *dir = copy_fixture(t, "all");
+    assert_int_equal(el_export_write_all(dir, &t->d), EL_OK);
+    static const char *const files[] = {"gdelt.events.tsv", "gdelt.mentions.tsv", "plover.jsonl", "events.csv"};
+    for (int fmt = 0; fmt < EL_EXPORT__COUNT; fmt++) {
+        char path[512], *want = export_to_string(fmt, dir, NULL, &t->d), got[8192] = "";
+        snprintf(path, sizeof path, "%s/%s", dir, files[fmt]);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        got[fread(got, 1, sizeof got - 1, f)] = '\0';
+        fclose(f);
+        assert_string_equal(got, want);
+        free(want);
+    }
     assert_int_equal(el_export_format_parse("gdelt-mentions"), EL_EXPORT_GDELT_MENTIONS);
     assert_int_equal(el_export_format_parse("xml"), -1);
     el_date lo, hi;
