@@ -493,6 +493,9 @@ typedef struct pmention { uint32_t pos; uint32_t who; } pmention;
 typedef struct qctx {
     el_doc *d;
     el_frame_filter *ff;            /* speech cues */
+    uint8_t *cue_sent;              /* per sentence: 1 when a cue word may be in it */
+    el_frame **fr;                  /* per sentence: its frames once read (NULL: not yet) */
+    uint8_t *n_fr;
     kwbits rolef;                   /* roles and titles */
     EL_VEC(person) people;
     EL_VEC(pmention) ments;
@@ -524,10 +527,16 @@ static int person_find(const qctx *q, const char *sur, size_t n) {
 }
 
 /* Read persons introduced by a role or title, then every later mention of
-** their surnames. */
+** their surnames. The same pass marks the sentences with a speech cue in
+** q->cue_sent, so the frames of the others are never looked for. */
 static void find_people(qctx *q) {
     el_doc *d = q->d;
+    size_t si = 0;
     for (size_t k = 0; k + 1 < d->n_toks; k++) {
+        const el_token *t = &d->toks[k];
+        if (t->flags & EL_TOK_SSTART && k) si++;
+        if ((t->flags & EL_TOK_WORD) && si < d->n_sents && kw_maybe(&q->ff->cue, t->lemma, t->lemma_len))
+            q->cue_sent[si] = 1;
         /* A role introduces a name only when a capital follows ("chief Ronen Bar"). */
         if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & EL_TOK_CAP) ||
             !kw_maybe(&q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
@@ -841,19 +850,36 @@ static const char *span_text(el_doc *d, uint32_t s, uint32_t e) {
     return el_arena_strndup(d->a, d->body + s, e - s);
 }
 
+/* The frames of sentence si, read once and kept (a direct quote looks at the
+** sentences around it, the reported-speech pass at each one). */
+static size_t frames_of(qctx *q, uint32_t si, const el_frame **out) {
+    static const el_frame none[1];
+    *out = none;
+    if (si >= q->d->n_sents || !q->cue_sent[si]) return 0;
+    if (!q->fr[si]) {
+        el_frame tmp[16];
+        size_t n = el_frames_find(q->d, q->ff, si, tmp, 16);
+        if (n > 16) n = 16;
+        q->fr[si] = el_arena_alloc(q->d->a, (n ? n : 1) * sizeof *tmp);
+        if (!q->fr[si]) return 0;
+        memcpy(q->fr[si], tmp, n * sizeof *tmp);
+        q->n_fr[si] = (uint8_t)n;
+    }
+    *out = q->fr[si];
+    return q->n_fr[si];
+}
+
 /* Speaker of direct quote dq: the frame right after its closing mark, else a
 ** frame before its opening mark in the same sentence, else the quote before
 ** when this one continues it. */
 static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
     el_doc *d = q->d;
-    el_frame fr[16];
+    const el_frame *fr;
     /* After: ", a US official said", "he added", "said Netanyahu". */
     size_t k = x->close + 1;
     while (k < d->n_toks && (punct(d, k, ",") || (flag(d, k, EL_TOK_QUOTE) && k == x->close + 1))) k++;
     if (x->close > x->open && k < d->n_toks && d->toks[k].para == d->toks[x->close].para) {
-        uint32_t si = sent_of(d, k);
-        size_t nf = el_frames_find(d, q->ff, si, fr, 16);
-        if (nf > 16) nf = 16;
+        size_t nf = frames_of(q, sent_of(d, k), &fr);
         for (size_t i = 0; i < nf; i++) {
             size_t first = fr[i].form == EL_FRAME_SUBJ_VERB ? fr[i].subj : fr[i].verb;
             if (fr[i].form == EL_FRAME_CITING) continue;
@@ -869,9 +895,7 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
         }
     }
     /* Before: "His office said in a statement that", "was quoted as saying ...:" */
-    uint32_t si = sent_of(d, x->open);
-    size_t nf = el_frames_find(d, q->ff, si, fr, 16);
-    if (nf > 16) nf = 16;
+    size_t nf = frames_of(q, sent_of(d, x->open), &fr);
     for (size_t i = nf; i-- > 0;) {
         if (fr[i].verb >= x->open || fr[i].form == EL_FRAME_CITING) continue;
         if (inside_dq(q, fr[i].start)) continue;
@@ -898,10 +922,17 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     qctx q = {.d = d, .ff = &ff};
     kw_fill(&q.rolef, roles);
     quote_vec out = {0};
+    q.cue_sent = el_arena_calloc(d->a, d->n_sents + 1);
+    q.fr = el_arena_calloc(d->a, (d->n_sents + 1) * sizeof *q.fr);
+    q.n_fr = el_arena_calloc(d->a, d->n_sents + 1);
+    if (!q.cue_sent || !q.fr || !q.n_fr) return EL_ENOMEM;
     pair_marks(d, &q.dqs);
     find_people(&q);
+    if (d->n_toks && d->n_sents) {                       /* find_people stops before the last token */
+        const el_token *t = &d->toks[d->n_toks - 1];
+        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ff.cue, t->lemma, t->lemma_len)) q.cue_sent[d->n_sents - 1] = 1;
+    }
     size_t di = 0;
-    el_frame fr[16];
     for (uint32_t si = 0; si < d->n_sents; si++) {
         const el_sent *st = &d->sents[si];
         /* Direct quotes opening in this sentence, in order. */
@@ -920,8 +951,8 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
             EL_PUSH(d->a, out, o);
         }
         /* Reported speech. */
-        size_t nf = el_frames_find(d, q.ff, si, fr, 16);
-        if (nf > 16) nf = 16;
+        const el_frame *fr;
+        size_t nf = frames_of(&q, si, &fr);
         for (size_t i = 0; i < nf; i++) {
             const el_frame *f = &fr[i];
             if (f->form == EL_FRAME_CITING || inside_dq(&q, f->start)) continue;

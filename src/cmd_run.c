@@ -15,6 +15,8 @@
 ** twice with the same files changes nothing.
 */
 #include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,7 +164,9 @@ static int take_doc(run *r, el_doc *doc) {
     el_strmap_put(r->seen_id, doc->id, strlen(doc->id), r);
     /* articles.jsonl and counts.jsonl stream as we go. */
     r->b.len = 0;
-    el_write_article(&r->b, doc, EL_ART_RAW);
+    /* The raw text is kept for incremental runs, when cleaning changed it. */
+    bool same = doc->raw_len == doc->body_len && memcmp(doc->raw, doc->body, doc->body_len) == 0;
+    el_write_article(&r->b, doc, same ? 0 : EL_ART_RAW);
     el_buf_putc(&r->b, '\n');
     for (size_t i = 0; i < doc->n_counts; i++) {
         el_write_count(&r->b, doc, &doc->counts[i]);
@@ -188,7 +192,7 @@ typedef struct stored_ctx { run *r; el_arena *a; } stored_ctx;
 static int on_stored(const el_store_article *sa, void *ud) {
     stored_ctx *sc = ud;
     run *r = sc->r;
-    if (!sa->raw || !sa->id) return 0;
+    if (!sa->id || (!sa->raw && !sa->body)) return 0;
     if (el_strmap_get(r->seen_id, sa->id, strlen(sa->id))) return 0;   /* replaced by an input */
     el_arena_reset(sc->a);
     el_doc *doc = el_arena_calloc(sc->a, sizeof *doc);
@@ -198,8 +202,8 @@ static int on_stored(const el_store_article *sa, void *ud) {
     doc->line = 1;
     doc->translated = sa->translated;
     doc->date = doc->header_date = EL_DATE_UNKNOWN;
-    doc->raw = sa->raw;
-    doc->raw_len = sa->raw_len;
+    doc->raw = sa->raw ? sa->raw : sa->body;        /* no raw: cleaning left it as it was */
+    doc->raw_len = sa->raw ? sa->raw_len : sa->body_len;
     doc->text_format = true;
     doc->id = el_arena_strdup(sc->a, sa->id);
     doc->outlet = el_arena_strdup(sc->a, sa->outlet);
@@ -214,7 +218,7 @@ static int on_stored(const el_store_article *sa, void *ud) {
         /* The header line, if any, still has to leave the text. */
         if (!strncmp(doc->raw, " date ", 6) || !strncmp(doc->raw, "date ", 5)) {
             el_doc tmp = *doc;
-            el_read_text(r->e, &tmp, sa->raw, sa->raw_len, r->d);
+            el_read_text(r->e, &tmp, doc->raw, doc->raw_len, r->d);
             doc->raw = tmp.raw;
             doc->raw_len = tmp.raw_len;
         }
@@ -541,9 +545,28 @@ static int close_synced(FILE *f) {
     return fclose(f) == 0 ? rc : -1;
 }
 
-static int store_progress(void *ud, const char *table, long rows) {
-    (void)ud; (void)table; (void)rows;
-    return 0;
+/* After the files: the database, the exports, the report. */
+typedef struct post_job {
+    int kind;                           /* 0 store, 1 exports, 2 report */
+    const char *out, *db;
+    el_diag *d;
+    bool skip;
+    double seconds;
+} post_job;
+
+static void *post_run(void *ud) {
+    post_job *j = ud;
+    double t0 = el_now();
+    if (j->skip) return NULL;
+    if (j->kind == 0) {
+        if (el_store_write(j->out, j->db, NULL, j->d) != EL_OK) el_reject(j->d, j->db, 0, "database not updated");
+    } else if (j->kind == 1) {
+        if (el_export_write_all(j->out, j->d) != EL_OK) el_reject(j->d, j->out, 0, "exports not written");
+    } else if (el_report_write(j->out, j->d) != EL_OK) {
+        el_reject(j->d, j->out, 0, "report.html not written");
+    }
+    j->seconds = el_now() - t0;
+    return NULL;
 }
 
 int el_cmd_run(int argc, char **argv) {
@@ -600,11 +623,14 @@ int el_cmd_run(int argc, char **argv) {
         el_arena_free(sc.a);
         el_store_close(st);
     }
+    double t_stages = el_now();
     if (rrc != EL_OK || r.rc != EL_OK || el_link_finish(r.L) != EL_OK) goto done;
+    double t_link = el_now();
     FILE *fe = open_tmp(tmp, "events.jsonl", &d), *ft = open_tmp(tmp, "mentions.tsv", &d);
     FILE *fs = open_tmp(tmp, "stories.jsonl", &d), *fq = open_tmp(tmp, "quotes.jsonl", &d);
     FILE *fc = open_tmp(tmp, "comparisons.jsonl", &d), *fn = open_tmp(tmp, "entities.jsonl", &d);
     int wrc = fe && ft && fs && fq && fc && fn ? write_events(&r, fe, ft) : EL_EINPUT;
+    double t_events = el_now();
     if (wrc == EL_OK) {
         write_stories(&r, fs);
         write_quotes_and_comparisons(&r, fq, fc);
@@ -623,12 +649,28 @@ int el_cmd_run(int argc, char **argv) {
         if (rename(from, to)) el_reject(&d, to, 0, "cannot replace: %s", strerror(errno));
     }
     rmdir(tmp);
-    if (!no_db) {
-        el_store_opts so = {.progress = store_progress};
-        if (el_store_write(out, db_path, &so, &d) != EL_OK) el_reject(&d, db_path, 0, "database not updated");
+    double t_files = el_now();
+    /* The database, the exports and the report each read the files just
+    ** written and write their own output: they run side by side. */
+    json_object_seed(0);                /* jansson's hash seed, set before threads */
+    post_job jobs[3] = {
+        {.kind = 0, .out = out, .db = db_path, .d = &d, .skip = no_db},
+        {.kind = 1, .out = out, .d = &d},
+        {.kind = 2, .out = out, .d = &d, .skip = no_report},
+    };
+    pthread_t th[3];
+    bool started[3] = {false, false, false};
+    for (int i = 1; i < 3; i++) started[i] = pthread_create(&th[i], NULL, post_run, &jobs[i]) == 0;
+    post_run(&jobs[0]);
+    for (int i = 1; i < 3; i++) {
+        if (started[i]) pthread_join(th[i], NULL);
+        else post_run(&jobs[i]);
     }
-    if (el_export_write_all(out, &d) != EL_OK) el_reject(&d, out, 0, "exports not written");
-    if (!no_report && el_report_write(out, &d) != EL_OK) el_reject(&d, out, 0, "report.html not written");
+    if (cli.stats)
+        el_note(&d, "stats: run phases seconds: stages=%.3f link=%.3f events=%.3f files=%.3f "
+                "store=%.3f exports=%.3f report=%.3f (side by side) linker_bytes=%zu\n",
+                t_stages - r.m.t0, t_link - t_stages, t_events - t_link, t_files - t_events,
+                jobs[0].seconds, jobs[1].seconds, jobs[2].seconds, el_link_bytes(r.L));
     el_meter_done(&r.m, &d);
     if (r.m.tty || cli.stats)
         el_note(&d, "eventline run: %zu articles (%ld already there), %zu episodes, %zu threads; report: %s/report.html\n",
