@@ -41,9 +41,14 @@ const char *el_qual_name(int q) { return q > 0 && q < EL_QUAL__COUNT ? qual_name
 
 /* A word of a table with its length, so that a look-up compares lengths
 ** before letters; a table ends with K_END. */
-typedef struct kw { const char *w; uint8_t n; } kw;
-#define K(s) {s, sizeof(s) - 1}
-#define K_END {NULL, 0}
+typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
+#define K(s) {s, sizeof(s) - 1, KW_HASH(s)}
+#define K_END {NULL, 0, 0}
+/* kw_hash() of a literal, folded by the compiler. KEEP IN SYNC with kw_mix(). */
+#define KW_C(c) ((uint32_t)((c) | 0x20) & 0xFFu)
+#define KW_HASH(s) ((uint32_t)(((uint64_t)((KW_C((s)[0]) | (KW_C(sizeof(s) > 2 ? (s)[1] : 0) << 8) |     \
+    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) - 3] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
+    ((uint32_t)(sizeof(s) - 1) * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full) >> 32))
 
 /* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */
 static bool eq_lower(const char *s, const char *w, size_t n) {
@@ -70,13 +75,13 @@ static uint32_t kw_hash(const char *s, size_t n) {
 static void kw_set(kwbits *f, uint32_t h, int c0, int c1, size_t n) {
     f->bits[(h & 4095) >> 6] |= 1ull << (h & 63);
     f->bits[((h >> 12) & 4095) >> 6] |= 1ull << ((h >> 12) & 63);
-    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 31] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 15] |= (uint16_t)(1u << (n < 15 ? n : 15));
 }
 static void kw_fill(kwbits *f, const kw *list) {
-    for (; list->w; list++) kw_set(f, kw_hash(list->w, list->n), list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
+    for (; list->w; list++) kw_set(f, list->h, list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
 }
 static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
-    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 31] >> (n < 15 ? n : 15)) & 1))
+    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 15] >> (n < 15 ? n : 15)) & 1))
         return false;
     uint32_t h = kw_hash(s, n);
     return ((f->bits[(h & 4095) >> 6] >> (h & 63)) & 1) && ((f->bits[((h >> 12) & 4095) >> 6] >> ((h >> 12) & 63)) & 1);
@@ -122,10 +127,10 @@ static int lem_in(const sx *x, size_t k, const kw *list) {
         if (list[i].n == n && memcmp(x->t[k].lemma, list[i].w, n) == 0) return i;
     return -1;
 }
-static bool punct(const sx *x, size_t k, const char *p) {
-    return in(x, k) && (x->t[k].flags & EL_TOK_PUNCT) && tl(x, k) == strlen(p) &&
-           memcmp(tt(x, k), p, tl(x, k)) == 0;
+static bool punct_n(const sx *x, size_t k, const char *p, size_t n) {
+    return in(x, k) && (x->t[k].flags & EL_TOK_PUNCT) && tl(x, k) == n && memcmp(tt(x, k), p, n) == 0;
 }
+#define punct(x, k, p) punct_n((x), (k), (p), sizeof(p) - 1)
 /* A dash or hyphen standing alone: - – — */
 static bool dash(const sx *x, size_t k) {
     return punct(x, k, "-") || punct(x, k, "\xE2\x80\x93") || punct(x, k, "\xE2\x80\x94");
@@ -252,14 +257,14 @@ static const kw measure_units[] = {
 static const kw currencies[] = {
     K("dollar"), K("euro"), K("pound"), K("shekel"), K("yen"), K("yuan"), K("rupee"), K("riyal"), K("dinar"), K("franc"),
     K("rouble"), K("ruble"), K("lira"), K("dirham"), K("peso"), K("krone"), K("krona"), K("won"), K("cent"), K("penny"),
-    K("pence"), K("usd"), K("nis"), K("eur"), K("gbp"), K("buck"), K("sterling"), K_END,
+    K("pence"), K("usd"), K("nis"), K("eur"), K("gbp"), K("buck"), K("sterling"), K("dlr"), K("dlrs"), K("cts"), K_END,
 };
 static const kw currency_signs[] = {
     K("$"), K("\xE2\x82\xAC"), K("\xC2\xA3"), K("\xC2\xA5"), K("\xE2\x82\xAA"), K("usd"), K("nis"), K("eur"), K("gbp"),
     K("us$"), K_END,
 };
 static const kw time_marks[] = {
-    K("a.m."), K("p.m."), K("am"), K("pm"), K("gmt"), K("utc"), K("o'clock"), K("o\xE2\x80\x99" "clock"), K("hrs"), K_END,
+    K("a.m."), K("p.m."), K("am"), K("pm"), K("gmt"), K("utc"), K("o'clock"), K("o\xE2\x80\x99" "clock"), K("hrs"), K("est"), K("edt"), K("bst"), K("cet"), K_END,
 };
 /* Words before a number that make it a name or a label. */
 static const kw label_words[] = {
@@ -303,9 +308,9 @@ typedef struct core {
 
 /* Words for vague amounts: "dozens", "hundreds", "thousands" ... */
 static bool vague_at(const sx *x, size_t k, core *c) {
-    struct { const char *w; double lo, hi; } v[] = {
-        {"dozens", 24, 99}, {"scores", 40, 99}, {"hundreds", 200, 999},
-        {"thousands", 2000, 9999}, {"millions", 2e6, 9.99e6}, {"billions", 2e9, 9.99e9},
+    static const struct { kw w; double lo, hi; } v[] = {
+        {K("dozens"), 24, 99}, {K("scores"), 40, 99}, {K("hundreds"), 200, 999},
+        {K("thousands"), 2000, 9999}, {K("millions"), 2e6, 9.99e6}, {K("billions"), 2e9, 9.99e9},
     };
     /* "tens of thousands", "hundreds of thousands" */
     if ((is(x, k, "tens") || is(x, k, "hundreds")) && is(x, k + 1, "of") &&
@@ -317,7 +322,7 @@ static bool vague_at(const sx *x, size_t k, core *c) {
         return true;
     }
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if (is_n(x, k, v[i].w, strlen(v[i].w))) {
+        if (is_n(x, k, v[i].w.w, v[i].w.n)) {
             *c = (core){.end = k + 1, .v = NAN, .lo = v[i].lo, .hi = v[i].hi, .vague = true, .cls = -1};
             return true;
         }
@@ -390,6 +395,7 @@ static bool digits_at(const sx *x, size_t k, core *c) {
     size_t sl = n - used;
     c->plain = !(shape & (SH_COMMA | SH_DOT)) && sl == 0;
     if (shape & SH_COLON) { c->cls = EL_NUM_TIME; return true; }
+    if (shape & SH_BADCOMMA) { c->cls = EL_NUM_OTHER; return true; }    /* "1,2,3,4": a list */
     if (shape & SH_HYPHEN) {
         /* 2024-02-13, 49-year-old, 35-40, 6-week, 555-1234, 2023-24 */
         int parts = 1, hy = 0;
@@ -753,21 +759,21 @@ static const kw cue_offer[] = {K("offer"), K("will"), K("willing"), K("prepare")
 
 /* Head nouns (lemmas) and the kind they carry, with their canonical form
 ** for comparing outlets. */
-typedef struct headk { const char *lemma, *canon; uint8_t kind; } headk;
+typedef struct headk { kw lemma; const char *canon; uint8_t kind; } headk;
 static const headk heads[] = {
-    {"hostage", "hostage", EL_KIND_HOSTAGE}, {"captive", "hostage", EL_KIND_HOSTAGE},
-    {"abductee", "hostage", EL_KIND_HOSTAGE}, {"abductees", "hostage", EL_KIND_HOSTAGE},
-    {"prisoner", "prisoner", EL_KIND_PRISONER}, {"inmate", "prisoner", EL_KIND_PRISONER},
-    {"detainee", "prisoner", EL_KIND_PRISONER}, {"protester", "protester", EL_KIND_PROTESTERS},
-    {"protestor", "protester", EL_KIND_PROTESTERS}, {"demonstrator", "protester", EL_KIND_PROTESTERS},
-    {"refugee", "refugee", EL_KIND_DISPLACED}, {"evacuee", "refugee", EL_KIND_DISPLACED},
-    {"casualty", "casualty", EL_KIND_KILLED}, {"fatality", "dead", EL_KIND_KILLED},
-    {"dead", "dead", EL_KIND_KILLED}, {"body", "dead", EL_KIND_KILLED},
-    {"death", "dead", EL_KIND_KILLED}, {"wounded", "wounded", EL_KIND_WOUNDED},
-    {"injured", "wounded", EL_KIND_WOUNDED}, {"injury", "wounded", EL_KIND_WOUNDED},
-    {"arrest", "arrest", EL_KIND_ARRESTED},
-    {"people", "people", EL_KIND_OTHER}, {"person", "people", EL_KIND_OTHER},
-    {"others", "", EL_KIND_OTHER}, {"individual", "people", EL_KIND_OTHER},
+    {K("hostage"), "hostage", EL_KIND_HOSTAGE}, {K("captive"), "hostage", EL_KIND_HOSTAGE},
+    {K("abductee"), "hostage", EL_KIND_HOSTAGE}, {K("abductees"), "hostage", EL_KIND_HOSTAGE},
+    {K("prisoner"), "prisoner", EL_KIND_PRISONER}, {K("inmate"), "prisoner", EL_KIND_PRISONER},
+    {K("detainee"), "prisoner", EL_KIND_PRISONER}, {K("protester"), "protester", EL_KIND_PROTESTERS},
+    {K("protestor"), "protester", EL_KIND_PROTESTERS}, {K("demonstrator"), "protester", EL_KIND_PROTESTERS},
+    {K("refugee"), "refugee", EL_KIND_DISPLACED}, {K("evacuee"), "refugee", EL_KIND_DISPLACED},
+    {K("casualty"), "casualty", EL_KIND_KILLED}, {K("fatality"), "dead", EL_KIND_KILLED},
+    {K("dead"), "dead", EL_KIND_KILLED}, {K("body"), "dead", EL_KIND_KILLED},
+    {K("death"), "dead", EL_KIND_KILLED}, {K("wounded"), "wounded", EL_KIND_WOUNDED},
+    {K("injured"), "wounded", EL_KIND_WOUNDED}, {K("injury"), "wounded", EL_KIND_WOUNDED},
+    {K("arrest"), "arrest", EL_KIND_ARRESTED},
+    {K("people"), "people", EL_KIND_OTHER}, {K("person"), "people", EL_KIND_OTHER},
+    {K("others"), "", EL_KIND_OTHER}, {K("individual"), "people", EL_KIND_OTHER},
 };
 
 /* Words that end a noun phrase after a figure. */
@@ -788,6 +794,7 @@ typedef struct att {                /* the result of reading a figure's context 
     const char *canon;              /* canonical head */
     bool pronoun;                   /* "of them", "of whom" */
     bool definite;                  /* "the 40": refers back */
+    bool known;                     /* the head is in heads[] */
 } att;
 
 static bool clause_stop(const sx *x, size_t k) {
@@ -886,6 +893,15 @@ static void noun_phrase(const sx *x, const el_number *n, att *a) {
         if (plural_noun(x, j - 1)) break;              /* the head noun ends the phrase */
     }
     a->ph1 = j;
+    /* A participle alone is the verb, not the group: "dozens killed" (but
+    ** "50 wounded", "the dead" stay: they are in heads[]). */
+    if (j == k + 1 && !(x->t[k].flags & EL_TOK_CAP) && tl(x, k) > 4 &&
+        (el_isuffix(tt(x, k), tl(x, k), "ed") || el_isuffix(tt(x, k), tl(x, k), "ing"))) {
+        bool noun = false;
+        for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !noun; i++)
+            noun = lem_n(x, k, heads[i].lemma.w, heads[i].lemma.n) || is_n(x, k, heads[i].lemma.w, heads[i].lemma.n);
+        if (!noun) a->ph1 = a->ph0;
+    }
 }
 
 /* The strongest kind cue among tokens [from, to), skipping the figure and its
@@ -934,7 +950,9 @@ static int kind_of(const sx *x, const el_number *n, att *a, size_t c0, size_t c1
     if (a->ph1 > a->ph0) {
         size_t h = a->ph1 - 1;
         for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-            if (lem_n(x, h, heads[i].lemma, strlen(heads[i].lemma))) { head_kind = heads[i].kind; a->canon = heads[i].canon; break; }
+            if (lem_n(x, h, heads[i].lemma.w, heads[i].lemma.n)) {
+                head_kind = heads[i].kind; a->canon = heads[i].canon; a->known = true; break;
+            }
         for (size_t k = a->ph0; k < a->ph1; k++) {      /* "displaced Palestinians" */
             if (lem(x, k, "displace") || is(x, k, "displaced")) head_kind = EL_KIND_DISPLACED;
             if (lem(x, k, "wound") || lem(x, k, "injure")) head_kind = EL_KIND_WOUNDED;
@@ -1091,8 +1109,13 @@ static bool population_head(const sx *x, const att *a) {
     if (a->ph1 <= a->ph0) return false;
     size_t h = a->ph1 - 1;
     if (lem_in(x, h, population) >= 0) return true;
-    /* Capitalised plurals are peoples: "Palestinians", "Israelis", "Gazans". */
-    return (x->t[h].flags & EL_TOK_CAP) && plural_noun(x, h);
+    /* Capitalised plurals with a demonym's ending are peoples: "Palestinians",
+    ** "Israelis", "Gazans", "Kurds", "Britons", "Lebanese" (not "Industries"). */
+    if (!(x->t[h].flags & EL_TOK_CAP)) return false;
+    const char *w = tt(x, h);
+    size_t n = tl(x, h);
+    return el_isuffix(w, n, "ans") || el_isuffix(w, n, "is") || el_isuffix(w, n, "ese") ||
+           el_isuffix(w, n, "ds") || el_isuffix(w, n, "ons") || el_isuffix(w, n, "ks");
 }
 
 /* Stance of a prisoner figure: demanded or offered, from the sentence so far. */
@@ -1132,7 +1155,8 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
     sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->nf, .cf = &F->cf,
             .lf = &F->lf};
     const char *prev_subject = NULL, *prev_canon = NULL;
-    /* The subject of the previous sentence's last count, for "of them". */
+    bool prev_here = false;             /* prev_* come from this sentence */
+    /* The subject of the previous sentence's last count, for "of them" only. */
     if (out->n && out->v[out->n - 1].sent + 1 >= s && out->v[out->n - 1].subject) {
         prev_subject = out->v[out->n - 1].subject;
         prev_canon = out->v[out->n - 1].head;
@@ -1182,14 +1206,14 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
                         size_t h = b.ph1 - 1;
                         a.canon = "";
                         for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
-                            if (lem_n(&x, h, heads[q].lemma, strlen(heads[q].lemma))) { a.canon = heads[q].canon; break; }
+                            if (lem_n(&x, h, heads[q].lemma.w, heads[q].lemma.n)) { a.canon = heads[q].canon; break; }
                         if (!*a.canon) a.canon = el_arena_strndup(doc->a, x.t[h].lemma, x.t[h].lemma_len);
                         c.head = a.canon;
                         int k2 = kind_of(&x, n, &a, c0, c1);
                         c.kind = (uint8_t)k2;
                         has_np = true;
                     }
-                } else if (prev_subject) {
+                } else if (prev_subject && (prev_here || a.pronoun)) {
                     c.subject = prev_subject;
                     c.head = prev_canon;
                     a.canon = prev_canon;
@@ -1202,6 +1226,9 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
                             }
                 }
             }
+            /* A count of things, not people ("2 rights", "10 shares"): the
+            ** cue words around it say nothing about casualties. */
+            if (a.ph1 > a.ph0 && !a.known && !population_head(&x, &a)) continue;
             if (c.kind == EL_KIND_OTHER && !population_head(&x, &a) &&
                 !(has_np && c.head && !strcmp(c.head, "people")))
                 continue;                                   /* not a count of people */
@@ -1224,7 +1251,7 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
             frames_done = true;
         }
         attribution_of(doc, fr, nfr, s, n, &c);
-        if (c.subject && n->cls == EL_NUM_COUNT) { prev_subject = c.subject; prev_canon = c.head; }
+        if (c.subject && n->cls == EL_NUM_COUNT) { prev_subject = c.subject; prev_canon = c.head; prev_here = true; }
         EL_PUSH(doc->a, *out, c);
     }
 }

@@ -26,9 +26,14 @@
 
 /* A word of a table with its length, so that a look-up compares lengths
 ** before letters; a table ends with K_END. */
-typedef struct kw { const char *w; uint8_t n; } kw;
-#define K(s) {s, sizeof(s) - 1}
-#define K_END {NULL, 0}
+typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
+#define K(s) {s, sizeof(s) - 1, KW_HASH(s)}
+#define K_END {NULL, 0, 0}
+/* kw_hash() of a literal, folded by the compiler. KEEP IN SYNC with kw_mix(). */
+#define KW_C(c) ((uint32_t)((c) | 0x20) & 0xFFu)
+#define KW_HASH(s) ((uint32_t)(((uint64_t)((KW_C((s)[0]) | (KW_C(sizeof(s) > 2 ? (s)[1] : 0) << 8) |     \
+    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) - 3] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
+    ((uint32_t)(sizeof(s) - 1) * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full) >> 32))
 
 /* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */
 static bool eq_lower(const char *s, const char *w, size_t n) {
@@ -55,13 +60,13 @@ static uint32_t kw_hash(const char *s, size_t n) {
 static void kw_set(kwbits *f, uint32_t h, int c0, int c1, size_t n) {
     f->bits[(h & 4095) >> 6] |= 1ull << (h & 63);
     f->bits[((h >> 12) & 4095) >> 6] |= 1ull << ((h >> 12) & 63);
-    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 31] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    f->first[(c0 | 0x20) & 31][(c1 | 0x20) & 15] |= (uint16_t)(1u << (n < 15 ? n : 15));
 }
 static void kw_fill(kwbits *f, const kw *list) {
-    for (; list->w; list++) kw_set(f, kw_hash(list->w, list->n), list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
+    for (; list->w; list++) kw_set(f, list->h, list->w[0], list->n > 1 ? list->w[1] : 0, list->n);
 }
 static bool kw_maybe(const kwbits *f, const char *s, size_t n) {
-    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 31] >> (n < 15 ? n : 15)) & 1))
+    if (!n || !((f->first[(s[0] | 0x20) & 31][(n > 1 ? s[1] | 0x20 : 0x20) & 15] >> (n < 15 ? n : 15)) & 1))
         return false;
     uint32_t h = kw_hash(s, n);
     return ((f->bits[(h & 4095) >> 6] >> (h & 63)) & 1) && ((f->bits[((h >> 12) & 4095) >> 6] >> ((h >> 12) & 63)) & 1);
@@ -89,9 +94,10 @@ static int word_in(const el_doc *d, size_t k, const kw *list) {
     return -1;
 }
 static bool flag(const el_doc *d, size_t k, int f) { return k < d->n_toks && (d->toks[k].flags & f); }
-static bool punct(const el_doc *d, size_t k, const char *p) {
-    return flag(d, k, EL_TOK_PUNCT) && tl(d, k) == strlen(p) && memcmp(tt(d, k), p, tl(d, k)) == 0;
+static bool punct_n(const el_doc *d, size_t k, const char *p, size_t n) {
+    return flag(d, k, EL_TOK_PUNCT) && tl(d, k) == n && memcmp(tt(d, k), p, n) == 0;
 }
+#define punct(d, k, p) punct_n((d), (k), (p), sizeof(p) - 1)
 static bool terminal(const el_doc *d, size_t k) {
     return punct(d, k, ".") || punct(d, k, "?") || punct(d, k, "!");
 }
@@ -289,65 +295,91 @@ static void frames_fill_rest(el_frame_filter *f) {
     f->full = true;
 }
 
-size_t el_frames_find(const el_doc *d, el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
-    const el_sent *st = &d->sents[si];
-    size_t a = st->tok, b = st->tok + st->n_tok, n = 0;
-    for (size_t k = a; k < b; k++) {
-        const el_token *t = &d->toks[k];
-        if (!(t->flags & EL_TOK_WORD) || !kw_maybe(&ff->cue, t->lemma, t->lemma_len) ||
-            (t->flags & EL_TOK_CAP && !is(d, k, "according")))
-            continue;
-        if (!ff->full) frames_fill_rest(ff);
-        el_frame f;
-        unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
-        if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
-            size_t e = np_fwd(d, ff, k + 2, b);
-            if (e == k + 2) continue;
-            f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 2), .subj_end = (uint32_t)e,
-                           .form = EL_FRAME_ACCORDING};
-        } else if ((c0 == 'c' && is(d, k, "citing")) || (c0 == 'q' && is(d, k, "quoting"))) {
+/* The frame whose cue is token k of sentence [a, b), into *f; false if none. */
+static bool frame_at(const el_doc *d, el_frame_filter *ff, size_t a, size_t b, size_t k, el_frame *f) {
+    const el_token *t = &d->toks[k];
+    if (t->flags & EL_TOK_CAP && !is(d, k, "according")) return false;
+    if (!ff->full) frames_fill_rest(ff);
+    unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
+    if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
+        size_t e = np_fwd(d, ff, k + 2, b);
+        if (e == k + 2) return false;
+        *f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 2), .subj_end = (uint32_t)e,
+                        .form = EL_FRAME_ACCORDING};
+    } else if ((c0 == 'c' && is(d, k, "citing")) || (c0 == 'q' && is(d, k, "quoting"))) {
+        size_t e = np_fwd(d, ff, k + 1, b);
+        if (e == k + 1) return false;
+        *f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
+                        .form = EL_FRAME_CITING};
+    } else if (el_is_speech_verb(d, k)) {
+        size_t se = skip_between_back(d, ff, a, k);
+        size_t s0 = np_back(d, ff, a, se);
+        if (s0 < se && speaker_head(d, ff, se - 1) && any_word(d, s0, se)) {
+            *f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)s0, .subj_end = (uint32_t)se,
+                            .form = EL_FRAME_SUBJ_VERB};
+        } else if (k > a && (punct(d, k - 1, ",") || flag(d, k - 1, EL_TOK_QUOTE))) {
             size_t e = np_fwd(d, ff, k + 1, b);
-            if (e == k + 1) continue;
-            f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
-                           .form = EL_FRAME_CITING};
-        } else if (el_is_speech_verb(d, k)) {               /* the filter passed it */
-            size_t se = skip_between_back(d, ff, a, k);
-            size_t s0 = np_back(d, ff, a, se);
-            if (s0 < se && speaker_head(d, ff, se - 1) && any_word(d, s0, se)) {
-                f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)s0, .subj_end = (uint32_t)se,
-                               .form = EL_FRAME_SUBJ_VERB};
-            } else if (k > a && (punct(d, k - 1, ",") || flag(d, k - 1, EL_TOK_QUOTE))) {
-                size_t e = np_fwd(d, ff, k + 1, b);
-                if (e == k + 1 || !speaker_head(d, ff, e - 1)) continue;
-                f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
-                               .form = EL_FRAME_VERB_SUBJ};
-            } else {
-                continue;
-            }
+            if (e == k + 1 || !speaker_head(d, ff, e - 1)) return false;
+            *f = (el_frame){.verb = (uint32_t)k, .subj = (uint32_t)(k + 1), .subj_end = (uint32_t)e,
+                            .form = EL_FRAME_VERB_SUBJ};
         } else {
-            continue;
+            return false;
         }
-        size_t first = f.form == EL_FRAME_SUBJ_VERB ? f.subj : f.verb;
-        size_t last = f.form == EL_FRAME_SUBJ_VERB ? f.verb + 1 : f.subj_end;
-        /* "told Reuters", "informed Efe": the listener belongs to the frame. */
-        if (f.form == EL_FRAME_SUBJ_VERB && (lem(d, f.verb, "tell") || lem(d, f.verb, "inform")) &&
-            flag(d, f.verb + 1, EL_TOK_CAP)) {
-            size_t e = f.verb + 1;
-            while (e < b && (flag(d, e, EL_TOK_CAP) || (is(d, e, "of") && flag(d, e + 1, EL_TOK_CAP))) && e < f.verb + 6) e++;
-            last = e;
-        }
-        f.start = d->toks[first].start;
-        f.end = d->toks[last - 1].end;
-        /* Content follows: "said that", "said:", "said in a statement that". */
-        for (size_t j = f.verb + 1; j < b && j < f.verb + 12; j++) {
-            if (is(d, j, "that") || punct(d, j, ":")) { f.has_that = true; break; }
-            if (terminal(d, j) || punct(d, j, ";") || flag(d, j, EL_TOK_QUOTE)) break;
-        }
+    } else {
+        return false;
+    }
+    size_t first = f->form == EL_FRAME_SUBJ_VERB ? f->subj : f->verb;
+    size_t last = f->form == EL_FRAME_SUBJ_VERB ? f->verb + 1 : f->subj_end;
+    /* "told Reuters", "informed Efe": the listener belongs to the frame. */
+    if (f->form == EL_FRAME_SUBJ_VERB && (lem(d, f->verb, "tell") || lem(d, f->verb, "inform")) &&
+        flag(d, f->verb + 1, EL_TOK_CAP)) {
+        size_t e = f->verb + 1;
+        while (e < b && (flag(d, e, EL_TOK_CAP) || (is(d, e, "of") && flag(d, e + 1, EL_TOK_CAP))) && e < f->verb + 6) e++;
+        last = e;
+    }
+    f->start = d->toks[first].start;
+    f->end = d->toks[last - 1].end;
+    /* Content follows: "said that", "said:", "said in a statement that". */
+    for (size_t j = f->verb + 1; j < b && j < f->verb + 12; j++) {
+        if (is(d, j, "that") || punct(d, j, ":")) { f->has_that = true; break; }
+        if (terminal(d, j) || punct(d, j, ";") || flag(d, j, EL_TOK_QUOTE)) break;
+    }
+    return true;
+}
+
+/* Frames of sentence si from its cue tokens cand[0..nc) (ascending; others
+** are skipped), at most max into out; returns how many were found. */
+static size_t frames_from(const el_doc *d, el_frame_filter *ff, uint32_t si, const uint32_t *cand,
+                          size_t nc, el_frame *out, size_t max) {
+    const el_sent *st = &d->sents[si];
+    size_t a = st->tok, b = st->tok + st->n_tok, n = 0, next = a;
+    for (size_t i = 0; i < nc; i++) {
+        size_t k = cand[i];
+        if (k < next || k < a) continue;
+        if (k >= b) break;
+        el_frame f;
+        if (!frame_at(d, ff, a, b, k, &f)) continue;
         if (n < max) out[n] = f;
         n++;
-        k = f.form == EL_FRAME_SUBJ_VERB ? f.verb : f.subj_end - 1;
+        next = (f.form == EL_FRAME_SUBJ_VERB ? f.verb : f.subj_end - 1) + 1;
     }
     return n;
+}
+
+size_t el_frames_find(const el_doc *d, el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
+    const el_sent *st = &d->sents[si];
+    uint32_t cand[64];
+    size_t nc = 0, n = 0;
+    for (size_t k = st->tok; k < st->tok + st->n_tok; k++) {
+        const el_token *t = &d->toks[k];
+        if (!(t->flags & EL_TOK_WORD) || !kw_maybe(&ff->cue, t->lemma, t->lemma_len)) continue;
+        cand[nc++] = (uint32_t)k;
+        if (nc == 64) {                                    /* a very long sentence: in batches */
+            n += frames_from(d, ff, si, cand, nc, out + (n < max ? n : max), n < max ? max - n : 0);
+            nc = 0;
+        }
+    }
+    return n + frames_from(d, ff, si, cand, nc, out + (n < max ? n : max), n < max ? max - n : 0);
 }
 
 /* ---- Quotation marks ------------------------------------------------------ */
@@ -494,6 +526,7 @@ typedef struct qctx {
     el_doc *d;
     el_frame_filter *ff;            /* speech cues */
     uint8_t *cue_sent;              /* per sentence: 1 when a cue word may be in it */
+    EL_VEC(uint32_t) cues;          /* the tokens that may be cues, ascending */
     el_frame **fr;                  /* per sentence: its frames once read (NULL: not yet) */
     uint8_t *n_fr;
     kwbits rolef;                   /* roles and titles */
@@ -535,8 +568,10 @@ static void find_people(qctx *q) {
     for (size_t k = 0; k + 1 < d->n_toks; k++) {
         const el_token *t = &d->toks[k];
         if (t->flags & EL_TOK_SSTART && k) si++;
-        if ((t->flags & EL_TOK_WORD) && si < d->n_sents && kw_maybe(&q->ff->cue, t->lemma, t->lemma_len))
+        if ((t->flags & EL_TOK_WORD) && si < d->n_sents && kw_maybe(&q->ff->cue, t->lemma, t->lemma_len)) {
             q->cue_sent[si] = 1;
+            EL_PUSH(d->a, q->cues, (uint32_t)k);
+        }
         /* A role introduces a name only when a capital follows ("chief Ronen Bar"). */
         if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & EL_TOK_CAP) ||
             !kw_maybe(&q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
@@ -858,7 +893,11 @@ static size_t frames_of(qctx *q, uint32_t si, const el_frame **out) {
     if (si >= q->d->n_sents || !q->cue_sent[si]) return 0;
     if (!q->fr[si]) {
         el_frame tmp[16];
-        size_t n = el_frames_find(q->d, q->ff, si, tmp, 16);
+        /* The cue tokens of this sentence: from the first at or after its start. */
+        uint32_t a = q->d->sents[si].tok;
+        size_t lo = 0, hi = q->cues.n;
+        while (lo < hi) { size_t mid = (lo + hi) / 2; if (q->cues.v[mid] < a) lo = mid + 1; else hi = mid; }
+        size_t n = frames_from(q->d, q->ff, si, q->cues.v + lo, q->cues.n - lo, tmp, 16);
         if (n > 16) n = 16;
         q->fr[si] = el_arena_alloc(q->d->a, (n ? n : 1) * sizeof *tmp);
         if (!q->fr[si]) return 0;
@@ -930,7 +969,10 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     find_people(&q);
     if (d->n_toks && d->n_sents) {                       /* find_people stops before the last token */
         const el_token *t = &d->toks[d->n_toks - 1];
-        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ff.cue, t->lemma, t->lemma_len)) q.cue_sent[d->n_sents - 1] = 1;
+        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ff.cue, t->lemma, t->lemma_len)) {
+            q.cue_sent[d->n_sents - 1] = 1;
+            EL_PUSH(d->a, q.cues, (uint32_t)(d->n_toks - 1));
+        }
     }
     size_t di = 0;
     for (uint32_t si = 0; si < d->n_sents; si++) {

@@ -49,7 +49,7 @@ typedef struct el_frame {
 ** el_frames_find(), so a sentence without a cue costs a hash per token. */
 typedef struct el_kwfilter {   /* a word-table filter; annotate_quote.c and annotate_count.c */
     uint64_t bits[64];          /* Bloom bits over length and two letters at each end */
-    uint16_t first[32][32];     /* by first two letters: the word lengths present (15: longer) */
+    uint16_t first[32][16];     /* by first letters: the word lengths present (15: longer) */
 } el_kwfilter;
 typedef struct el_frame_filter {
     el_kwfilter cue, bound, between, noun;

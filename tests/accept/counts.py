@@ -4,7 +4,7 @@
   counts.py BIN    ../shared/seeds against ../shared/gold/seeds.json
                    (skips, saying so, when ../shared is absent)
 
-What is checked, each as one line (ok/FAIL) with the numbers:
+What is checked, each as one line ("  ok ..." or "FAIL ...") with the numbers:
   - gold "counts": found with the right kind and value or range (bar: 16 of 18);
     the qualifier is reported too, not required;
   - gold "comparisons": a comparison over the same articles with the gold
@@ -26,7 +26,7 @@ def check(ok, what):
     global passed, failed
     if ok:
         passed += 1
-        print("ok  ", what)
+        print("  ok", what)
     else:
         failed += 1
         print("FAIL", what)
@@ -154,7 +154,6 @@ def main():
                 side_nums.update(x for x in (s["value"], s["min"], s["max"]) if x is not None)
             if all(f in side_nums for f in figs):
                 ok = True
-                print("     %s: %s (%s)" % (g["what"], c["verdict"], c["summary"]))
                 break
         if ok:
             good += 1
