@@ -6,9 +6,9 @@
 ** ("1,500", "1.4 million", "thirty", "a dozen", "35 to 40", "tens of
 ** thousands", "twice as many") with its qualifier and sorts out the numbers
 ** that are not counts (years, dates, ages, times, phones, ordinals, names).
-** attach() then finds the group counted, the kind, the date, the place and
-** the attribution. Only tokens next to a number are examined closely, so
-** the stage costs little on text without figures.
+** annotate_sentence() then finds the group counted, the kind, the date, the
+** place and the attribution. Word tables are read through per-document bit
+** filters, so a token that is no number costs a table load or a hash.
 */
 #include "annotate_count.h"
 #include <math.h>
@@ -39,8 +39,9 @@ const char *el_qual_name(int q) { return q > 0 && q < EL_QUAL__COUNT ? qual_name
 
 /* ---- Token tests ---------------------------------------------------------- */
 
-/* A word of a table with its length, so that a look-up compares lengths
-** before letters; a table ends with K_END. */
+/* A word of a table with its length and hash, so that a look-up compares
+** lengths before letters; a table ends with K_END. KEEP IN SYNC: this block
+** (kw ... kw_maybe) is the same in annotate_quote.c. */
 typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
 #define K(s) {s, sizeof(s) - 1, KW_HASH(s)}
 #define K_END {NULL, 0, 0}
@@ -1129,18 +1130,74 @@ static uint8_t stance_of(const sx *x, const el_number *n) {
     return st;
 }
 
-/* Find the clause [c0, c1) around the figure. */
+/* The clause [c0, c1) around the figure: up to a comma, a dash, a bracket,
+** a quotation mark or a conjunction on either side ("killing 1,200 people,
+** mostly civilians, and taking 253 others captive" has three). */
 static void clause_of(const sx *x, const el_number *n, size_t *c0, size_t *c1) {
     size_t k = n->tok;
     while (k > x->a && !clause_stop(x, k - 1)) k--;
     *c0 = k;
     k = n->tok_end;
     while (k < x->b && !clause_stop(x, k)) k++;
-    /* A clause that stops on "and" right after the phrase ("people and
-    ** abduct") ends there; a dash-parenthesis does not end the phrase's clause. */
     *c1 = k;
 }
 
+/* The group of the count before, for figures that refer to it. */
+typedef struct prev { const char *subject, *canon; bool here; /* from this sentence */ } prev;
+
+/* The group a figure counts when no noun follows it, or when the noun is
+** "others": "the number of prisoners ..., more than a thousand", "thirty of
+** them", "another 253", "253 others". Fills c (subject, head, kind) and
+** a, *has_np. Returns false when the figure only refers back to one already
+** counted ("in return for the 40") and must be dropped.
+**   x, n      the sentence and the figure
+**   a, c      its phrase and its count, updated
+**   has_np    OUT: a group was found
+**   c0, c1    the figure's clause (for the kind cues)
+**   p         the last group counted
+**   ar        where new strings go */
+static bool borrow_subject(const sx *x, const el_number *n, att *a, el_count *c, bool *has_np,
+                           size_t c0, size_t c1, const prev *p, el_arena *ar) {
+    if (*has_np && !*a->canon && p->subject) {                  /* "253 others" */
+        c->subject = p->subject;
+        c->head = a->canon = p->canon;
+        return true;
+    }
+    if (*has_np && *a->canon) return true;
+    if (a->definite && !a->pronoun) return false;              /* "for the 40": refers back */
+    size_t k = x->a;
+    for (; k + 2 < n->tok; k++)
+        if (is(x, k, "number") && is(x, k + 1, "of")) break;
+    if (a->pronoun && p->subject) k = n->tok;                  /* "thirty of them": the last group */
+    if (k + 2 < n->tok) {
+        att b = {0};
+        el_number fake = {.tok_end = (uint32_t)(k + 1)};
+        noun_phrase(x, &fake, &b);
+        if (b.ph1 <= b.ph0) return true;
+        c->subject = el_arena_strndup(ar, tt(x, b.ph0), x->t[b.ph1 - 1].end - x->t[b.ph0].start);
+        a->ph0 = b.ph0; a->ph1 = b.ph1;
+        c->kind = (uint8_t)kind_of(x, n, a, c0, c1);           /* sets a->canon from heads[] */
+        if (!a->canon) a->canon = el_arena_strndup(ar, x->t[b.ph1 - 1].lemma, x->t[b.ph1 - 1].lemma_len);
+        c->head = a->canon;
+        *has_np = true;
+    } else if (p->subject && (p->here || a->pronoun)) {
+        c->subject = p->subject;
+        c->head = a->canon = p->canon;
+        *has_np = true;
+        /* The borrowed head may carry the kind ("thirty of them" hostages). */
+        if (c->kind == EL_KIND_OTHER)
+            for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
+                if (!strcmp(heads[q].canon, p->canon) && heads[q].kind != EL_KIND_OTHER) {
+                    c->kind = heads[q].kind;
+                    break;
+                }
+    }
+    return true;
+}
+
+/* The counts of sentence s, appended to out: each figure that counts
+** people (or money, a percentage) with its group, kind, place, date and
+** attribution. */
 static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_vec *out) {
     el_number nums[32];
     size_t nn = numbers_find(doc, F, s, nums, 32);
@@ -1185,56 +1242,14 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
             c.head = a.canon;
         }
         if (n->cls == EL_NUM_COUNT) {
-            /* No noun after the figure: "the number of prisoners ..., more than
-            ** a thousand", "another 253", "thirty of them dead". */
-            if (has_np && !*a.canon && prev_subject) {             /* "253 others" */
-                c.subject = prev_subject;
-                c.head = a.canon = prev_canon;
-            } else if (!has_np || !*a.canon) {
-                if (a.definite && !a.pronoun) continue;          /* "for the 40": refers back */
-                size_t k = x.a;
-                for (; k + 2 < n->tok; k++)
-                    if (is(&x, k, "number") && is(&x, k + 1, "of")) break;
-                if (a.pronoun && prev_subject) k = n->tok;         /* "thirty of them": the last group */
-                if (k + 2 < n->tok) {
-                    att b = {0};
-                    el_number fake = {.tok_end = (uint32_t)(k + 1)};
-                    noun_phrase(&x, &fake, &b);
-                    if (b.ph1 > b.ph0) {
-                        c.subject = el_arena_strndup(doc->a, tt(&x, b.ph0), x.t[b.ph1 - 1].end - x.t[b.ph0].start);
-                        a.ph0 = b.ph0; a.ph1 = b.ph1;
-                        size_t h = b.ph1 - 1;
-                        a.canon = "";
-                        for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
-                            if (lem_n(&x, h, heads[q].lemma.w, heads[q].lemma.n)) { a.canon = heads[q].canon; break; }
-                        if (!*a.canon) a.canon = el_arena_strndup(doc->a, x.t[h].lemma, x.t[h].lemma_len);
-                        c.head = a.canon;
-                        int k2 = kind_of(&x, n, &a, c0, c1);
-                        c.kind = (uint8_t)k2;
-                        has_np = true;
-                    }
-                } else if (prev_subject && (prev_here || a.pronoun)) {
-                    c.subject = prev_subject;
-                    c.head = prev_canon;
-                    a.canon = prev_canon;
-                    has_np = true;
-                    /* The inherited head may carry the kind ("thirty of them" hostages). */
-                    if (c.kind == EL_KIND_OTHER)
-                        for (size_t q = 0; q < sizeof heads / sizeof heads[0]; q++)
-                            if (!strcmp(heads[q].canon, prev_canon) && heads[q].kind != EL_KIND_OTHER) {
-                                c.kind = heads[q].kind; break;
-                            }
-                }
-            }
+            prev p = {prev_subject, prev_canon, prev_here};
+            if (!borrow_subject(&x, n, &a, &c, &has_np, c0, c1, &p, doc->a)) continue;
             /* A count of things, not people ("2 rights", "10 shares"): the
             ** cue words around it say nothing about casualties. */
             if (a.ph1 > a.ph0 && !a.known && !population_head(&x, &a)) continue;
             if (c.kind == EL_KIND_OTHER && !population_head(&x, &a) &&
                 !(has_np && c.head && !strcmp(c.head, "people")))
                 continue;                                   /* not a count of people */
-            if (c.kind == EL_KIND_OTHER && has_np && c.subject == prev_subject && !population_head(&x, &a) &&
-                strcmp(c.head, "people"))
-                continue;
             if (c.kind == EL_KIND_PRISONER || c.kind == EL_KIND_RELEASED) c.stance = stance_of(&x, n);
         }
         /* The count phrase runs to the end of its noun phrase when that follows. */

@@ -1,14 +1,13 @@
 /*
 ** annotate_quote.c: stage 4 helper, quotations, reported speech, speakers.
-** In:  a segmented el_doc; doc->ments when the actor stage ran (see
-**      mention_entity()), else a small person table read off the text.
+** In:  a segmented el_doc; doc->ments when the actor stage ran, else a small
+**      person table read off the text (roles before names).
 ** Out: doc->quotes (see annotate_quote.h), in body order, in doc->a.
-** Three passes: pair the quotation marks of the whole body (so a quote may
-** cross sentences and paragraphs), find the attribution frames of every
-** sentence ("X said", ", said X", "according to X"), then walk both in body
-** order, giving each direct quote the frame that tags it and turning the
-** remaining speech frames into indirect quotes. Pronouns and "his office"
-** resolve to the last person who spoke, else the last person named.
+** Marks are paired over the whole body (a quote may cross sentences and
+** paragraphs); each sentence's frames ("X said", ", said X", "according to
+** X") are read once; a direct quote takes the frame that tags it, the other
+** speech frames become indirect quotes. "he" and "his office" resolve to the
+** last person who spoke, else the last person named.
 */
 #include "annotate_quote.h"
 #if defined(__has_include)
@@ -24,8 +23,9 @@
 
 /* ---- Token tests ---------------------------------------------------------- */
 
-/* A word of a table with its length, so that a look-up compares lengths
-** before letters; a table ends with K_END. */
+/* A word of a table with its length and hash, so that a look-up compares
+** lengths before letters; a table ends with K_END. KEEP IN SYNC: this block
+** (kw ... kw_maybe) is the same in annotate_count.c. */
 typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
 #define K(s) {s, sizeof(s) - 1, KW_HASH(s)}
 #define K_END {NULL, 0, 0}

@@ -17,6 +17,7 @@
 #include "annotate_actor.h"
 #include "annotate_time.h"
 #include "code_int.h"
+#include "lemma.h"
 #include "textutil.h"
 
 /* One actor of a sentence, in token positions. */
@@ -27,6 +28,7 @@ typedef struct arg {
     bool media, place, country, pronoun;
     bool modifier;              /* a role noun used as a modifier: "hostage deal" */
     bool bare;                  /* a role noun without a country: "rebels", "troops" */
+    bool inherited;             /* its country came from the nearest actor, not "in X" */
     bool person;
     const char *cty;            /* ISO alpha-3 of the actor, or NULL */
     bool object_pronoun;        /* him, her, them */
@@ -52,6 +54,7 @@ typedef struct coder {
     bool have_last;
     int rep_subj;               /* subject of this sentence's last reporting verb, or -1 */
     uint32_t rep_at;            /* that verb's token */
+    el_pattern *must;           /* the built-in "X said Y must" pattern, or NULL */
 } coder;
 
 /* ---- token tests ----------------------------------------------------- */
@@ -106,7 +109,14 @@ static const word preps[] = {
     W("across"), {NULL, 0}
 };
 /* Verbs that report speech: a subject search does not cross them. */
+static const word quantities[] = {
+    W("thousands"), W("thousand"), W("hundreds"), W("hundred"), W("dozens"), W("dozen"),
+    W("millions"), W("million"), W("scores"), W("tens"), W("some"), W("many"), W("several"),
+    W("group"), W("crowd"), W("crowds"), W("members"), W("supporters"), W("hundred"), {NULL, 0}
+};
 static const word reporting[] = {
+    W("declare"), W("reiterate"), W("conclude"), W("stress"), W("argue"), W("maintain"),
+    W("assert"), W("emphasize"), W("emphasise"), W("underline"),
     W("say"), W("tell"), W("report"), W("add"), W("state"), W("claim"), W("insist"), W("note"),
     W("write"), W("quote"), W("cite"), W("according"), W("announce"), W("told"), W("said"),
     {NULL, 0}
@@ -140,6 +150,7 @@ enum {
     CL_rel_words,
     CL_fillers,
     CL_preps,
+    CL_quantities,
     CL_reporting,
     CL_determiners,
     CL_subordinators,
@@ -189,7 +200,7 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
         if (it->kind == ITEM_TGT) {
             int a = arg_at(c, i);               /* "the Israeli premier" may start at "the" */
             while (a < 0 && i < end && in_class(c, &doc->toks[i], CL_fillers)) a = arg_at(c, ++i);
-            if (a < 0 || c->args[a].media) return false;
+            if (a < 0 || c->args[a].media || c->args[a].modifier) return false;
             tgt = a;
             i = c->args[a].t1;
             continue;
@@ -254,8 +265,16 @@ static bool after_prep(const coder *c, const arg *a) {
     const el_doc *doc = c->doc;
     uint32_t k = a->t0;
     while (k > c->s->tok && in_class(c, &doc->toks[k - 1], CL_determiners)) k--;
-    return k > c->s->tok && in_class(c, &doc->toks[k - 1], CL_preps) &&
-           !in_class(c, &doc->toks[k - 1], CL_subordinators);
+    if (k <= c->s->tok || !in_class(c, &doc->toks[k - 1], CL_preps) ||
+        in_class(c, &doc->toks[k - 1], CL_subordinators))
+        return false;
+    /* "thousands of Kenyans", "hundreds of protesters": the "of" phrase after
+    ** a quantity is the subject itself. */
+    if (k >= c->s->tok + 2 && lemma_is(doc, &doc->toks[k - 1], "of", 2)) {
+        const el_token *q = &doc->toks[k - 2];
+        if ((q->flags & EL_TOK_NUM) || in_class(c, q, CL_quantities)) return false;
+    }
+    return true;
 }
 
 /* The segment [from, to) starts an insertion: ", which ...", ", together with ...". */
@@ -297,8 +316,22 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
     return best;
 }
 
+static bool own_possessive(const coder *c, uint32_t k) {
+    static const word own[] = {W("its"), W("their"), W("his"), W("her"), W("our"), {NULL, 0}};
+    const el_token *t = &c->doc->toks[k];
+    for (int i = 0; own[i].s; i++) if (lemma_is(c->doc, t, own[i].s, own[i].n)) return true;
+    return false;
+}
+
 /* First actor right of the match, within the clause. */
-static int find_target(const coder *c, const match *m) {
+/* Is target candidate x the subject's own agent ("Japan will send a
+** delegation": the delegation took Japan's country from Japan)? */
+static bool own_agent(const coder *c, const arg *x, int subj) {
+    return subj >= 0 && x->bare && x->inherited && x->cty && c->args[subj].cty &&
+           !strcmp(x->cty, c->args[subj].cty);
+}
+
+static int find_target(const coder *c, const match *m, int subj) {
     const el_doc *doc = c->doc;
     uint32_t end = c->s->tok + c->s->n_tok;
     for (uint32_t k = m->last + 1; k < end && k <= m->last + 16; k++) {
@@ -311,6 +344,26 @@ static int find_target(const coder *c, const match *m) {
         const arg *x = &c->args[a];
         k = x->t1 - 1;
         if (x->media || (x->place && !x->country) || x->modifier) continue;
+        /* "offered its troops to Lebanon": the subject's own agents are
+        ** what it acts with, not whom it acts on. */
+        if (x->bare && x->t0 > m->last + 1 && own_possessive(c, x->t0 - 1)) continue;
+        if (own_agent(c, x, subj)) continue;
+        return a;
+    }
+    return -1;
+}
+
+/* An actor inside the matched words, in a gap of the pattern ("beat up
+** Palestinian detainees" matched by "beat * detainee"): the target. */
+static int inner_target(const coder *c, const match *m, int subj) {
+    for (uint32_t k = m->head + 1; k <= m->last; k++) {
+        int a = arg_covering(c, k);
+        if (a < 0) continue;
+        const arg *x = &c->args[a];
+        if (x->media || x->place || x->modifier || x->pronoun || own_agent(c, x, subj)) {
+            k = x->t1 - 1;
+            continue;
+        }
         return a;
     }
     return -1;
@@ -387,6 +440,11 @@ static size_t coordinated(const coder *c, int a, int *out, size_t max) {
         out[n++] = b;
         k = c->args[b].t0;
     }
+    /* In text order: "Ethiopia and Eritrea" names Ethiopia first. */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && c->args[out[j]].t0 < c->args[out[j - 1]].t0; j--) {
+            int t = out[j]; out[j] = out[j - 1]; out[j - 1] = t;
+        }
     return n;
 }
 
@@ -560,6 +618,25 @@ static bool resolve_pronoun(coder *c, int a) {
     return true;
 }
 
+/* The intent that announcing code now amounts to: 036 meet or negotiate,
+** 031 material cooperation, 033 aid, 035 yield, 032 diplomatic cooperation,
+** 138 threaten force, 131 threaten non-force action; NULL when none. */
+static const el_code_info *intent_code(const coder *c, const el_code_info *code) {
+    int root = (code->cameo[0] - '0') * 10 + (code->cameo[1] - '0');
+    const char *to = NULL;
+    switch (root) {
+    case 4: to = "036"; break;
+    case 5: to = "032"; break;
+    case 6: to = "031"; break;
+    case 7: to = "033"; break;
+    case 8: to = "035"; break;
+    case 15: case 18: case 19: case 20: to = "138"; break;
+    case 16: case 17: to = "131"; break;
+    default: return NULL;
+    }
+    return el_code_lookup(c->e->verbs, to);
+}
+
 /* Code one match: roles, coordination, modality. */
 static void code_match(coder *c, const match *m, uint32_t sent_idx) {
     if (!m->p->code->plover) return;          /* statements: not a PLOVER event */
@@ -616,7 +693,16 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         if (subj < 0 && obj < 0) return;       /* a bare noun says too little */
     } else {
         subj = find_subject(c, m->head, rep);
-        obj = m->tgt_arg >= 0 ? m->tgt_arg : find_target(c, m);
+        obj = m->tgt_arg >= 0 ? m->tgt_arg : inner_target(c, m, subj);
+        if (obj < 0) obj = find_target(c, m, subj);
+        /* An attack or a seizure "in southern Lebanon" hits that place's
+        ** country when no actor is named. */
+        int rt = (m->p->code->cameo[0] - '0') * 10 + (m->p->code->cameo[1] - '0');
+        if (obj < 0 && rt >= 17) {
+            const arg *pl = place_of(c, m);
+            if (pl && pl->cty && (subj < 0 || !c->args[subj].cty || strcmp(pl->cty, c->args[subj].cty)))
+                obj = (int)(pl - c->args);
+        }
     }
     if (subj >= 0 && c->args[subj].pronoun && !resolve_pronoun(c, subj)) subj = -1;
     if (obj >= 0 && c->args[obj].pronoun && !resolve_pronoun(c, obj)) obj = -1;
@@ -628,6 +714,18 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         const el_code_info *refuse = el_code_lookup(c->e->verbs, "124");
         if (refuse) { code = refuse; mod = EL_MOD_ASSERTED; }
     }
+    /* "will not accept", "refused support": withholding agreement, support
+    ** or aid is a rejection (12), asserted. */
+    int root = (code->cameo[0] - '0') * 10 + (code->cameo[1] - '0');
+    if (mod == EL_MOD_NEGATED && (root == 3 || root == 5 || root == 6 || root == 7)) {
+        const el_code_info *rej = el_code_lookup(c->e->verbs, root == 3 ? "120" : root == 7 ? "122" : "121");
+        if (rej) { code = rej; mod = EL_MOD_ASSERTED; }
+    }
+    /* A material act announced for later is also an act of its own now:
+    ** an intent to cooperate (03x) for roots 04-08, a threat (13x) for
+    ** 15-20. The planned act itself is kept too, marked planned. */
+    const el_code_info *intent = NULL;
+    if (mod == EL_MOD_PLANNED && !m->p->noun) intent = intent_code(c, code);
     int srcs[8], tgts[8];
     size_t ns = 1, nt = 1;
     srcs[0] = subj;
@@ -635,12 +733,62 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
     if (subj >= 0) ns = coordinated(c, subj, srcs, 8);
     if (obj >= 0) nt = coordinated(c, obj, tgts, 8);
     if (m->p->noun && subj >= 0 && obj >= 0 && ns >= 2 && srcs[1] == obj) ns = 1;
+    /* "Ethiopia and Eritrea signed an agreement": with no target, a joint
+    ** act of cooperation is between the coordinated subjects. */
+    int rt2 = (code->cameo[0] - '0') * 10 + (code->cameo[1] - '0');
+    if (obj < 0 && ns >= 2 && rt2 >= 3 && rt2 <= 6) {
+        for (size_t j = 1; j < ns; j++) tgts[j - 1] = srcs[j];
+        nt = ns - 1;
+        ns = 1;
+    }
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {
             if (srcs[i] >= 0 && tgts[j] >= 0 && srcs[i] == tgts[j]) continue;
             emit(c, m, code, srcs[i], tgts[j], mod, sent_idx);
+            if (intent && srcs[i] >= 0) emit(c, m, intent, srcs[i], tgts[j], EL_MOD_ASSERTED, sent_idx);
         }
     if (subj >= 0) { c->last_subject = c->args[subj]; c->have_last = true; }
+}
+
+/* Is the token at h a verb by its context ("to fight", "will offer", an
+** -ed form right after an actor)? Then it is no event noun. */
+static bool verb_context(const coder *c, uint32_t h) {
+    const el_doc *doc = c->doc;
+    if (h == c->s->tok) return false;
+    const el_token *p = &doc->toks[h - 1], *t = &doc->toks[h];
+    if (lemma_is(doc, p, "to", 2) || in_class(c, p, CL_auxiliaries)) return true;
+    size_t n = t->end - t->start;
+    return el_isuffix(doc->body + t->start, n, "ed") && arg_covering(c, h - 1) >= 0;
+}
+
+/* "X said Y must Z": X demands of Y (CAMEO 10), whatever Z is. */
+static void must_clause(coder *c, uint32_t h, uint32_t si) {
+    const el_doc *doc = c->doc;
+    uint32_t end = c->s->tok + c->s->n_tok;
+    for (uint32_t k = h + 1; k < end && k <= h + 10; k++) {
+        if (boundary(doc, &doc->toks[k])) return;
+        int a = arg_at(c, k);
+        if (a < 0) continue;
+        int co[8];                      /* "US and British forces must" */
+        size_t nco = coordinated(c, a, co, 8);
+        uint32_t j = c->args[a].t1;
+        for (size_t i = 0; i < nco; i++) if (c->args[co[i]].t1 > j) j = c->args[co[i]].t1;
+        while (j < end && (in_class(c, &doc->toks[j], CL_preps) || (doc->toks[j].flags & EL_TOK_CAP)) &&
+               j < c->args[a].t1 + 4 && !lemma_is(doc, &doc->toks[j], "must", 4))
+            j++;                        /* "the rebels in Darfur must" */
+        while (j < end && (lemma_is(doc, &doc->toks[j], "also", 4) || lemma_is(doc, &doc->toks[j], "now", 3))) j++;
+        if (j >= end) return;
+        const el_token *t = &doc->toks[j];
+        bool must = lemma_is(doc, t, "must", 4) || lemma_is(doc, t, "should", 6) ||
+                    ((lemma_is(doc, t, "have", 4) || lemma_is(doc, t, "need", 4)) && j + 1 < end &&
+                     lemma_is(doc, &doc->toks[j + 1], "to", 2));
+        if (!must || c->args[a].media || c->args[a].place || !c->must) return;
+        match m = {.p = c->must, .head = h, .last = j, .tgt_arg = a};
+        for (size_t i = 0; i < nco; i++)
+            if (!c->args[co[i]].media && !c->args[co[i]].place)
+                emit(c, &m, c->must->code, c->rep_subj, co[i], EL_MOD_ASSERTED, si);
+        return;
+    }
 }
 
 static void code_sentence(coder *c, uint32_t si) {
@@ -657,7 +805,7 @@ static void code_sentence(coder *c, uint32_t si) {
         const el_pattern *p = used_as_noun(c, h) ? NULL : el_strmap_get(v->verb_heads, t->lemma, t->lemma_len);
         for (; p; p = p->next)
             if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }   /* longest first */
-        if (!found)
+        if (!found && !verb_context(c, h))
             for (p = el_strmap_get(v->noun_heads, t->lemma, t->lemma_len); p; p = p->next)
                 if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }
         if (!found) continue;
@@ -676,7 +824,11 @@ static void code_sentence(coder *c, uint32_t si) {
         }
         if (in_class(c, &doc->toks[h], CL_reporting) && arg_covering(c, h) < 0) {
             int sj = find_subject(c, h, true);
-            if (sj >= 0 && !c->args[sj].pronoun) { c->rep_subj = sj; c->rep_at = h; }
+            if (sj >= 0 && !c->args[sj].pronoun) {
+                c->rep_subj = sj;
+                c->rep_at = h;
+                must_clause(c, h, si);
+            }
         }
     }
     for (; mi < ms.n; mi++) {
@@ -696,6 +848,12 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)d;
     if (!e->verbs) return EL_OK;
     coder c = {.e = e, .doc = doc};
+    const el_code_info *demand = el_code_lookup(e->verbs, "10");
+    if (demand && (c.must = el_arena_calloc(doc->a, sizeof *c.must))) {
+        c.must->text = "X said Y must ...";
+        c.must->src = "code.c:must_clause";
+        c.must->code = demand;
+    }
     c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
     if (!c.cls) return EL_ENOMEM;
     for (size_t k = 0; k < doc->n_toks; k++) {
@@ -750,7 +908,12 @@ static bool role_modifier(const coder *c, const el_mention *m, uint32_t end) {
     if (!(t->flags & EL_TOK_WORD) || (t->flags & EL_TOK_CAP)) return false;
     if (in_class(c, t, CL_after_head)) return false;
     size_t n = t->end - t->start;
-    return !el_isuffix(doc->body + t->start, n, "ed");
+    if (el_isuffix(doc->body + t->start, n, "ed")) return false;
+    /* "Police beat the protesters": a verb head that is not also a noun. */
+    const el_verbs *v = c->e->verbs;
+    return !(el_strmap_get(v->verb_heads, t->lemma, t->lemma_len) &&
+             !el_strmap_get(v->noun_heads, t->lemma, t->lemma_len) &&
+             !el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n'));
 }
 
 
@@ -769,6 +932,7 @@ static void place_role(coder *c, arg *a) {
         int b = arg_at(c, k);
         if (b >= 0 && !c->args[b].media) cty = c->args[b].cty;
     }
+    bool near = !cty;
     for (size_t i = 0; !cty && i < c->n_args; i++) {      /* nearest before */
         size_t j = c->n_args - 1 - i;
         const arg *b = &c->args[j];
@@ -781,6 +945,7 @@ static void place_role(coder *c, arg *a) {
     if (!cty) return;
     a->code = el_arena_printf(doc->a, "%s%s", cty, a->code);
     a->cty = cty;
+    a->inherited = near;
 }
 
 static int collect_args(coder *c, uint32_t si) {
@@ -827,6 +992,7 @@ static const word *const class_lists[CL__COUNT] = {
     rel_words,
     fillers,
     preps,
+    quantities,
     reporting,
     determiners,
     subordinators,

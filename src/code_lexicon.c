@@ -114,6 +114,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
     long ln = 0;
     const el_code_info *cur = NULL;
     el_code_info *override = NULL;
+    bool skipping = false;              /* inside a block already reported */
     while (fgets(line, sizeof line, f)) {
         ln++;
         char *hash = strchr(line, '#');
@@ -125,6 +126,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
             int k = sscanf(s + 1, "%15s %31s", code, plover);
             cur = k >= 1 ? el_strmap_get(v->codes, code, strlen(code)) : NULL;
             override = NULL;
+            skipping = !cur;
             if (!cur) { el_reject(d, path, ln, "unknown CAMEO code '%s'; block skipped", code); continue; }
             if (k == 2) {                      /* this block's own PLOVER category */
                 override = el_arena_calloc(v->a, sizeof *override);
@@ -135,6 +137,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
             }
             continue;
         }
+        if (skipping) continue;
         if (!cur) { el_reject(d, path, ln, "pattern outside a '= CODE' block; skipped"); continue; }
         el_pattern *p = el_arena_calloc(v->a, sizeof *p);
         if (!p) return EL_ENOMEM;

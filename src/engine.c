@@ -15,8 +15,9 @@
 #include "lemma.h"
 #include "read.h"
 
-/* data/ beside the folder of the executable (build/eventline -> data/), so a
-** clone works from anywhere; $EL_DATA or --data win. */
+/* data/ beside the folder of the executable (build/eventline -> data/, and
+** build/tests/test_x -> data/), so a clone works from anywhere; $EL_DATA or
+** --data win. */
 static const char *default_data_dir(el_arena *a) {
     const char *env = getenv("EL_DATA");
     if (env) return env;
@@ -24,11 +25,16 @@ static const char *default_data_dir(el_arena *a) {
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) return "data";
     exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) *slash = '\0';                     /* .../build */
-    slash = strrchr(exe, '/');
-    if (slash) *slash = '\0';                     /* ... */
-    return el_arena_printf(a, "%s/data", exe);
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(exe, '/');
+        if (!slash) break;
+        *slash = '\0';
+        char *cand = el_arena_printf(a, "%s/data", exe);
+        char probe[4200];
+        snprintf(probe, sizeof probe, "%s/verbs", cand ? cand : "");
+        if (cand && access(probe, F_OK) == 0) return cand;
+    }
+    return "data";
 }
 
 el_engine *el_engine_open(const el_options *opt, el_diag *d) {

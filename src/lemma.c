@@ -10,7 +10,11 @@
 #include <string.h>
 #include "strmap.h"
 
-typedef struct lemma_val { const char *s; uint32_t n; } lemma_val;
+typedef struct lemma_val {
+    const char *s;
+    uint32_t n;
+    bool generated;             /* from a rule, not an exception list */
+} lemma_val;
 
 struct el_lexicon {
     el_strmap *forms;           /* inflected form -> lemma_val */
@@ -43,7 +47,12 @@ static int load_index(el_lexicon *lx, const char *dir, const char *name, char po
 static int put_form(el_lexicon *lx, const char *form, size_t fn, const char *lem, size_t ln,
                     int replace) {
     if (fn == ln && memcmp(form, lem, fn) == 0) return 0;
-    if (!replace && el_strmap_get(lx->forms, form, fn)) return 0;
+    lemma_val *old = el_strmap_get(lx->forms, form, fn);
+    /* Two rules give the same form ("staged" is stage+d and stag+ed): the
+    ** longer lemma is the common reading (stage, wage, fine, rape). */
+    if (old && replace == 2 && old->generated && old->n < ln) old = NULL;
+    if (!replace && old) return 0;
+    if (replace == 2 && old) return 0;
     lemma_val *v = el_arena_alloc(lx->a, sizeof *v);
     const char *k = el_strmap_key(lx->words[1], lem, ln);
     if (!k) k = el_strmap_key(lx->words[0], lem, ln);
@@ -51,6 +60,7 @@ static int put_form(el_lexicon *lx, const char *form, size_t fn, const char *lem
     if (!v || !k) return -1;
     v->s = k;
     v->n = (uint32_t)ln;
+    v->generated = replace == 2;
     return el_strmap_put(lx->forms, form, fn, v);
 }
 
@@ -86,7 +96,7 @@ static void add(gen_ctx *g, const char *form, size_t fn, const char *lem, size_t
     } else if (el_strmap_get(g->lx->words[1], form, fn)) {
         return;                                              /* "feed" is a verb, not fee+d */
     }
-    if (put_form(g->lx, form, fn, lem, ln, 0)) g->rc = -1;
+    if (put_form(g->lx, form, fn, lem, ln, 2)) g->rc = -1;
 }
 
 static void verb_forms(gen_ctx *g, const char *w, size_t n) {
@@ -167,12 +177,14 @@ el_lexicon *el_lexicon_load(el_arena *a, const char *dir, el_diag *d) {
     if (load_index(lx, dir, "index.verb", 'v', d) || load_index(lx, dir, "index.noun", 'n', d) ||
         load_index(lx, dir, "index.adj", 'a', d) || load_index(lx, dir, "index.adv", 'r', d))
         return NULL;
-    /* Exceptions first (verbs first): they win over generated forms. */
-    if (load_exc(lx, dir, "verb.exc") || load_exc(lx, dir, "noun.exc") ||
-        load_exc(lx, dir, "adj.exc") || load_exc(lx, dir, "adv.exc"))
-        return NULL;
+    /* Verb exceptions, then regular verb forms, then the other exception
+    ** lists, then noun plurals: the verb reading wins ("leaves" is leave,
+    ** not leaf), and an exception beats a rule of its own part of speech. */
     gen_ctx g = {lx, 0};
-    if (gen_from(&g, dir, "index.verb", 1) || gen_from(&g, dir, "index.noun", 0)) return NULL;
+    if (load_exc(lx, dir, "verb.exc") || gen_from(&g, dir, "index.verb", 1) ||
+        load_exc(lx, dir, "noun.exc") || load_exc(lx, dir, "adj.exc") ||
+        load_exc(lx, dir, "adv.exc") || gen_from(&g, dir, "index.noun", 0))
+        return NULL;
     return el_arena_failed(a) ? NULL : lx;
 }
 
