@@ -61,6 +61,16 @@ typedef struct ev_men {
     uint32_t group;                     /* pairs of one match share a group */
 } ev_men;
 
+#define MAX_INFLIGHT 64                 /* articles read ahead of the commit */
+#define MAX_THREADS 8
+
+typedef struct job {
+    el_arena *a;
+    el_doc *doc;
+    int rc;
+    bool done;
+} job;
+
 typedef struct run {
     const el_engine *e;
     el_diag *d;
@@ -79,6 +89,15 @@ typedef struct run {
     el_meter m;
     long skipped;
     int rc;
+    /* workers */
+    job jobs[MAX_INFLIGHT];
+    job *ring[MAX_INFLIGHT];            /* submitted jobs, [head, tail) */
+    size_t head, tail, next_work;
+    pthread_mutex_t mu;
+    pthread_cond_t cv_work, cv_done;
+    pthread_t th[MAX_THREADS];
+    int n_threads;
+    bool stop;
 } run;
 
 static void hash_hex(const char *p, size_t n, char out[17]) {
@@ -134,34 +153,73 @@ static const char *short_title(run *r, const el_doc *doc) {
     return el_arena_strndup(r->a, doc->body + s->start, n);
 }
 
-/* One article, from the inputs or the database. */
-static int take_doc(run *r, el_doc *doc) {
-    char h[17];
-    hash_hex(doc->raw, doc->raw_len, h);
-    if (el_strmap_get(r->seen_hash, h, 16)) { r->skipped++; return 0; }     /* same text twice */
-    if (doc->id && el_strmap_get(r->seen_id, doc->id, strlen(doc->id))) {
-        el_warn(r->d, doc->file, doc->line, "article id '%s' seen before in this run; this one is skipped", doc->id);
-        r->skipped++;
-        return 0;
+/* ---- the article pipeline on threads -----------------------------------
+** The reader (this thread) copies each article into a job with an arena of
+** its own; workers run stages 1-5 on jobs in any order; this thread then
+** commits jobs strictly in the order they were read: run-wide entity ids,
+** linking, the kept events and the output lines. So the output is the same
+** byte for byte whatever the number of threads. */
+
+static el_doc *copy_doc(el_arena *a, const el_doc *src) {
+    el_doc *d = el_arena_calloc(a, sizeof *d);
+    if (!d) return NULL;
+    d->a = a;
+    d->file = el_arena_strdup(a, src->file);
+    const char *slash = d->file ? strrchr(d->file, '/') : NULL;
+    d->base = slash ? slash + 1 : d->file;
+    d->line = src->line;
+    d->seq = src->seq;
+    d->id = el_arena_strdup(a, src->id);
+    d->title = el_arena_strdup(a, src->title);
+    d->dek = el_arena_strdup(a, src->dek);
+    d->outlet = el_arena_strdup(a, src->outlet);
+    d->url = el_arena_strdup(a, src->url);
+    d->language = el_arena_strdup(a, src->language);
+    d->translated = src->translated;
+    d->text_format = src->text_format;
+    d->date = src->date;
+    d->date_source = src->date_source;
+    d->date_evidence = el_arena_strdup(a, src->date_evidence);
+    d->header_date = src->header_date;
+    d->raw = el_arena_strndup(a, src->raw, src->raw_len);
+    d->raw_len = src->raw_len;
+    return el_arena_failed(a) ? NULL : d;
+}
+
+static void *worker(void *ud) {
+    run *r = ud;
+    unsigned stages = EL_STAGE_BIT(EL_STAGE_CODE + 1) - 2u;      /* 1 .. code */
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (!r->stop && r->next_work == r->tail) pthread_cond_wait(&r->cv_work, &r->mu);
+        if (r->next_work == r->tail && r->stop) break;
+        job *j = r->ring[r->next_work++ % MAX_INFLIGHT];
+        pthread_mutex_unlock(&r->mu);
+        j->rc = el_process_stages(r->e, j->doc, stages, r->d);
+        pthread_mutex_lock(&r->mu);
+        j->done = true;
+        pthread_cond_broadcast(&r->cv_done);
     }
-    /* Entities get their run-wide ids before coding, so that events name
-    ** the same person by the same id in every article. */
-    if (el_process_doc(r->e, doc, EL_STAGE_QUOTES, r->d) != EL_OK) return 0;
-    if (el_actor_index_add(r->X, doc) != EL_OK) { r->rc = EL_ENOMEM; return 1; }
-    if (el_code_doc(r->e, doc, r->d) != EL_OK) {
-        el_reject(r->d, doc->file, doc->line, "out of memory coding this article; skipped");
-        return 0;
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+/* Commit the oldest job: everything that needs the order of articles. */
+static void commit(run *r, job *j) {
+    el_doc *doc = j->doc;
+    if (j->rc != EL_OK) return;                 /* reported by the stage */
+    if (el_actor_index_add(r->X, doc) != EL_OK) { r->rc = EL_ENOMEM; return; }
+    /* Entity ids came after coding: copy them into the events. */
+    for (size_t i = 0; i < doc->n_events; i++) {
+        el_event *ev = &doc->events[i];
+        if (ev->has_source && ev->source.ment >= 0) ev->source.entity = doc->ments[ev->source.ment].entity;
+        if (ev->has_target && ev->target.ment >= 0) ev->target.entity = doc->ments[ev->target.ment].entity;
     }
     long idx = el_link_add(r->L, doc);
-    if (idx < 0 || el_cmp_add_doc(r->cmp, doc, NULL) != EL_OK) {
-        r->rc = EL_ENOMEM;
-        return 1;
-    }
+    if (idx < 0 || el_cmp_add_doc(r->cmp, doc, NULL) != EL_OK) { r->rc = EL_ENOMEM; return; }
     art_info ai = {keep(r, doc->id), short_title(r, doc), keep(r, doc->outlet), doc->date};
     EL_PUSH(r->a, r->arts, ai);
     keep_events(r, doc, (uint32_t)idx);
-    el_strmap_put(r->seen_hash, h, 16, r);
-    el_strmap_put(r->seen_id, doc->id, strlen(doc->id), r);
     /* articles.jsonl and counts.jsonl stream as we go. */
     r->b.len = 0;
     /* The raw text is kept for incremental runs, when cleaning changed it. */
@@ -180,7 +238,74 @@ static int take_doc(run *r, el_doc *doc) {
         r->rc = EL_EINPUT;
     el_meter_add(&r->m, 1, (long)doc->n_sents, doc->raw_len);
     if (el_arena_failed(r->a)) r->rc = EL_ENOMEM;
+}
+
+/* Wait for the oldest job, commit it, free its slot. */
+static void commit_oldest(run *r) {
+    pthread_mutex_lock(&r->mu);
+    job *j = r->ring[r->head % MAX_INFLIGHT];
+    while (!j->done) pthread_cond_wait(&r->cv_done, &r->mu);
+    pthread_mutex_unlock(&r->mu);
+    commit(r, j);
+    el_arena_reset(j->a);
+    j->done = false;
+    pthread_mutex_lock(&r->mu);
+    r->head++;
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* One article, from the inputs or the database. */
+static int take_doc(run *r, el_doc *doc) {
+    char h[17];
+    hash_hex(doc->raw, doc->raw_len, h);
+    if (el_strmap_get(r->seen_hash, h, 16)) { r->skipped++; return 0; }     /* same text twice */
+    if (doc->id && el_strmap_get(r->seen_id, doc->id, strlen(doc->id))) {
+        el_warn(r->d, doc->file, doc->line, "article id '%s' seen before in this run; this one is skipped", doc->id);
+        r->skipped++;
+        return 0;
+    }
+    el_strmap_put(r->seen_hash, h, 16, r);
+    el_strmap_put(r->seen_id, doc->id, strlen(doc->id), r);
+    if (r->tail - r->head == MAX_INFLIGHT) commit_oldest(r);
+    job *j = &r->jobs[r->tail % MAX_INFLIGHT];
+    if (!j->a && !(j->a = el_arena_new(NULL, 256 * 1024))) { r->rc = EL_ENOMEM; return 1; }
+    if (!(j->doc = copy_doc(j->a, doc))) { r->rc = EL_ENOMEM; return 1; }
+    j->done = false;
+    j->rc = EL_OK;
+    if (!r->n_threads) {                        /* no workers: do it here */
+        j->rc = el_process_stages(r->e, j->doc, EL_STAGE_BIT(EL_STAGE_CODE + 1) - 2u, r->d);
+        j->done = true;
+    }
+    pthread_mutex_lock(&r->mu);
+    r->ring[r->tail % MAX_INFLIGHT] = j;
+    r->tail++;
+    pthread_cond_signal(&r->cv_work);
+    pthread_mutex_unlock(&r->mu);
+    if (!r->n_threads) commit_oldest(r);
     return r->rc != EL_OK;
+}
+
+/* Start and stop the workers. */
+static void workers_start(run *r, int n) {
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->cv_work, NULL);
+    pthread_cond_init(&r->cv_done, NULL);
+    for (int i = 0; i < n && i < MAX_THREADS; i++)
+        if (pthread_create(&r->th[r->n_threads], NULL, worker, r) == 0) r->n_threads++;
+}
+
+static void workers_finish(run *r) {
+    while (r->head < r->tail) commit_oldest(r);
+    pthread_mutex_lock(&r->mu);
+    r->stop = true;
+    pthread_cond_broadcast(&r->cv_work);
+    pthread_mutex_unlock(&r->mu);
+    for (int i = 0; i < r->n_threads; i++) pthread_join(r->th[i], NULL);
+    r->n_threads = 0;
+    for (int i = 0; i < MAX_INFLIGHT; i++) { el_arena_free(r->jobs[i].a); r->jobs[i].a = NULL; }
+    pthread_cond_destroy(&r->cv_work);
+    pthread_cond_destroy(&r->cv_done);
+    pthread_mutex_destroy(&r->mu);
 }
 
 static int on_input(el_doc *doc, void *ud) { return take_doc(ud, doc); }
@@ -254,8 +379,8 @@ static void add_key(const char **list, uint8_t *n, const char *k) {
 typedef struct rec_ref { uint32_t first, n; } rec_ref;   /* evs[first .. first+n) */
 
 /* Sort key of a group: article date, article id, sentence, offset. */
-static run *sort_run;
-static int cmp_group(const void *pa, const void *pb) {
+static int cmp_group(const void *pa, const void *pb, void *ud) {
+    const run *sort_run = ud;
     const rec_ref *a = pa, *b = pb;
     const ev_men *x = &sort_run->evs.v[a->first], *y = &sort_run->evs.v[b->first];
     const art_info *ax = &sort_run->arts.v[x->article], *ay = &sort_run->arts.v[y->article];
@@ -302,8 +427,7 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         EL_PUSH(r->a, groups, g);
         i = j;
     }
-    sort_run = r;
-    if (groups.n) qsort(groups.v, groups.n, sizeof *groups.v, cmp_group);
+    if (groups.n) qsort_r(groups.v, groups.n, sizeof *groups.v, cmp_group, r);
     el_evlink *V = el_evlink_new();
     if (!V) return EL_ENOMEM;
     for (size_t gi = 0; gi < groups.n; gi++) {
@@ -573,10 +697,12 @@ int el_cmd_run(int argc, char **argv) {
     el_cli cli = {.want_inputs = false};
     const char *out = "eventline-out";
     bool no_db = false, no_report = false;
+    const char *jobs_arg = NULL;
     el_flag flags[] = {
         {"--out", &out, NULL, "output folder (default ./eventline-out); its eventline.db is read and updated"},
         {"--no-db", NULL, &no_db, "do not read or write eventline.db"},
         {"--no-report", NULL, &no_report, "do not write report.html"},
+        {"--jobs", &jobs_arg, NULL, "threads for the article stages (default: the cores; 1: none)"},
         {0},
     };
     int rc = el_cli_parse(&cli, argc, argv, "run", "[--out DIR] [options] INPUT...", flags);
@@ -615,6 +741,9 @@ int el_cmd_run(int argc, char **argv) {
     el_meter_start(&r.m, "run", cli.stats);
     status = 1;
     /* New inputs first; then the stored articles they do not replace. */
+    long n_jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n_jobs < 1) n_jobs = 1;
+    workers_start(&r, n_jobs > 1 ? (int)n_jobs : 0);
     int rrc = el_read_inputs(e, cli.inputs, cli.n_inputs, &d, on_input, &r);
     if (rrc == EL_OK && r.rc == EL_OK && have_db) {
         el_store *st = el_store_open(db_path, false, &d);
@@ -623,6 +752,7 @@ int el_cmd_run(int argc, char **argv) {
         el_arena_free(sc.a);
         el_store_close(st);
     }
+    workers_finish(&r);
     double t_stages = el_now();
     if (rrc != EL_OK || r.rc != EL_OK || el_link_finish(r.L) != EL_OK) goto done;
     double t_link = el_now();

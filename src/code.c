@@ -25,6 +25,7 @@ typedef struct arg {
     uint32_t t0, t1;            /* tokens [t0, t1) */
     const char *code, *name;
     int entity;
+    int ment;                   /* doc->ments index, or -1 */
     bool media, place, country, pronoun;
     bool modifier;              /* a role noun used as a modifier: "hostage deal" */
     bool bare;                  /* a role noun without a country: "rebels", "troops" */
@@ -496,6 +497,7 @@ static el_event_arg make_arg(const coder *c, const arg *a) {
     r.code = a->code;
     r.name = a->name;
     r.entity = a->entity;
+    r.ment = a->ment;
     r.person = a->person;
     return r;
 }
@@ -611,6 +613,7 @@ static bool resolve_pronoun(coder *c, int a) {
     p->code = ante->code;
     p->name = ante->name;
     p->entity = ante->entity;
+    p->ment = ante->ment;
     p->country = ante->country;
     p->person = ante->person;
     p->cty = ante->cty;
@@ -961,7 +964,8 @@ static int collect_args(coder *c, uint32_t si) {
         if (mi < doc->n_ments && doc->ments[mi].sent == si && doc->ments[mi].tok == k) {
             const el_mention *m = &doc->ments[mi++];
             arg a = {.t0 = m->tok, .t1 = m->tok + m->n_tok, .code = m->code ? m->code : m->ent_code,
-                     .name = m->name, .entity = m->entity, .media = m->type == EL_ENT_MEDIA,
+                     .name = m->name, .entity = m->entity, .ment = (int)(m - doc->ments),
+                     .media = m->type == EL_ENT_MEDIA,
                      .place = m->type == EL_ENT_PLACE, .country = m->type == EL_ENT_COUNTRY,
                      .lat = m->lat, .lon = m->lon, .place_country = m->country,
                      .modifier = role_modifier(c, m, s->tok + s->n_tok),
@@ -973,7 +977,7 @@ static int collect_args(coder *c, uint32_t si) {
         }
         bool object = false;
         if (is_pronoun(c, &doc->toks[k], &object)) {
-            arg a = {.t0 = k, .t1 = k + 1, .entity = -1, .pronoun = true, .object_pronoun = object,
+            arg a = {.t0 = k, .t1 = k + 1, .entity = -1, .ment = -1, .pronoun = true, .object_pronoun = object,
                      .lat = NAN, .lon = NAN};
             EL_PUSH(doc->a, v, a);
         }

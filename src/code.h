@@ -33,6 +33,8 @@ typedef struct el_event_arg {   /* a source or target */
     const char *code;           /* "ISRGOV", "PSEREBHMS", or NULL when not known */
     const char *name;           /* canonical name, or NULL */
     int entity;                 /* run-wide entity id, or -1 */
+    int ment;                   /* index in doc->ments of the mention, or -1: ids given
+                                ** after coding (run's threads) are copied through it */
     bool person;                /* a named person (linking tells persons apart) */
 } el_event_arg;
 

@@ -33,6 +33,7 @@ layer python3 tests/accept/cluster.py "$bin"
 layer python3 tests/accept/counts.py "$bin"
 layer python3 tests/accept/events_seeds.py "$bin"
 layer python3 tests/accept/run_seeds.py "$bin"
+layer python3 tests/run_props.py "$bin"
 layer sh tests/export_test.sh "$bin"
 layer sh tests/report_test.sh "$bin"
 for s in tests/accept/*.sh; do [ -f "$s" ] && layer sh "$s" "$bin"; done
