@@ -1,36 +1,66 @@
 #!/bin/sh
-# bench/run.sh BUILD: throughput and peak memory of `eventline articles`
-# (read, clean, segment, lemmatise), median of 5 runs each, on
-#   1. generated articles of ~4 KB (bench/gen.c, deterministic), 5k and 20k
-#      of them (peak memory must not grow with the count), and
-#   2. the real corpora in ../shared/data/corpora when present.
-# Writes bench/out/results.txt and prints it.
+# bench/run.sh BUILD: throughput and peak memory, per stage and end to end,
+# median of N runs (N=5, or $BENCH_RUNS), on
+#   1. generated articles of ~4 KB (bench/gen.c, deterministic): 5k and 20k
+#      for `articles` (peak memory must not grow with the count), 5k for the
+#      stage commands and `run`;
+#   2. the real corpora in ../shared/data/corpora when present;
+#   3. `code` on one sentence per input line (the rate TABARI is quoted at).
+# Writes bench/out/results.txt and prints it. One core unless a line says
+# --jobs 2.
 set -eu
 build=${1:-build}
 bin="$build/eventline"
 out=bench/out
+runs=${BENCH_RUNS:-5}
 mkdir -p "$out"
 cc -O2 -Wall -Wextra -o "$out/gen" bench/gen.c
 [ -f "$out/gen5k.jsonl" ] || "$out/gen" 5000 >"$out/gen5k.jsonl"
 [ -f "$out/gen20k.jsonl" ] || "$out/gen" 20000 >"$out/gen20k.jsonl"
+if [ ! -f "$out/sentences.jsonl" ]; then
+    # One sentence per line, from the generated articles, as `code` input.
+    "$bin" articles "$out/gen5k.jsonl" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    d = json.loads(line); b = d["body"].encode()
+    for i, (s, e) in enumerate(d["sentences"]):
+        print(json.dumps({"id": "%s-%d" % (d["id"], i), "text": b[s:e].decode(), "date": d["date"]}))
+' >"$out/sentences.jsonl"
+fi
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
-bench() {   # bench NAME CMD...: 5 runs, medians of articles/s, MB/s, sentences/s, peak kB
+bench() {   # bench NAME CMD...: medians of articles/s, sentences/s, MB/s, peak kB
     name=$1; shift
     : >"$out/runs"
-    for i in 1 2 3 4 5; do "$@" --stats 2>&1 >/dev/null | grep '^stats:' >>"$out/runs"; done
-    printf '%-28s articles/s %8s  sentences/s %9s  MB/s %6s  peak_rss_kB %7s\n' "$name" \
+    i=0
+    while [ $i -lt "$runs" ]; do
+        rm -rf "$out/run-dir"
+        "$@" --stats 2>&1 >/dev/null | grep '^stats: [a-z]* articles=' >>"$out/runs" || true
+        i=$((i + 1))
+    done
+    printf '%-34s articles/s %8s  sentences/s %9s  MB/s %6s  peak_rss_kB %7s\n' "$name" \
         "$(field articles_per_s <"$out/runs" | median)" "$(field sentences_per_s <"$out/runs" | median)" \
         "$(field mb_per_s <"$out/runs" | median)" "$(field peak_rss_kb <"$out/runs" | median)"
 }
 {
-    echo "eventline articles, one core, median of 5 runs ($(date -u +%Y-%m-%d), $(nproc) cores)"
-    bench "generated 5k x 4KB" "$bin" articles "$out/gen5k.jsonl"
-    bench "generated 20k x 4KB" "$bin" articles "$out/gen20k.jsonl"
+    echo "eventline, median of $runs runs ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+    bench "articles gen 5k x 4KB" "$bin" articles "$out/gen5k.jsonl"
+    bench "articles gen 20k x 4KB" "$bin" articles "$out/gen20k.jsonl"
+    bench "times gen 5k" "$bin" times "$out/gen5k.jsonl"
+    bench "actors gen 5k" "$bin" actors "$out/gen5k.jsonl"
+    bench "counts gen 5k" "$bin" counts "$out/gen5k.jsonl"
+    bench "code gen 5k (articles)" "$bin" code "$out/gen5k.jsonl"
+    bench "code one sentence a line" "$bin" code "$out/sentences.jsonl"
+    bench "cluster gen 5k" "$bin" cluster "$out/gen5k.jsonl"
+    bench "run gen 5k --jobs 1 (all outputs)" "$bin" run --jobs 1 --out "$out/run-dir" "$out/gen5k.jsonl"
+    bench "run gen 5k --jobs 2 (all outputs)" "$bin" run --jobs 2 --out "$out/run-dir" "$out/gen5k.jsonl"
     if [ -d ../shared/data/corpora ]; then
-        bench "bbc (2225 docs)" "$bin" articles ../shared/data/corpora/bbc.jsonl
-        bench "reuters (2784 docs)" "$bin" articles ../shared/data/corpora/reuters_partial.jsonl
+        bench "articles bbc (2225 docs)" "$bin" articles ../shared/data/corpora/bbc.jsonl
+        bench "articles reuters (2784 docs)" "$bin" articles ../shared/data/corpora/reuters_partial.jsonl
+        bench "code bbc" "$bin" code ../shared/data/corpora/bbc.jsonl
+        bench "run bbc --jobs 2 (all outputs)" "$bin" run --jobs 2 --out "$out/run-dir" ../shared/data/corpora/bbc.jsonl
     else
         echo "corpora: skipped: ../shared/data/corpora is absent"
     fi
 } | tee "$out/results.txt"
+rm -rf "$out/run-dir"

@@ -47,6 +47,7 @@ typedef struct coder {
     const el_engine *e;
     el_doc *doc;
     uint32_t *cls;              /* word-class bits of every token of doc */
+    const el_lexent **le;       /* what the lexicon has for every token's lemma, or NULL */
     const el_sent *s;
     arg *args;
     size_t n_args;
@@ -796,7 +797,6 @@ static void must_clause(coder *c, uint32_t h, uint32_t si) {
 
 static void code_sentence(coder *c, uint32_t si) {
     const el_doc *doc = c->doc;
-    const el_verbs *v = c->e->verbs;
     uint32_t s0 = c->s->tok, end = s0 + c->s->n_tok;
     EL_VEC(match) ms = {0};
     uint32_t covered_to = s0;
@@ -805,11 +805,13 @@ static void code_sentence(coder *c, uint32_t si) {
         if (!(t->flags & EL_TOK_WORD) || h < covered_to || arg_covering(c, h) >= 0) continue;
         match best = {0}, cand;
         bool found = false;
-        const el_pattern *p = used_as_noun(c, h) ? NULL : el_strmap_get(v->verb_heads, t->lemma, t->lemma_len);
+        const el_lexent *x = c->le[h];
+        if (!x || (!x->verb && !x->noun)) continue;
+        const el_pattern *p = used_as_noun(c, h) ? NULL : x->verb;
         for (; p; p = p->next)
             if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }   /* longest first */
         if (!found && !verb_context(c, h))
-            for (p = el_strmap_get(v->noun_heads, t->lemma, t->lemma_len); p; p = p->next)
+            for (p = x->noun; p; p = p->next)
                 if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }
         if (!found) continue;
         EL_PUSH(doc->a, ms, best);
@@ -858,20 +860,23 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
         c.must->code = demand;
     }
     c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
-    if (!c.cls) return EL_ENOMEM;
+    c.le = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.le);
+    if (!c.cls || !c.le) return EL_ENOMEM;
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
         if (!(t->flags & (EL_TOK_WORD | EL_TOK_POSS))) continue;
-        uint32_t *m = el_strmap_get(e->verbs->classes, t->lemma, t->lemma_len);
-        if (m) c.cls[k] |= *m;
+        const el_lexent *x = el_strmap_get(e->verbs->lex, t->lemma, t->lemma_len);
+        c.le[k] = x;
+        if (x) c.cls[k] |= x->cls;
         size_t n = t->end - t->start;
         char low[64];
-        if (n < sizeof low) {                   /* the surface form too: "told" */
-            for (size_t i = 0; i < n; i++) low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
-            if (n != t->lemma_len || memcmp(low, t->lemma, n)) {
-                m = el_strmap_get(e->verbs->classes, low, n);
-                if (m) c.cls[k] |= *m;
+        if (n < sizeof low) {                   /* the surface form's classes too: "told" */
+            bool same = n == t->lemma_len;
+            for (size_t i = 0; i < n; i++) {
+                low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
+                if (same && low[i] != t->lemma[i]) same = false;
             }
+            if (!same && (x = el_strmap_get(e->verbs->lex, low, n))) c.cls[k] |= x->cls;
         }
     }
     for (uint32_t si = 0; si < doc->n_sents; si++) {
@@ -1023,5 +1028,35 @@ int el_code_classes_build(el_verbs *v) {
             }
             *m |= 1u << cl;
         }
+    return EL_OK;
+}
+
+static el_lexent *lexent_of(el_verbs *v, const char *key, size_t len) {
+    el_lexent *x = el_strmap_get(v->lex, key, len);
+    if (!x && (x = el_arena_calloc(v->a, sizeof *x)) && el_strmap_put(v->lex, key, len, x)) x = NULL;
+    return x;
+}
+
+static int lex_verb(void *ud, const char *k, size_t n, void *val) {
+    el_lexent *x = lexent_of(ud, k, n);
+    return x ? (x->verb = val, 0) : EL_ENOMEM;
+}
+static int lex_noun(void *ud, const char *k, size_t n, void *val) {
+    el_lexent *x = lexent_of(ud, k, n);
+    return x ? (x->noun = val, 0) : EL_ENOMEM;
+}
+static int lex_cls(void *ud, const char *k, size_t n, void *val) {
+    el_lexent *x = lexent_of(ud, k, n);
+    return x ? (x->cls = *(uint32_t *)val, 0) : EL_ENOMEM;
+}
+
+/* One map from word to patterns and classes, so the coder looks each token
+** up once. Called after the patterns and classes are loaded. */
+int el_code_lex_build(el_verbs *v) {
+    v->lex = el_strmap_new(v->a, 8192);
+    if (!v->lex) return EL_ENOMEM;
+    if (el_strmap_each(v->verb_heads, lex_verb, v) || el_strmap_each(v->noun_heads, lex_noun, v) ||
+        el_strmap_each(v->classes, lex_cls, v))
+        return EL_ENOMEM;
     return EL_OK;
 }

@@ -31,15 +31,24 @@ typedef struct el_pattern {
     struct el_pattern *next;            /* the next pattern with the same head */
 } el_pattern;
 
+/* Everything the coder asks of one word, found with one lookup. */
+typedef struct el_lexent {
+    const struct el_pattern *verb;      /* patterns headed by it as a verb, longest first */
+    const struct el_pattern *noun;      /* ... as an event noun */
+    uint32_t cls;                       /* word-class bits (code.c) */
+} el_lexent;
+
 struct el_verbs {
     el_arena *a;
     el_strmap *codes;                   /* "046" -> el_code_info */
     el_strmap *verb_heads;              /* lemma -> first el_pattern */
     el_strmap *noun_heads;
     el_strmap *classes;                 /* word -> word-class bits (code.c) */
+    el_strmap *lex;                     /* word -> el_lexent: the three above in one */
     size_t n_patterns;
 };
 
 int el_code_classes_build(el_verbs *v);
+int el_code_lex_build(el_verbs *v);
 
 #endif

@@ -52,16 +52,16 @@ static int load_cameo(el_verbs *v, const char *path, el_diag *d) {
             continue;
         }
         el_code_info *ci = el_arena_calloc(v->a, sizeof *ci);
-        if (!ci) return EL_ENOMEM;
+        if (!ci) break;
         ci->cameo = el_arena_strdup(v->a, fl[0]);
         ci->name = el_arena_strdup(v->a, fl[1]);
         ci->plover = strcmp(fl[2], "-") ? el_arena_strdup(v->a, fl[2]) : NULL;
         ci->quad_class = quad;
         ci->goldstein = g;
-        if (el_strmap_put(v->codes, ci->cameo, cl, ci)) return EL_ENOMEM;
+        if (el_strmap_put(v->codes, ci->cameo, cl, ci)) break;
     }
     fclose(f);
-    return EL_OK;
+    return el_arena_failed(v->a) ? EL_ENOMEM : EL_OK;
 }
 
 /* Insert p in its head's list, longest (most words) first, stable otherwise. */
@@ -130,7 +130,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
             if (!cur) { el_reject(d, path, ln, "unknown CAMEO code '%s'; block skipped", code); continue; }
             if (k == 2) {                      /* this block's own PLOVER category */
                 override = el_arena_calloc(v->a, sizeof *override);
-                if (!override) return EL_ENOMEM;
+                if (!override) break;
                 *override = *cur;
                 override->plover = el_arena_strdup(v->a, plover);
                 cur = override;
@@ -140,18 +140,18 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
         if (skipping) continue;
         if (!cur) { el_reject(d, path, ln, "pattern outside a '= CODE' block; skipped"); continue; }
         el_pattern *p = el_arena_calloc(v->a, sizeof *p);
-        if (!p) return EL_ENOMEM;
+        if (!p) break;
         p->text = el_arena_strdup(v->a, s);
         p->src = el_arena_printf(v->a, "%s:%ld", path, ln);
         p->code = cur;
         char *head = NULL;
         const char *why = compile(v, p, s, &head);
         if (why) { el_reject(d, path, ln, "%s; pattern skipped", why); continue; }
-        if (index_pattern(v, p, head, strlen(head))) return EL_ENOMEM;
+        if (index_pattern(v, p, head, strlen(head))) break;
         v->n_patterns++;
     }
     fclose(f);
-    return EL_OK;
+    return el_arena_failed(v->a) ? EL_ENOMEM : EL_OK;
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -187,7 +187,9 @@ int el_engine_load_verbs(el_engine *e, el_diag *d) {
         free(names[i]);
     }
     if (rc == EL_OK) rc = el_code_classes_build(v);
+    if (rc == EL_OK) rc = el_code_lex_build(v);
     if (rc == EL_OK && el_arena_failed(e->a)) rc = EL_ENOMEM;
+    if (rc == EL_ENOMEM) el_reject(d, "eventline", 0, "out of memory loading the event patterns");
     if (rc == EL_OK) e->verbs = v;
     return rc;
 }

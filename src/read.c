@@ -29,6 +29,15 @@ typedef struct reader {
     int rc;
 } reader;
 
+/* Memory ran out on this record: say where, and stop reading (the arena
+** is sticky until the next record, and a heap that fails once usually fails
+** again). */
+static void out_of_memory(reader *r, const char *path, long line) {
+    el_reject(r->d, path, line, "out of memory reading this input; stopped");
+    r->rc = EL_ENOMEM;
+    r->stop = 1;
+}
+
 static const char *base_name(const char *path) {
     const char *b = strrchr(path, '/');
     return b ? b + 1 : path;
@@ -63,12 +72,24 @@ static int article_name(const char *name) {
            has_ext(name, ".warc.gz");
 }
 
+/* A file name is bytes, not text: repaired like text (U+FFFD) when it is not
+** UTF-8, so that "file" and the id made from it print as valid JSON. */
+static const char *name_text(el_arena *a, const char *name) {
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p && *p < 0x80) p++;
+    if (!*p) return name;
+    el_utf8_report rep;
+    size_t n;
+    return el_utf8_clean(a, name, strlen(name), &n, &rep);
+}
+
 static el_doc *doc_new(reader *r, const char *path, long line) {
     el_doc *doc = el_arena_calloc(r->a, sizeof *doc);
     if (!doc) return NULL;
     doc->a = r->a;
     doc->file = path;
-    doc->base = base_name(path);
+    doc->base = name_text(r->a, base_name(path));
+    if (!doc->base) return NULL;
     doc->line = line;
     doc->seq = r->seq;
     doc->translated = -1;
@@ -131,7 +152,7 @@ static void deliver(reader *r, el_doc *doc) {
         const char *dot = strrchr(doc->base, '.');
         doc->id = dot ? el_arena_strndup(r->a, doc->base, (size_t)(dot - doc->base)) : doc->base;
     }
-    if (el_arena_failed(r->a)) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (el_arena_failed(r->a)) { out_of_memory(r, doc->file, doc->line); return; }
     r->seq++;
     if (r->fn(doc, r->ud)) r->stop = 1;
 }
@@ -157,8 +178,7 @@ int el_read_text(const el_engine *e, el_doc *doc, const char *text, size_t len, 
 
 static void read_text_file(reader *r, const char *path, const char *s, size_t n) {
     el_doc *doc = doc_new(r, path, 1);
-    if (!doc) { r->rc = EL_ENOMEM; r->stop = 1; return; }
-    if (el_read_text(r->e, doc, s, n, r->d) != EL_OK) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (!doc || el_read_text(r->e, doc, s, n, r->d) != EL_OK) { out_of_memory(r, path, 1); return; }
     size_t k = 0;
     while (k < doc->raw_len && strchr(" \t\n\f", doc->raw[k])) k++;
     if (k == doc->raw_len) {
@@ -179,7 +199,7 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
     el_utf8_report rep;
     size_t cn;
     char *clean = el_utf8_clean(r->a, s, n, &cn, &rep);
-    if (!clean) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (!clean) { out_of_memory(r, path, lineno); return; }
     report_utf8(r->d, path, lineno, s, &rep, 1);
     json_error_t err;
     json_t *o = json_loadb(clean, cn, 0, &err);
@@ -197,7 +217,7 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
         return;
     }
     el_doc *doc = doc_new(r, path, lineno);
-    if (!doc) { json_decref(o); r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (!doc) { json_decref(o); out_of_memory(r, path, lineno); return; }
     doc->id = get_str(r->a, o, "id");
     doc->title = get_str(r->a, o, "title");
     doc->dek = get_str(r->a, o, "dek");
@@ -215,11 +235,15 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
     } else if (ds && *ds) {
         el_warn(r->d, path, lineno, "date '%s' is not YYYY-MM-DD; ignored", ds);
     }
-    /* Text inside JSON may carry escaped controls: clean it once more. */
-    size_t bn;
-    char *body = el_utf8_clean(r->a, json_string_value(tv), json_string_length(tv), &bn, &rep);
+    /* Text inside JSON may carry escapes (\u0001, "\r\n", a decomposed
+    ** accent): clean it once more, unless the line had no backslash at all,
+    ** when the text is the line's own bytes, already clean. */
+    size_t bn = json_string_length(tv);
+    char *body = memchr(clean, '\\', cn)
+                     ? el_utf8_clean(r->a, json_string_value(tv), json_string_length(tv), &bn, &rep)
+                     : el_arena_strndup(r->a, json_string_value(tv), bn);
     json_decref(o);
-    if (!body) { r->rc = EL_ENOMEM; r->stop = 1; return; }
+    if (!body) { out_of_memory(r, path, lineno); return; }
     doc->raw = body;
     doc->raw_len = bn;
     deliver(r, doc);
@@ -312,7 +336,8 @@ static void walk_dir(reader *r, const char *path, int depth) {
             if (!t) break;
             names = t;
         }
-        names[n++] = strdup(de->d_name);
+        if (!(names[n] = strdup(de->d_name))) break;
+        n++;
     }
     closedir(dir);
     qsort(names, n, sizeof *names, cmp_str);
@@ -352,7 +377,7 @@ int el_read_inputs(const el_engine *e, char *const *paths, int n_paths, el_diag 
                    el_doc_fn fn, void *ud) {
     reader r = {.e = e, .d = d, .fn = fn, .ud = ud, .rc = EL_OK};
     r.a = el_arena_new(NULL, 256 * 1024);
-    if (!r.a) return EL_ENOMEM;
+    if (!r.a) { el_reject(d, "eventline", 0, "out of memory starting to read"); return EL_ENOMEM; }
     for (int i = 0; i < n_paths && !r.stop; i++) {
         if (strcmp(paths[i], "-") == 0) {
             read_jsonl_file(&r, "-", stdin);

@@ -73,3 +73,14 @@ const char *el_strmap_key(const el_strmap *m, const char *key, size_t len) {
 }
 
 size_t el_strmap_count(const el_strmap *m) { return m ? m->n : 0; }
+
+int el_strmap_each(const el_strmap *m, int (*fn)(void *ud, const char *key, size_t len, void *val),
+                   void *ud) {
+    if (!m) return 0;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->s[i].key) continue;
+        int rc = fn(ud, m->s[i].key, m->s[i].len, m->s[i].val);
+        if (rc) return rc;
+    }
+    return 0;
+}

@@ -20,5 +20,9 @@ size_t el_strmap_count(const el_strmap *m);
 /* Stored key for key (so callers can keep a stable pointer), or NULL. */
 const char *el_strmap_key(const el_strmap *m, const char *key, size_t len);
 uint64_t el_hash(const void *p, size_t n);
+/* Call fn for every key (in table order, not insertion order); fn returns
+** nonzero to stop, and that value is returned. */
+int el_strmap_each(const el_strmap *m, int (*fn)(void *ud, const char *key, size_t len, void *val),
+                   void *ud);
 
 #endif
