@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "annotate_actor.h"
+#include "dict.h"
 #include "annotate_time.h"
 #include "code_int.h"
 #include "lemma.h"
@@ -30,6 +31,8 @@ typedef struct arg {
     bool modifier;              /* a role noun used as a modifier: "hostage deal" */
     bool bare;                  /* a role noun without a country: "rebels", "troops" */
     bool inherited;             /* its country came from the nearest actor, not "in X" */
+    bool role_noun;             /* a bare role noun ("troops"), whatever country it got */
+    bool capital;               /* a capital city: its government in subject position */
     bool person;
     const char *cty;            /* ISO alpha-3 of the actor, or NULL */
     bool object_pronoun;        /* him, her, them */
@@ -140,6 +143,7 @@ static const word inclusion[] = {
     W("join"), {NULL, 0}
 };
 static const word insert_starts[] = {
+    W("a"), W("an"),
     W("which"), W("who"), W("whom"), W("whose"), W("together"), W("along"), W("led"),
     W("including"), W("backed"), W("accompanied"), W("as"), W("like"), {NULL, 0}
 };
@@ -284,6 +288,17 @@ static bool insertion(const coder *c, uint32_t from) {
     return from < c->s->tok + c->s->n_tok && in_class(c, &c->doc->toks[from], CL_insert_starts);
 }
 
+/* "once again", "as well", "so far": a subordinator's word that opens no
+** clause here. */
+static bool fixed_adverb(const coder *c, uint32_t k) {
+    static const word second[] = {W("again"), W("more"), W("well"), W("far"), W("usual"), W("soon"),
+                                  W("long"), W("much"), W("yet"), {NULL, 0}};
+    if (k + 1 >= c->s->tok + c->s->n_tok) return false;
+    const el_token *t = &c->doc->toks[k + 1];
+    for (int i = 0; second[i].s; i++) if (lemma_is(c->doc, t, second[i].s, second[i].n)) return true;
+    return false;
+}
+
 /* Subject of a verb at h: index into args, or -1. */
 static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
     const el_doc *doc = c->doc;
@@ -294,7 +309,7 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
         const el_token *t = &doc->toks[k];
         if (boundary(doc, t)) break;
         if (!is_reporting && in_class(c, t, CL_reporting) && arg_covering(c, k) < 0) break;
-        if (in_class(c, t, CL_subordinators) && arg_covering(c, k) < 0) break;
+        if (in_class(c, t, CL_subordinators) && arg_covering(c, k) < 0 && !fixed_adverb(c, k)) break;
         if (punct_is(doc, t, ",")) {
             if (best >= 0) break;
             seg_end = k;
@@ -305,7 +320,9 @@ static int find_subject(const coder *c, uint32_t h, bool is_reporting) {
         const arg *x = &c->args[a];
         k = x->t0;                      /* continue left of the actor */
         bool to_head = x->t1 + 1 == h && lemma_is(doc, &doc->toks[x->t1], "to", 2);
-        if (x->media || (x->place && !x->country) || (after_prep(c, x) && !to_head)) continue;
+        /* "Beirut again rejected": a capital as subject is its government. */
+        bool gov = x->capital && !after_prep(c, x);
+        if (x->media || (x->place && !x->country && !gov) || (after_prep(c, x) && !to_head)) continue;
         if (x->modifier) continue;                        /* "hostage" in "hostage deal" */
         /* Inside ", which ... ," before the verb? Skip it. */
         uint32_t seg_start = k;
@@ -329,8 +346,9 @@ static bool own_possessive(const coder *c, uint32_t k) {
 /* Is target candidate x the subject's own agent ("Japan will send a
 ** delegation": the delegation took Japan's country from Japan)? */
 static bool own_agent(const coder *c, const arg *x, int subj) {
-    return subj >= 0 && x->bare && x->inherited && x->cty && c->args[subj].cty &&
-           !strcmp(x->cty, c->args[subj].cty);
+    if (subj < 0 || !x->cty || !c->args[subj].cty || strcmp(x->cty, c->args[subj].cty)) return false;
+    return (x->bare && x->inherited) || x->role_noun ||
+           (x->role_noun == false && x->t0 > 0 && own_possessive(c, x->t0 - 1));
 }
 
 static int find_target(const coder *c, const match *m, int subj) {
@@ -699,10 +717,11 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         subj = find_subject(c, m->head, rep);
         obj = m->tgt_arg >= 0 ? m->tgt_arg : inner_target(c, m, subj);
         if (obj < 0) obj = find_target(c, m, subj);
-        /* An attack or a seizure "in southern Lebanon" hits that place's
-        ** country when no actor is named. */
+        /* An attack or a seizure "in southern Lebanon", aid delivered "to
+        ** Baghdad", a curfew lifted "in Montenegro": that place's country is
+        ** the target when no actor is named. */
         int rt = (m->p->code->cameo[0] - '0') * 10 + (m->p->code->cameo[1] - '0');
-        if (obj < 0 && rt >= 17) {
+        if (obj < 0 && (rt >= 17 || rt == 6 || rt == 7 || rt == 8)) {
             const arg *pl = place_of(c, m);
             if (pl && pl->cty && (subj < 0 || !c->args[subj].cty || strcmp(pl->cty, c->args[subj].cty)))
                 obj = (int)(pl - c->args);
@@ -956,6 +975,12 @@ static void place_role(coder *c, arg *a) {
     a->inherited = near;
 }
 
+static bool is_capital(const coder *c, const el_mention *m) {
+    if (m->type != EL_ENT_PLACE || m->entry < 0 || !c->e->dict || !m->country) return false;
+    const el_entry *x = el_dict_entry(c->e->dict, (uint32_t)m->entry);
+    return x && x->type == EL_ENT_PLACE && x->sub == 1;
+}
+
 static int collect_args(coder *c, uint32_t si) {
     const el_doc *doc = c->doc;
     const el_sent *s = &doc->sents[si];
@@ -975,6 +1000,8 @@ static int collect_args(coder *c, uint32_t si) {
                      .lat = m->lat, .lon = m->lon, .place_country = m->country,
                      .modifier = role_modifier(c, m, s->tok + s->n_tok),
                      .bare = m->kind == EL_MENT_BARE && !m->country, .cty = m->country,
+                     .role_noun = m->kind == EL_MENT_BARE,
+                     .capital = is_capital(c, m),
                      .person = m->type == EL_ENT_PERSON};
             EL_PUSH(doc->a, v, a);
             k = a.t1 - 1;
