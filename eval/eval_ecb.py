@@ -13,11 +13,14 @@ Out: on stdout, two tables:
      (baseline_tfidf.py) and, as a check on order, ours with ids renamed at
      random (our order is by id). Threads are scored against topics.
   2. Cross-document event linking: the gold event mentions as input spans,
-     linked by `eventline cluster --mentions` (head lemma + context + our
+     linked by `eventline cluster --mentions` (head + context + our
      episodes), scored with MUC, B-cubed, CEAF-e and CoNLL F1 against the gold
      `instance` ids (within-document chains and singletons as their own
      entities), on the sentences the release marks as annotated; beside it
-     the same-lemma baseline within gold subtopics and within our episodes.
+     the same-lemma baseline (the lemma of the mention's first word that is
+     no auxiliary) within gold subtopics and within our episodes, and, for
+     comparison, the same with our heads (a noun phrase's last word, nouns as
+     the verbs they name).
 Exits 0; skips, saying so, when the data is absent. Standard library only.
 """
 import argparse
@@ -327,6 +330,7 @@ def event_table(binary, docs, gold_sub, ep_rows, data, tmp):
     rows, err = run_cluster(binary, docs, tmp, extra=("--mentions", mpath))
     resp = {(r["article"], r["m_id"]): r["event"] for r in rows}
     lemma_of = {(r["article"], r["m_id"]): r.get("lemma") for r in rows}
+    head_of = {(r["article"], r["m_id"]): r.get("head", r.get("lemma")) for r in rows}
     key = gold_chains(ments)
     missing = [k for k in key if k not in resp]
     if missing:
@@ -334,7 +338,9 @@ def event_table(binary, docs, gold_sub, ep_rows, data, tmp):
     our_ep = {r["article"]: r["episode"] for r in ep_rows}
     res = [("eventline cluster --mentions", conll(key, resp)),
            ("same lemma within gold subtopic", conll(key, lemma_baseline(ments, gold_sub, lemma_of))),
-           ("same lemma within our episodes", conll(key, lemma_baseline(ments, our_ep, lemma_of)))]
+           ("same lemma within our episodes", conll(key, lemma_baseline(ments, our_ep, lemma_of))),
+           ("same head within gold subtopic", conll(key, lemma_baseline(ments, gold_sub, head_of))),
+           ("same head within our episodes", conll(key, lemma_baseline(ments, our_ep, head_of)))]
     nchains = len(set(key.values()))
     print()
     print("Cross-document event linking (%d gold mentions on annotated sentences, %d gold chains)"

@@ -48,7 +48,7 @@ typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
 /* kw_hash() of a literal, folded by the compiler. KEEP IN SYNC with kw_mix(). */
 #define KW_C(c) ((uint32_t)((c) | 0x20) & 0xFFu)
 #define KW_HASH(s) ((uint32_t)(((uint64_t)((KW_C((s)[0]) | (KW_C(sizeof(s) > 2 ? (s)[1] : 0) << 8) |     \
-    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) - 3] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
+    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) > 2 ? sizeof(s) - 3 : 0] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
     ((uint32_t)(sizeof(s) - 1) * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full) >> 32))
 
 /* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */

@@ -32,7 +32,7 @@ typedef struct kw { const char *w; uint8_t n; uint32_t h; } kw;
 /* kw_hash() of a literal, folded by the compiler. KEEP IN SYNC with kw_mix(). */
 #define KW_C(c) ((uint32_t)((c) | 0x20) & 0xFFu)
 #define KW_HASH(s) ((uint32_t)(((uint64_t)((KW_C((s)[0]) | (KW_C(sizeof(s) > 2 ? (s)[1] : 0) << 8) |     \
-    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) - 3] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
+    (KW_C(sizeof(s) > 2 ? (s)[sizeof(s) > 2 ? sizeof(s) - 3 : 0] : 0) << 16) | (KW_C((s)[sizeof(s) - 2]) << 24)) ^         \
     ((uint32_t)(sizeof(s) - 1) * 0x9E3779B9u)) * 0xC2B2AE3D27D4EB4Full) >> 32))
 
 /* s[0..n) equals the lower-case word w[0..n), ASCII case ignored. */
@@ -627,10 +627,24 @@ static bool role_match(const char *r, size_t n, const char *hint) {
 ** Netanyahu", "the premier", "Hamas"), never a role noun alone ("a US
 ** official") nor a country inside a longer phrase ("Egypt's state
 ** information service"). NULL when there is none. */
+#ifdef HAVE_MENTIONS
+/* Index of the first mention that starts at or after byte pos (mentions are
+** in text order). A binary search: a long article has thousands of mentions
+** and quotes, and a scan per quote made the stage quadratic. */
+static size_t ments_from(const el_doc *d, uint32_t pos) {
+    size_t lo = 0, hi = d->n_ments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->ments[mid].start < pos) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+#endif
+
 static const char *mention_entity(const el_doc *d, uint32_t s, uint32_t e, bool *person) {
 #ifdef HAVE_MENTIONS
     const el_mention *best = NULL;
-    for (size_t i = 0; i < d->n_ments; i++) {
+    for (size_t i = ments_from(d, s); i < d->n_ments; i++) {
         const el_mention *m = &d->ments[i];
         if (m->start >= e) break;                           /* text order */
         if (m->end < s || m->start < s || !m->name || m->ent < 0) continue;
@@ -652,7 +666,7 @@ static const char *mention_entity(const el_doc *d, uint32_t s, uint32_t e, bool 
 static const char *mention_person(const el_doc *d, uint32_t pos, const char *role_hint) {
 #ifdef HAVE_MENTIONS
     const char *any = NULL;
-    for (size_t i = d->n_ments; i-- > 0;) {
+    for (size_t i = ments_from(d, pos); i-- > 0;) {          /* later ones end after pos */
         const el_mention *m = &d->ments[i];
         if (m->end > pos || m->type != EL_ENT_PERSON || m->ent < 0 || !m->name) continue;
         if (!role_hint) return m->name;
@@ -670,8 +684,12 @@ static const char *mention_person(const el_doc *d, uint32_t pos, const char *rol
 ** ("premier" matches a "Prime Minister"). */
 static int last_person(const qctx *q, uint32_t pos, const char *role_hint) {
     int any = -1;
-    for (size_t i = q->ments.n; i-- > 0;) {
-        if (q->ments.v[i].pos >= pos) continue;
+    size_t lo = 0, hi = q->ments.n;                          /* in text order: skip those at or after pos */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->ments.v[mid].pos < pos) lo = mid + 1; else hi = mid;
+    }
+    for (size_t i = lo; i-- > 0;) {
         int who = (int)q->ments.v[i].who;
         if (any < 0) any = who;
         if (!role_hint) return who;

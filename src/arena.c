@@ -7,6 +7,7 @@
 */
 #include "arena.h"
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,25 @@ struct el_arena {
     void *last;                 /* last allocation, for in-place grow */
 };
 
-static void *sys_get(void *ud, size_t size) { (void)ud; return malloc(size); }
+/* Chunk requests the default heap grants before it fails (el_arena_fail_after),
+** how many it then fails (0: all), and how many it has had; limit < 0: no
+** limit. The engine's only process-wide variables, and only a test hook. */
+static _Atomic long fail_limit = -1, fail_count, n_gets;
+
+void el_arena_fail_after(long n, long count) {
+    n_gets = 0;
+    fail_count = count > 0 ? count : 0;
+    fail_limit = n < 0 ? -1 : n;
+}
+
+static void *sys_get(void *ud, size_t size) {
+    (void)ud;
+    if (fail_limit >= 0) {
+        long k = atomic_fetch_add(&n_gets, 1);
+        if (k >= fail_limit && (!fail_count || k < fail_limit + fail_count)) return NULL;
+    }
+    return malloc(size);
+}
 static void sys_put(void *ud, void *p, size_t size) { (void)ud; (void)size; free(p); }
 
 el_arena *el_arena_new(const el_heap *heap, size_t chunk_size) {

@@ -34,6 +34,14 @@ size_t    el_arena_used(const el_arena *a);             /* bytes handed out */
 void      el_arena_reset(el_arena *a);     /* keep one chunk for the next article */
 void      el_arena_free(el_arena *a);      /* NULL is fine */
 
+/* Fault injection for tests (STYLE.md section 8, tests/fault.sh): after this
+** call the heap of arenas made with heap NULL grants n more chunk requests
+** (arena headers included), counted over the whole process and all threads,
+** then fails the next `count` of them (count <= 0: every one) and grants the
+** rest. n < 0 turns it off. main.c calls it once, from $EL_FAIL_AFTER, before
+** any arena exists; nothing else should. */
+void      el_arena_fail_after(long n, long count);
+
 /* A growable array in an arena: EL_VEC(el_span) v = {0}; EL_PUSH(a, v, x). */
 #define EL_VEC(T) struct { T *v; size_t n, cap; }
 #define EL_PUSH(arena, vec, x) do {                                            \

@@ -527,7 +527,7 @@ static void infer_date(el_doc *doc, const unit *u, size_t n) {
     el_date_format(best, ds);
     static const char *const wdn[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                       "Friday", "Saturday", "Sunday"};
-    int fl = (int)(from->n > 60 ? 60 : from->n);
+    int fl = (int)el_utf8_cut(from->s, from->n, 60);       /* never half a character */
     doc->date = best;
     doc->date_source = EL_DATE_INFERRED;
     if (cue)

@@ -3,6 +3,7 @@
 ** Long options only, "--name value" or "--name=value"; "--" ends options.
 */
 #include "cli.h"
+#include <errno.h>
 #include <string.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -74,6 +75,13 @@ int el_cli_parse(el_cli *c, int argc, char **argv, const char *cmd, const char *
         *target = val;
     }
     if (c->want_inputs && c->n_inputs == 0) return usage_error(cmd, "no input files or folders", NULL);
+    /* A manifest that cannot be read is a usage error (2); once the engine
+    ** is open, failing to load it can only mean memory ran out (1). */
+    if (c->opt.meta_path && access(c->opt.meta_path, R_OK) != 0) {
+        fprintf(stderr, "%s: cannot open manifest: %s\nTry 'eventline %s --help'.\n",
+                c->opt.meta_path, strerror(errno), cmd);
+        return 2;
+    }
     if (isatty(2)) c->opt.progress = true;
     return -1;
 }

@@ -81,10 +81,11 @@ int el_cmd_actors(int argc, char **argv) {
     el_engine *e = el_engine_open(&cli.opt, &d);
     ctx c = {.d = &d};
     if (!e || el_engine_load_dict(e, &d) != EL_OK || !(c.x = el_actor_index_new(true))) {
-        el_engine_close(e);
+        if (e && e->dict) el_reject(&d, "eventline", 0, "out of memory starting the actor index");
+        el_engine_close(e);                       /* the rest is reported where it failed */
         el_diag_fini(&d);
         free(cli.inputs);
-        return 2;
+        return 1;
     }
     c.e = e;
     el_meter_start(&c.m, "actors", cli.stats);

@@ -110,8 +110,10 @@ int el_cmd_code(int argc, char **argv) {
     el_diag d;
     el_diag_init(&d, NULL);
     el_engine *e = el_engine_open(&cli.opt, &d);
-    int status = 2;
-    if (e && el_engine_load_dict(e, &d) == EL_OK && el_engine_load_verbs(e, &d) == EL_OK) {
+    int lrc = !e ? EL_ENOMEM : el_engine_load_dict(e, &d);
+    if (lrc == EL_OK) lrc = el_engine_load_verbs(e, &d);
+    int status = lrc == EL_ENOMEM ? 1 : 2;           /* out of memory, or no data/verbs */
+    if (lrc == EL_OK) {
         c.e = e;
         c.d = &d;
         el_out_init(&c.out, stdout);

@@ -131,15 +131,17 @@ static int run(int argc, char **argv, bool quotes) {
     el_diag d;
     el_diag_init(&d, NULL);
     el_engine *e = el_engine_open(&cli.opt, &d);
-    if (!e) { free(cli.inputs); el_diag_fini(&d); return 2; }
+    if (!e) { free(cli.inputs); el_diag_fini(&d); return 1; }   /* out of memory, reported */
     c.e = e;
     c.d = &d;
     /* Speakers resolve best through the actor stage's mentions; without the
     ** dictionary the quote stage falls back on the text alone. */
-    if (quotes && el_engine_load_dict(e, &d) != EL_OK)
-        el_note(&d, "quotes: no actor dictionary; speakers resolved from the text alone");
+    if (quotes && el_engine_load_dict(e, &d) != EL_OK) {   /* out of memory, reported */
+        el_engine_close(e); el_diag_fini(&d); free(cli.inputs);
+        return 1;
+    }
     if (collect && !(c.cmp = el_cmp_new())) {
-        el_reject(&d, "<memory>", 0, "cannot allocate the comparison set");
+        el_reject(&d, "eventline", 0, "out of memory allocating the comparison set");
         el_engine_close(e); el_diag_fini(&d); free(cli.inputs);
         return 1;
     }

@@ -65,7 +65,7 @@ int el_cmd_times(int argc, char **argv) {
     el_diag d;
     el_diag_init(&d, NULL);
     el_engine *e = el_engine_open(&cli.opt, &d);
-    if (!e) { free(cli.inputs); el_diag_fini(&d); return 2; }
+    if (!e) { free(cli.inputs); el_diag_fini(&d); return 1; }   /* out of memory, reported */
     c.e = e;
     c.d = &d;
     el_out_init(&c.out, stdout);

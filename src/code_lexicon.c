@@ -22,6 +22,16 @@ static char *trim(char *s) {
     return s;
 }
 
+/* A line that filled the buffer without its newline is too long: read past
+** the rest of it and report it, rather than reading its tail as a line. */
+static bool too_long(FILE *f, const char *line, size_t cap, const char *path, long ln, el_diag *d) {
+    size_t n = strlen(line);
+    if (n + 1 < cap || line[n - 1] == '\n') return false;
+    for (int c = fgetc(f); c != EOF && c != '\n'; c = fgetc(f)) {}
+    el_reject(d, path, ln, "line longer than %zu bytes; skipped", cap - 2);
+    return true;
+}
+
 static int load_cameo(el_verbs *v, const char *path, el_diag *d) {
     FILE *f = fopen(path, "r");
     if (!f) { el_reject(d, path, 0, "cannot open the CAMEO table"); return EL_EINPUT; }
@@ -29,6 +39,7 @@ static int load_cameo(el_verbs *v, const char *path, el_diag *d) {
     long ln = 0;
     while (fgets(line, sizeof line, f)) {
         ln++;
+        if (too_long(f, line, sizeof line, path, ln, d)) continue;
         char *s = trim(line);
         if (!*s || *s == '#' || (ln == 1 && strncmp(s, "code", 4) == 0)) continue;
         char *fl[6];
@@ -98,6 +109,7 @@ static const char *compile(el_verbs *v, el_pattern *p, char *s, char **head_out)
         char *save2 = NULL;
         for (char *alt = strtok_r(tok, "|", &save2); alt; alt = strtok_r(NULL, "|", &save2)) {
             if (it->n_alt >= PAT_MAX_ALTS) return "too many alternatives";
+            if (strlen(alt) > UINT8_MAX) return "word longer than 255 bytes";
             for (char *c = alt; *c; c++) *c = (char)el_lower((unsigned char)*c);
             it->alt_len[it->n_alt] = (uint8_t)strlen(alt);
             it->alt[it->n_alt++] = el_arena_strdup(v->a, alt);
@@ -117,6 +129,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
     bool skipping = false;              /* inside a block already reported */
     while (fgets(line, sizeof line, f)) {
         ln++;
+        if (too_long(f, line, sizeof line, path, ln, d)) continue;
         char *hash = strchr(line, '#');
         if (hash) *hash = '\0';
         char *s = trim(line);

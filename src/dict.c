@@ -1070,5 +1070,6 @@ void el_dict_free(el_dict *D) {
 int el_engine_load_dict(el_engine *e, el_diag *d) {
     if (e->dict) return EL_OK;
     e->dict = el_dict_open(e->opt.data_dir, e->opt.dicts, e->opt.n_dicts, e->lex, false, d);
+    if (!e->dict) el_reject(d, "eventline", 0, "out of memory loading the dictionary");
     return e->dict ? EL_OK : EL_ENOMEM;
 }

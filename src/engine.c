@@ -39,15 +39,24 @@ static const char *default_data_dir(el_arena *a) {
 
 el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     el_engine *e = calloc(1, sizeof *e);
-    if (!e) return NULL;
+    if (!e || !(e->a = el_arena_new(NULL, 1 << 20))) {
+        free(e);
+        el_reject(d, "eventline", 0, "out of memory opening the engine");
+        return NULL;
+    }
     e->opt = *opt;
-    e->a = el_arena_new(NULL, 1 << 20);
-    if (!e->a) { free(e); return NULL; }
     if (!e->opt.data_dir) e->opt.data_dir = default_data_dir(e->a);
     e->lex = el_lexicon_load(e->a, opt->wordnet_dir, d);
-    if (opt->meta_path) {
-        e->meta = el_meta_load(e->a, opt->meta_path, d);
-        if (!e->meta) { el_engine_close(e); return NULL; }
+    /* Without a lexicon lemmas fall back to lower case: fine when WordNet is
+    ** absent (reported), not as a silent result of running out of memory. */
+    if (el_arena_failed(e->a)) {
+        el_reject(d, "eventline", 0, "out of memory loading the lexicon");
+        el_engine_close(e);
+        return NULL;
+    }
+    if (opt->meta_path && !(e->meta = el_meta_load(e->a, opt->meta_path, d))) {
+        el_engine_close(e);                        /* reported by el_meta_load */
+        return NULL;
     }
     return e;
 }

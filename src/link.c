@@ -1,7 +1,8 @@
 /*
 ** link.c: stage 6, the linker's front: what each article leaves behind, and
 ** the order the clustering sees.
-** In:  segmented docs, one el_link_add() each while the doc is alive.
+** In:  segmented docs, one el_link_add() each while the doc is alive; the
+**      actor stage's doc->ments when it has run.
 ** Out: lk_art records (link_int.h) in run memory; after el_link_finish(),
 **      near-duplicates (link_dedup.c), episodes and threads (link_episode.c)
 **      numbered E1.., T1.. in order of their first article by date, then id.
@@ -10,15 +11,16 @@
 ** the order of the input; IDF comes from the whole run at finish.
 */
 #include "link_int.h"
+#include "annotate_actor.h"
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 void el_link_params_default(el_link_params *p) {
     p->dup_jaccard = 0.5;
-    p->episode_sim = 0.25;
-    p->thread_sim = 0.20;
-    p->entity_weight = 2.0;
+    p->episode_sim = 0.11;        /* mean cosine between two groups' articles (ECB+ dev) */
+    p->thread_sim = 0.02;
+    p->entity_weight = 1.0;
     p->episode_gap_days = 4;      /* a round of talks, a trial day, a disaster's first week */
     p->episode_span_days = 10;
     p->thread_gap_days = 90;      /* storylines pause for weeks between rounds */
@@ -41,8 +43,7 @@ void el_linker_free(el_linker *L) {
     if (!L) return;
     el_arena_free(L->a);
     free(L->art);
-    free(L->df.key);
-    free(L->df.cnt);
+    lk_df_free(&L->df);
     free(L->ep_of_num);
     free(L->th_of_num);
     free(L);
@@ -50,14 +51,36 @@ void el_linker_free(el_linker *L) {
 
 /* ---- document frequencies ---- */
 
-static size_t df_slot(const uint32_t *key, size_t cap, uint32_t h) {
-    size_t i = (h * 2654435761u) & (cap - 1);
-    while (key[i] && key[i] != h) i = (i + 1) & (cap - 1);
+static uint32_t df_bucket(uint32_t h) { return (h * 0x9E3779B1u) >> (32 - LK_DF_BITS); }
+
+static size_t df_slot(const uint32_t *key, size_t cap, uint32_t k) {
+    size_t i = (k * 2654435761u) & (cap - 1);
+    while (key[i] && key[i] != k) i = (i + 1) & (cap - 1);
     return i;
 }
 
+/* From sparse to a plain array of counts: the table's largest form. */
+static int df_densify(lk_df *t) {
+    uint32_t *d = calloc((size_t)1 << LK_DF_BITS, sizeof *d);
+    if (!d) return -1;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->key[i]) d[t->key[i] - 1] = t->cnt[i];
+    free(t->key); free(t->cnt);
+    t->key = t->cnt = NULL;
+    t->cap = 0;
+    t->dense = d;
+    return 0;
+}
+
 int lk_df_add(lk_df *t, uint32_t h) {
-    if ((t->n + 1) * 2 > t->cap) {
+    uint32_t b = df_bucket(h);
+    if (t->dense) { t->dense[b]++; return 0; }
+    if ((t->n + 1) * 4 > t->cap * 3) {
+        if (t->n + 1 > LK_DF_DENSE) {
+            if (df_densify(t)) return -1;
+            t->dense[b]++;
+            return 0;
+        }
         size_t cap = t->cap ? t->cap * 2 : 4096;
         uint32_t *k = calloc(cap, sizeof *k), *c = calloc(cap, sizeof *c);
         if (!k || !c) { free(k); free(c); return -1; }
@@ -70,16 +93,27 @@ int lk_df_add(lk_df *t, uint32_t h) {
         free(t->key); free(t->cnt);
         t->key = k; t->cnt = c; t->cap = cap;
     }
-    size_t i = df_slot(t->key, t->cap, h);
-    if (!t->key[i]) { t->key[i] = h; t->n++; }
+    size_t i = df_slot(t->key, t->cap, b + 1);
+    if (!t->key[i]) { t->key[i] = b + 1; t->n++; }
     t->cnt[i]++;
     return 0;
 }
 
 uint32_t lk_df_get(const lk_df *t, uint32_t h) {
+    uint32_t b = df_bucket(h);
+    if (t->dense) return t->dense[b];
     if (!t->cap) return 0;
-    size_t i = df_slot(t->key, t->cap, h);
+    size_t i = df_slot(t->key, t->cap, b + 1);
     return t->key[i] ? t->cnt[i] : 0;
+}
+
+size_t lk_df_bytes(const lk_df *t) {
+    return t->dense ? ((size_t)1 << LK_DF_BITS) * sizeof *t->dense : t->cap * 2 * sizeof(uint32_t);
+}
+
+void lk_df_free(lk_df *t) {
+    free(t->key); free(t->cnt); free(t->dense);
+    memset(t, 0, sizeof *t);
 }
 
 uint32_t lk_find(lk_art *art, uint32_t i) {
@@ -121,61 +155,100 @@ static const char *const stop[] = {
     "yet", "you", "your", "yours",
 };
 
-static uint32_t fhash(const char *s, size_t n, bool entity) {
-    uint32_t h = (uint32_t)XXH3_64bits(s, n) & ~LK_ENT_BIT;
-    if (entity) h |= LK_ENT_BIT;
+/* Day and month names are capitalised but name no one (a set, as
+** the stop list). */
+static const char *const calendar[] = {
+    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
+    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
+    "tuesday", "wednesday",
+};
+
+static uint32_t fhash(const char *s, size_t n, uint32_t kind) {
+    uint32_t h = ((uint32_t)XXH3_64bits(s, n) & 0x3fffffffu) | kind << 30;
     return h ? h : 1;
 }
 
-/* The stop list as a set of term hashes, built once per linker: a token's
-** hash is needed anyway, and a probe is cheaper than a binary search of strings. */
-static void stop_build(el_linker *L) {
-    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++) {
-        uint32_t h = fhash(stop[i], strlen(stop[i]), false);
-        size_t j = (h * 2654435761u) & (LK_STOPSET - 1);
-        while (L->stopset[j]) j = (j + 1) & (LK_STOPSET - 1);
-        L->stopset[j] = h;
-    }
+/* The stop list (and the calendar) as sets of term hashes, built once per
+** linker: a token's hash is needed anyway, and a probe is cheaper than a
+** binary search of strings. */
+static void set_add(uint32_t *set, size_t cap, uint32_t h) {
+    size_t j = (h * 2654435761u) & (cap - 1);
+    while (set[j]) j = (j + 1) & (cap - 1);
+    set[j] = h;
 }
 
-static bool is_stop(const el_linker *L, uint32_t h) {
-    size_t j = (h * 2654435761u) & (LK_STOPSET - 1);
-    while (L->stopset[j]) {
-        if (L->stopset[j] == h) return true;
-        j = (j + 1) & (LK_STOPSET - 1);
+static bool set_has(const uint32_t *set, size_t cap, uint32_t h) {
+    size_t j = (h * 2654435761u) & (cap - 1);
+    while (set[j]) {
+        if (set[j] == h) return true;
+        j = (j + 1) & (cap - 1);
     }
     return false;
 }
 
-static uint32_t lemma_hash(const el_token *t) { return fhash(t->lemma, t->lemma_len, false); }
+static void stop_build(el_linker *L) {
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+        set_add(L->stopset, LK_STOPSET, fhash(stop[i], strlen(stop[i]), LK_TERM));
+    for (size_t i = 0; i < sizeof calendar / sizeof *calendar; i++)
+        set_add(L->calset, LK_CALSET, fhash(calendar[i], strlen(calendar[i]), LK_TERM));
+}
 
-/* A small counting table in the doc's arena (freed with the doc). */
+static bool is_stop(const el_linker *L, uint32_t h) { return set_has(L->stopset, LK_STOPSET, h); }
+
+/* A term's hash from its lemma's XXH3 (as fhash would give it). */
+static uint32_t term_hash(uint64_t x) {
+    uint32_t h = (uint32_t)x & 0x3fffffffu;
+    return h ? h : 1;
+}
+
+/* A small counting table in the doc's arena (freed with the doc): entries
+** in order of first sight, found through a hash table of their indices. */
 typedef struct cnt_ent { uint32_t h; uint16_t tf, len; } cnt_ent;
-typedef struct counter { cnt_ent *e; size_t cap, n; } counter;
+typedef struct counter { cnt_ent *e; uint32_t *slot; size_t cap, n, max; } counter;
 
 static int counter_init(counter *c, el_arena *a, size_t expect) {
-    c->cap = 64;
+    c->cap = 16;
     while (c->cap < expect * 2) c->cap *= 2;
     c->n = 0;
-    c->e = el_arena_calloc(a, c->cap * sizeof *c->e);
-    return c->e ? 0 : -1;
+    c->max = expect;
+    c->slot = el_arena_calloc(a, c->cap * sizeof *c->slot);   /* index + 1; 0 = empty */
+    c->e = el_arena_alloc(a, (expect + 1) * sizeof *c->e);
+    return c->slot && c->e ? 0 : -1;
 }
 
 static void counter_add(counter *c, uint32_t h, size_t len) {
-    if ((c->n + 1) * 2 > c->cap) return;     /* sized for the doc: cannot happen */
     size_t i = (h * 2654435761u) & (c->cap - 1);
-    while (c->e[i].h && c->e[i].h != h) i = (i + 1) & (c->cap - 1);
-    if (!c->e[i].h) { c->e[i].h = h; c->e[i].len = (uint16_t)(len > 65535 ? 65535 : len); c->n++; }
-    if (c->e[i].tf < 65535) c->e[i].tf++;
+    while (c->slot[i] && c->e[c->slot[i] - 1].h != h) i = (i + 1) & (c->cap - 1);
+    if (!c->slot[i]) {
+        if (c->n == c->max) return;           /* sized for the doc: cannot happen */
+        c->e[c->n] = (cnt_ent){h, 0, (uint16_t)(len > 65535 ? 65535 : len)};
+        c->slot[i] = (uint32_t)++c->n;
+    }
+    cnt_ent *e = &c->e[c->slot[i] - 1];
+    if (e->tf < 65535) e->tf++;
 }
 
 /* Most telling first: more occurrences, then longer words (long words are
-** rarer in English, a corpus-free stand-in for IDF), then hash for a total order. */
-static int cmp_cnt(const void *pa, const void *pb) {
-    const cnt_ent *a = pa, *b = pb;
-    if (a->tf != b->tf) return a->tf > b->tf ? -1 : 1;
-    if (a->len != b->len) return a->len > b->len ? -1 : 1;
-    return a->h < b->h ? -1 : a->h > b->h;
+** rarer in English, a corpus-free stand-in for IDF), then lower hash: one
+** number, larger is better, never equal for two features. */
+static uint64_t cnt_key(const cnt_ent *e) {
+    return (uint64_t)e->tf << 48 | (uint64_t)e->len << 32 | (uint32_t)~e->h;
+}
+
+uint64_t lk_kth_largest(uint64_t *x, size_t n, size_t k) {
+    int64_t lo = 0, hi = (int64_t)n - 1, want = (int64_t)k - 1;
+    while (lo < hi) {
+        uint64_t p = x[lo + (hi - lo) / 2];
+        int64_t i = lo - 1, j = hi + 1;
+        for (;;) {
+            do i++; while (x[i] > p);
+            do j--; while (x[j] < p);
+            if (i >= j) break;
+            uint64_t t = x[i]; x[i] = x[j]; x[j] = t;
+        }
+        if (want <= j) hi = j; else lo = j + 1;
+    }
+    return x[want];
 }
 
 static bool word_tok(const el_token *t) {
@@ -185,12 +258,13 @@ static bool word_tok(const el_token *t) {
 /* Is token k a capitalised word that may belong to a name? A capital at the
 ** start of a sentence proves nothing unless the word is not a common word
 ** ("The", "Police"): those are names only mid-sentence. */
-static bool name_tok(const el_linker *L, const el_doc *doc, size_t k) {
+static bool name_tok(const el_linker *L, const el_doc *doc, const uint64_t *th, size_t k) {
     const el_token *t = &doc->toks[k];
     const el_lexicon *lex = L->lex;
     if (!word_tok(t) || !(t->flags & (EL_TOK_CAP | EL_TOK_UPPER))) return false;
     if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
-    if (is_stop(L, lemma_hash(t))) return false;
+    if (is_stop(L, term_hash(th[k]))) return false;
+    if (set_has(L->calset, LK_CALSET, term_hash(th[k]))) return false;
     if (t->flags & EL_TOK_SSTART) {
         if (lex && (el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'n')
                     || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'v')
@@ -201,17 +275,35 @@ static bool name_tok(const el_linker *L, const el_doc *doc, size_t k) {
     return true;
 }
 
-/* Entity keys, for now from capitalised token runs ("Tara Reid", "CIA").
-** Each run gives its whole name and, for a run of two or more, its last word,
-** so "Reid" alone still meets "Tara Reid". HOOK: once the actor stage fills
-** doc->ments, key on each mention's entity id instead (same counter, same
-** LK_ENT_BIT), and keep this as the fallback for unknown names. */
-static void entity_keys(const el_linker *L, const el_doc *doc, counter *c) {
+/* Entity keys from the actor stage's mentions: the entity's canonical name
+** ("Benjamin Netanyahu" for "Mr. Netanyahu" too), lower-cased, places as
+** their own kind. Role nouns and media name no participant. Marks the
+** tokens the mentions cover in `taken`. */
+static void mention_keys(const el_doc *doc, counter *c, uint8_t *taken) {
+    char buf[256];
+    for (size_t i = 0; i < doc->n_ments; i++) {
+        const el_mention *m = &doc->ments[i];
+        for (uint32_t k = m->tok; k < m->tok + m->n_tok && k < doc->n_toks; k++) taken[k] = 1;
+        if (m->ent < 0 || m->type == EL_ENT_AGENT || m->type == EL_ENT_MEDIA) continue;
+        const char *s = m->name ? m->name : doc->body + m->start;
+        size_t n = m->name ? strlen(m->name) : m->end - m->start;
+        if (n >= sizeof buf) n = sizeof buf - 1;
+        for (size_t j = 0; j < n; j++) buf[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+        counter_add(c, fhash(buf, n, m->type == EL_ENT_PLACE ? LK_PLACE : LK_ENT), n);
+    }
+}
+
+/* Entity keys from capitalised token runs ("Tara Reid", "CIA") that no
+** mention covers: names the dictionaries do not know. Each run gives its
+** whole name and, for a run of two or more, its last word, so "Reid" alone
+** still meets "Tara Reid". */
+static void proxy_keys(const el_linker *L, const el_doc *doc, const uint64_t *th, counter *c,
+                       const uint8_t *taken) {
     char buf[256];
     for (size_t k = 0; k < doc->n_toks;) {
-        if (!name_tok(L, doc, k)) { k++; continue; }
+        if (taken[k] || !name_tok(L, doc, th, k)) { k++; continue; }
         size_t e = k, n = 0;
-        while (e < doc->n_toks && name_tok(L, doc, e) && e - k < 6
+        while (e < doc->n_toks && !taken[e] && name_tok(L, doc, th, e) && e - k < 6
                && (e == k || !(doc->toks[e].flags & EL_TOK_SSTART))) {
             const el_token *t = &doc->toks[e];
             if (n + t->lemma_len + 1 < sizeof buf) {
@@ -221,46 +313,53 @@ static void entity_keys(const el_linker *L, const el_doc *doc, counter *c) {
             }
             e++;
         }
-        counter_add(c, fhash(buf, n, true), n);
+        counter_add(c, fhash(buf, n, LK_ENT), n);
         if (e - k >= 2) {
             const el_token *last = &doc->toks[e - 1];
-            counter_add(c, fhash(last->lemma, last->lemma_len, true), last->lemma_len);
+            counter_add(c, term_hash(th[e - 1]) | LK_ENT << 30, last->lemma_len);
         }
         k = e;
     }
 }
 
-static void lemma_terms(const el_linker *L, const el_doc *doc, counter *c) {
+/* Lemma terms (words of three letters or more, off the stop list) and
+** numbers ("23 pirates", "2013", "5.6"): the figures often tell two similar
+** happenings apart. */
+static void lemma_terms(const el_linker *L, const el_doc *doc, const uint64_t *th, counter *terms,
+                        counter *nums) {
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
+        if (t->flags & EL_TOK_NUM) {
+            if (!(t->flags & EL_TOK_PUNCT))
+                counter_add(nums, term_hash(th[k]) | LK_NUM << 30, t->lemma_len);
+            continue;
+        }
         if (!word_tok(t) || t->lemma_len < 3) continue;
-        uint32_t h = lemma_hash(t);
-        if (!is_stop(L, h)) counter_add(c, h, t->lemma_len);
+        uint32_t h = term_hash(th[k]);
+        if (!is_stop(L, h)) counter_add(terms, h, t->lemma_len);
     }
 }
 
-/* Keep at most max of c's entries, best first; count every entry's DF. */
-static size_t keep_best(el_linker *L, counter *c, uint32_t *feat, uint8_t *tf, size_t max) {
-    size_t n = 0;
-    for (size_t i = 0; i < c->cap; i++)
-        if (c->e[i].h) {
-            c->e[n++] = c->e[i];
-            if (lk_df_add(&L->df, c->e[i].h)) L->failed = true;
-        }
-    qsort(c->e, n, sizeof *c->e, cmp_cnt);
-    if (n > max) n = max;
-    for (size_t i = 0; i < n; i++) {
-        feat[i] = c->e[i].h;
-        tf[i] = (uint8_t)(c->e[i].tf > 255 ? 255 : c->e[i].tf);
+/* Keep the best max of c's entries; count every entry's DF. keys has room
+** for c->n values. */
+static size_t keep_best(el_linker *L, counter *c, uint64_t *keys, uint32_t *feat, size_t max) {
+    for (size_t i = 0; i < c->n; i++) {
+        keys[i] = cnt_key(&c->e[i]);
+        if (lk_df_add(&L->df, c->e[i].h)) L->failed = true;
     }
-    return n;
+    uint64_t cut = c->n > max ? lk_kth_largest(keys, c->n, max) : 0;
+    size_t k = 0;
+    for (size_t i = 0; i < c->n && k < max; i++)
+        if (cnt_key(&c->e[i]) >= cut) feat[k++] = c->e[i].h;
+    return k;
 }
+
 
 long el_link_add(el_linker *L, const el_doc *doc) {
     EL_ASSERT(!L->finished);
     if (L->failed) return -1;
     if (L->n == L->cap) {
-        size_t cap = L->cap ? L->cap * 2 : 1024;
+        size_t cap = L->cap + L->cap / 4 + 1024;
         lk_art *na = realloc(L->art, cap * sizeof *na);   /* one block, grows all run */
         if (!na) { L->failed = true; return -1; }
         L->art = na; L->cap = cap;
@@ -271,24 +370,42 @@ long el_link_add(el_linker *L, const el_doc *doc) {
                     : el_arena_printf(L->a, "%s:%ld", doc->base ? doc->base : "?", doc->line);
     r->date = doc->date;
     r->dup = r->dup_next = (uint32_t)L->n;
-    r->has_sig = lk_signature(doc, r->sig);
-    counter terms, ents;
-    if (counter_init(&terms, doc->a, doc->n_toks) || counter_init(&ents, doc->a, doc->n_toks)) {
+    counter terms, nums, ents;
+    size_t n_word = 0, n_num = 0, n_cap = 0;
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        uint16_t f = doc->toks[k].flags;
+        if (f & EL_TOK_NUM) n_num++;
+        else if (f & EL_TOK_WORD) n_word++;
+        if (f & (EL_TOK_CAP | EL_TOK_UPPER)) n_cap++;
+    }
+    uint8_t *taken = el_arena_calloc(doc->a, doc->n_toks + 1);
+    uint64_t *th = el_arena_alloc(doc->a, (doc->n_toks + doc->n_ments + 1) * sizeof *th);
+    if (th)
+        for (size_t k = 0; k < doc->n_toks; k++)    /* one hash per token, for every use */
+            th[k] = XXH3_64bits(doc->toks[k].lemma, doc->toks[k].lemma_len);
+    if (!taken || !th || counter_init(&terms, doc->a, n_word) || counter_init(&nums, doc->a, n_num)
+        || counter_init(&ents, doc->a, n_cap + doc->n_ments)) {
         L->failed = true;
         return -1;
     }
-    lemma_terms(L, doc, &terms);
-    entity_keys(L, doc, &ents);
-    uint32_t feat[LK_TERMS + LK_ENTS];
-    uint8_t tf[LK_TERMS + LK_ENTS];
-    size_t n = keep_best(L, &terms, feat, tf, LK_TERMS);
-    n += keep_best(L, &ents, feat + n, tf + n, LK_ENTS);
+    r->has_sig = lk_signature(doc, th, r->sig);
+    lemma_terms(L, doc, th, &terms, &nums);
+    mention_keys(doc, &ents, taken);
+    proxy_keys(L, doc, th, &ents, taken);
+    uint32_t feat[LK_FEAT];
+    size_t n = keep_best(L, &terms, th, feat, LK_TERMS);     /* th is free again */
+    n += keep_best(L, &nums, th, feat + n, LK_NUMS);
+    n += keep_best(L, &ents, th, feat + n, LK_ENTS);
+    for (size_t i = 1; i < n; i++) {            /* ascending; kinds differ in the top bits */
+        uint32_t x = feat[i];
+        size_t j = i;
+        for (; j > 0 && feat[j - 1] > x; j--) feat[j] = feat[j - 1];
+        feat[j] = x;
+    }
     r->feat = el_arena_alloc(L->a, n * sizeof *r->feat + 1);
-    r->tf = el_arena_alloc(L->a, n + 1);
-    if (!r->id || !r->feat || !r->tf || L->failed) { L->failed = true; return -1; }
+    if (!r->id || !r->feat || L->failed) { L->failed = true; return -1; }
     memcpy(r->feat, feat, n * sizeof *feat);
-    memcpy(r->tf, tf, n);
-    r->n_feat = (uint16_t)n;
+    r->n_feat = (uint8_t)n;
     return (long)L->n++;
 }
 
@@ -306,9 +423,8 @@ static int cmp_order(const void *pa, const void *pb, void *ud) {
     return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1;
 }
 
-/* Renumber internal ids (in order of creation) to 1.. in order of first
-** article in `order`, which is creation order already; kept as a map so the
-** numbering rule stays written down here. */
+/* Renumber internal ids (link_episode.c's) to 1.. in order of first
+** article in `order`. */
 static int number(el_linker *L, const uint32_t *order) {
     size_t ne = 0, nt = 0;
     for (size_t i = 0; i < L->n; i++) {
@@ -340,6 +456,7 @@ int el_link_finish(el_linker *L) {
     qsort_r(order, L->n, sizeof *order, cmp_order, L->art);
     int rc = lk_dedup(L);
     if (rc == EL_OK) rc = lk_cluster(L, order, L->n);
+    L->peak_bytes += L->n * sizeof *order;
     if (rc == EL_OK) rc = number(L, order);
     free(order);
     return rc;
@@ -381,6 +498,7 @@ size_t el_link_dups(const el_linker *L, size_t i, el_link_dup *out, size_t max) 
 }
 
 size_t el_link_bytes(const el_linker *L) {
-    return el_arena_used(L->a) + L->cap * sizeof *L->art
-           + L->df.cap * 2 * sizeof(uint32_t) + L->index_bytes;
+    return el_arena_used(L->a) + L->cap * sizeof *L->art + lk_df_bytes(&L->df);
 }
+
+size_t el_link_peak_bytes(const el_linker *L) { return L->peak_bytes; }

@@ -6,8 +6,8 @@
 **      thread (the longer storyline); events merged across articles.
 ** el_link_add copies a few hundred bytes per article into run memory, so the
 ** doc may die right after; el_link_finish clusters. The result depends only
-** on the set of articles, never on the order they came in (sorted by date,
-** then id, before the online pass).
+** on the set of articles, never on the order they came in (everything works
+** in the order of date, then id).
 */
 #ifndef EL_LINK_H
 #define EL_LINK_H
@@ -15,15 +15,17 @@
 #include <stdint.h>
 #include "el_int.h"
 
-/* Tunables; el_link_params_default() gives the values tuned on ECB+ dev. */
+/* Tunables; el_link_params_default() gives the values tuned on ECB+ dev.
+** Similarity of two groups of articles is the mean cosine over their pairs
+** of articles (average linkage), TF-IDF with binary term frequencies. */
 typedef struct el_link_params {
     double dup_jaccard;      /* near-duplicate when estimated Jaccard >= this */
-    double episode_sim;      /* join an episode when similarity >= this */
-    double thread_sim;       /* join a thread when similarity >= this */
-    double entity_weight;    /* weight of entity keys against lemma terms */
-    int episode_gap_days;    /* an article joins only within this of the episode's dates */
+    double episode_sim;      /* two groups are one episode while similarity >= this */
+    double thread_sim;       /* two episodes are one thread while similarity >= this */
+    double entity_weight;    /* weight of entity and place keys against lemma terms */
+    int episode_gap_days;    /* groups merge only within this of each other's dates */
     int episode_span_days;   /* an episode never spans more than this */
-    int thread_gap_days;     /* an episode joins a thread within this of its last date */
+    int thread_gap_days;     /* episodes join a thread within this of each other's dates */
 } el_link_params;
 
 void el_link_params_default(el_link_params *p);
@@ -59,6 +61,7 @@ double      el_link_similarity(const el_linker *L, size_t i, size_t j);
 size_t      el_link_n_episodes(const el_linker *L);
 size_t      el_link_n_threads(const el_linker *L);
 size_t      el_link_bytes(const el_linker *L);   /* run memory held, for --stats */
+size_t      el_link_peak_bytes(const el_linker *L);  /* el_link_finish's working memory at its peak */
 
 /* ---- Cross-document event deduplication (link_event.c) ---- */
 

@@ -1,7 +1,7 @@
 /*
 ** link_dedup.c: near-duplicate articles (wire copy republished, lightly
 ** edited reprints) by MinHash and LSH banding.
-** In:  a segmented doc (lk_signature), then every kept signature (lk_dedup).
+** In:  a segmented doc and its tokens' lemma hashes (lk_signature), then every kept signature (lk_dedup).
 ** Out: a 32-value signature per article (low 16 bits of each value, 64
 **      bytes), and near-duplicate groups: union-find over pairs whose
 **      estimated Jaccard similarity reaches dup_jaccard, plus a ring per group.
@@ -23,7 +23,7 @@ static uint64_t mix64(uint64_t x) {            /* splitmix64's finaliser */
     return x ^ (x >> 31);
 }
 
-bool lk_signature(const el_doc *doc, uint16_t sig[LK_SIG]) {
+bool lk_signature(const el_doc *doc, const uint64_t *th, uint16_t sig[LK_SIG]) {
     uint64_t bin[LK_SIG], ring[SHINGLE] = {0};
     const uint64_t empty = UINT64_MAX;
     for (int b = 0; b < LK_SIG; b++) bin[b] = empty;
@@ -31,7 +31,7 @@ bool lk_signature(const el_doc *doc, uint16_t sig[LK_SIG]) {
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
         if (!(t->flags & (EL_TOK_WORD | EL_TOK_NUM))) continue;
-        ring[nw % SHINGLE] = XXH3_64bits(t->lemma, t->lemma_len);
+        ring[nw % SHINGLE] = th[k];
         if (++nw < SHINGLE) continue;
         uint64_t x = 0;
         for (size_t j = 0; j < SHINGLE; j++)           /* oldest first: order matters */

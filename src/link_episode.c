@@ -1,394 +1,661 @@
 /*
 ** link_episode.c: episodes (articles about one happening) and threads
-** (episodes of one storyline), by single-pass online clustering.
-** In:  lk_art records with features and near-duplicate groups, in the order
-**      link.c gives (by date, undated last; ties by id).
-** Out: art[].episode and art[].thread, internal ids in order of creation.
-** Each article is compared with a few candidate episodes only: those filed in
-** an inverted index under its most telling features (rare lemmas, names),
-** scanned newest first and cut at CAND_SCAN entries per feature; it joins the
-** best one whose centroid is close enough and whose dates fit, else starts a
-** new episode. Nothing is reclustered. Threads do the same over episodes.
+** (episodes of one storyline), by average linkage over a sparse graph of
+** candidate pairs.
+** In:  lk_art records with features and near-duplicate groups, and the
+**      order link.c gives (by date, undated last; ties by id).
+** Out: art[].episode and art[].thread, internal ids (the position in that
+**      order of the first article of the episode; the index of the first
+**      episode of the thread).
+** 1. Each article is a unit TF-IDF vector: binary term frequencies, IDF
+**    squared (rare names and figures are what tell two similar happenings
+**    apart), features seen in one article only left out.
+** 2. Candidates: each article's NEIGH most similar articles within its
+**    date window, scored through an inverted index of every article's QUERY
+**    heaviest features, lists read from the shortest until SCAN postings:
+**    bounded work per article, never all pairs (an article whose every list
+**    is longer than that finds no partner).
+** 3. Average linkage over those pairs: the two groups with the highest mean
+**    pairwise cosine merge while it is at least episode_sim and their dates
+**    fit. The mean is exact through sums, (sum A).(sum B) / |A||B|, each sum
+**    kept to its CENT_CAP heaviest features. Near-duplicates start together.
+** 4. Threads: the same over episodes, with thread_sim and thread_gap_days;
+**    candidates are the articles' pairs and, for dated episodes, a search
+**    over episodes within thread_gap_days.
+** Memory: the work arrays live only during el_link_finish (about 400 bytes
+** an article plus the pairs' queue); the peak is kept for --stats.
+** Ties are broken by position in that order, so the result depends on the
+** set of articles, never on the order they came in.
 */
 #include "link_int.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define QUERY      16     /* features of an article used to find and file episodes */
-#define CAND_SCAN  256    /* postings read per feature, newest first */
-#define CENT_CAP   600    /* features an open episode's centroid keeps */
-#define CLOSED_CAP 24     /* ... once its time window has passed; also per episode in threads */
-#define THREAD_CAP 96     /* features a thread's centroid keeps */
+#define QUERY     16     /* features of an item filed in the inverted index */
+#define SCAN      512    /* postings read per item, shortest lists first */
+#define NEIGH     8      /* candidates kept per item */
+#define CENT_CAP  128    /* features a group's sum keeps */
 
-typedef struct vec { uint32_t *h; float *w; uint32_t n, cap; } vec;
+/* ---- working memory, counted for --stats ---- */
 
+typedef struct mem { size_t cur, peak; } mem;
 
-typedef struct cluster {
-    vec c;                      /* sum of members' unit vectors */
-    el_date first, last;        /* member dates; EL_DATE_UNKNOWN when none dated */
-    uint32_t n, stamp;
-    uint32_t parent;            /* itself, or the episode it was merged into */
-} cluster;
-
-/* Unit TF-IDF vectors of all articles, computed once at the start of the pass
-** (IDF of the whole run): weights in w[off[i] .. off[i] + art[i].n_feat). */
-typedef struct weights { float *w; size_t *off; } weights;
-
-typedef struct post { uint32_t key, n, cap; uint32_t *ids; } post;
-
-/* An inverted index: feature hash -> ids of clusters filed under it. */
-typedef struct invidx {
-    post *p; size_t cap, n;
-    size_t bytes;
-} invidx;
-
-typedef struct pool { cluster *c; size_t n, cap; } pool;
-
-/* ---- sparse vectors ---- */
-
-static int vec_reserve(vec *v, uint32_t cap) {
-    if (v->cap >= cap) return 0;
-    uint32_t *h = realloc(v->h, cap * sizeof *h);
-    if (!h) return -1;
-    v->h = h;
-    float *w = realloc(v->w, cap * sizeof *w);
-    if (!w) return -1;
-    v->w = w;
-    v->cap = cap;
-    return 0;
+static void *mem_alloc(mem *m, size_t n) {
+    size_t *p = malloc(n + sizeof(size_t) * 2);
+    if (!p) return NULL;
+    p[0] = n;
+    m->cur += n;
+    if (m->cur > m->peak) m->peak = m->cur;
+    return p + 2;
 }
 
-static void vec_free(vec *v) { free(v->h); free(v->w); }
-
-/* Give back the room past v->n (after a truncation that is for good). */
-static void vec_shrink(vec *v) {
-    if (!v->n || v->n == v->cap) return;
-    uint32_t *h = realloc(v->h, v->n * sizeof *h);
-    if (h) v->h = h;
-    float *w = realloc(v->w, v->n * sizeof *w);
-    if (w) v->w = w;
-    if (h && w) v->cap = v->n;
+static void *mem_calloc(mem *m, size_t n) {
+    void *p = mem_alloc(m, n);
+    if (p) memset(p, 0, n);
+    return p;
 }
 
-static double vec_norm(const vec *v) {
+static void mem_free(mem *m, void *q) {
+    if (!q) return;
+    size_t *p = (size_t *)q - 2;
+    m->cur -= p[0];
+    free(p);
+}
+
+static void *mem_grow(mem *m, void *q, size_t n) {
+    size_t old = q ? ((size_t *)q - 2)[0] : 0;
+    size_t *p = realloc(q ? (size_t *)q - 2 : NULL, n + sizeof(size_t) * 2);
+    if (!p) return NULL;
+    p[0] = n;
+    m->cur += n - old;
+    if (m->cur > m->peak) m->peak = m->cur;
+    return p + 2;
+}
+
+/* ---- sparse vectors: hashes ascending ---- */
+
+typedef struct svec { uint32_t *h; float *w; uint32_t n; bool own; } svec;
+
+static double svec_dot(const svec *a, const svec *b) {
+    double s = 0;
+    for (uint32_t i = 0, j = 0; i < a->n && j < b->n;) {   /* steps without branches */
+        uint32_t x = a->h[i], y = b->h[j];
+        s += x == y ? (double)a->w[i] * b->w[j] : 0.0;
+        i += x <= y;
+        j += y <= x;
+    }
+    return s;
+}
+
+static double svec_norm(const svec *v) {
     double s = 0;
     for (uint32_t i = 0; i < v->n; i++) s += (double)v->w[i] * v->w[i];
     return sqrt(s);
 }
 
-/* Keep the top `keep` weights of v (partial selection by sorting pairs). */
+static void svec_free(mem *m, svec *v) {
+    if (v->own) { mem_free(m, v->h); mem_free(m, v->w); }
+    memset(v, 0, sizeof *v);
+}
+
 typedef struct hw { uint32_t h; float w; } hw;
-static int cmp_hw(const void *pa, const void *pb) {
-    const hw *a = pa, *b = pb;
-    if (a->w != b->w) return a->w > b->w ? -1 : 1;
-    return a->h < b->h ? -1 : a->h > b->h;
+
+/* A weight's rank key: positive floats order as their bits; ties go to the
+** lower hash. */
+static uint64_t wkey(float w, uint32_t h) {
+    uint32_t b;
+    memcpy(&b, &w, sizeof b);
+    return (uint64_t)b << 32 | (uint32_t)~h;
 }
 
-static void vec_truncate(vec *v, uint32_t keep, hw *tmp) {
-    if (v->n <= keep) return;
-    for (uint32_t i = 0; i < v->n; i++) tmp[i] = (hw){v->h[i], v->w[i]};
-    qsort(tmp, v->n, sizeof *tmp, cmp_hw);
-    for (uint32_t i = 0; i < keep; i++) { v->h[i] = tmp[i].h; v->w[i] = tmp[i].w; }
-    v->n = keep;
-}
-
-/* A small open-addressing lookup of one article's (or episode's) features,
-** so a dot product with a centroid is one probe per centroid feature. */
-#define LOOK 1024
-typedef struct look { uint32_t h[LOOK]; float w[LOOK]; } look;
-
-static void look_fill(look *t, const vec *v) {
-    memset(t->h, 0, sizeof t->h);
-    for (uint32_t i = 0; i < v->n; i++) {
-        uint32_t j = (v->h[i] * 2654435761u) & (LOOK - 1);
-        while (t->h[j]) j = (j + 1) & (LOOK - 1);
-        t->h[j] = v->h[i];
-        t->w[j] = v->w[i];
+/* out = a + b, kept to the CENT_CAP heaviest features (ties: lower hashes);
+** tmp and wt hold a->n + b->n. */
+static int svec_sum(mem *m, const svec *a, const svec *b, svec *out, hw *tmp, uint64_t *wt) {
+    uint32_t n = 0, i = 0, j = 0;
+    while (i < a->n || j < b->n) {
+        hw x;
+        if (j == b->n || (i < a->n && a->h[i] < b->h[j])) { x = (hw){a->h[i], a->w[i]}; i++; }
+        else if (i == a->n || b->h[j] < a->h[i]) { x = (hw){b->h[j], b->w[j]}; j++; }
+        else { x = (hw){a->h[i], a->w[i] + b->w[j]}; i++; j++; }
+        if (x.w > 0) tmp[n++] = x;          /* weightless features (seen once) go */
     }
-}
-
-static float look_get(const look *t, uint32_t h) {
-    uint32_t j = (h * 2654435761u) & (LOOK - 1);
-    while (t->h[j]) {
-        if (t->h[j] == h) return t->w[j];
-        j = (j + 1) & (LOOK - 1);
+    if (n > CENT_CAP) {
+        for (uint32_t k = 0; k < n; k++) wt[k] = wkey(tmp[k].w, tmp[k].h);
+        uint64_t cut = lk_kth_largest(wt, n, CENT_CAP);
+        uint32_t k = 0;
+        for (uint32_t x = 0; x < n; x++) if (wkey(tmp[x].w, tmp[x].h) >= cut) tmp[k++] = tmp[x];
+        n = k;
     }
-    return 0.0f;
-}
-
-static double cosine(const look *a, const vec *c) {
-    double dot = 0;
-    for (uint32_t i = 0; i < c->n; i++) dot += look_get(a, c->h[i]) * (double)c->w[i];
-    double nc = vec_norm(c);
-    return nc > 0 ? dot / nc : 0.0;
-}
-
-/* c += v; v is small (an article, or an episode's top features). */
-static int vec_add(vec *c, const vec *v, uint32_t cap, hw *tmp) {
-    if (vec_reserve(c, c->n + v->n)) return -1;
-    for (uint32_t i = 0; i < v->n; i++) {
-        uint32_t j;
-        for (j = 0; j < c->n && c->h[j] != v->h[i]; j++) {}
-        if (j == c->n) { c->h[j] = v->h[i]; c->w[j] = 0; c->n++; }
-        c->w[j] += v->w[i];
-    }
-    vec_truncate(c, cap, tmp);
+    out->h = mem_alloc(m, n * sizeof *out->h + 1);
+    out->w = mem_alloc(m, n * sizeof *out->w + 1);
+    if (!out->h || !out->w) { mem_free(m, out->h); mem_free(m, out->w); return -1; }
+    for (uint32_t k = 0; k < n; k++) { out->h[k] = tmp[k].h; out->w[k] = tmp[k].w; }
+    out->n = n;
+    out->own = true;
     return 0;
 }
 
-/* ---- the inverted index ---- */
+/* ---- dates ---- */
 
-static post *index_slot(invidx *x, uint32_t key) {
-    size_t i = (key * 2654435761u) & (x->cap - 1);
-    while (x->p[i].key && x->p[i].key != key) i = (i + 1) & (x->cap - 1);
-    return &x->p[i];
+/* May groups dated [alo, ahi] and [blo, bhi] be one? Within gap days of each
+** other, and spanning no more than span together. Undated fits anywhere. */
+static bool dates_fit(el_date alo, el_date ahi, el_date blo, el_date bhi, int gap, int span) {
+    if (alo == EL_DATE_UNKNOWN || blo == EL_DATE_UNKNOWN) return true;
+    el_date lo = alo < blo ? alo : blo, hi = ahi > bhi ? ahi : bhi;
+    el_date in_lo = alo > blo ? alo : blo, in_hi = ahi < bhi ? ahi : bhi;
+    return (int64_t)in_lo - in_hi <= gap && (int64_t)hi - lo <= span;
 }
 
-static post *index_find(const invidx *x, uint32_t key) {
-    if (!x->cap) return NULL;
-    post *p = index_slot((invidx *)x, key);
-    return p->key ? p : NULL;
+/* ---- candidate pairs ---- */
+
+/* What to search: n items, dated ones first in order of lo, each with its
+** vector (any scale; scores use it divided by its norm). */
+typedef struct items {
+    size_t n, n_dated;
+    const svec *v;
+    const el_date *lo, *hi;
+    int gap;                    /* partners within gap days ... */
+    int maxspan;                /* ... of an item spanning up to this */
+    bool dated_only;            /* undated items have been searched already */
+} items;
+
+typedef struct edges { uint64_t *e; size_t n, cap; } edges;   /* a << 32 | b, a < b */
+
+static int edge_add(mem *m, edges *E, uint32_t a, uint32_t b) {
+    if (E->n == E->cap) {
+        size_t cap = E->cap ? E->cap * 2 : 4096;
+        uint64_t *ne = mem_grow(m, E->e, cap * sizeof *ne);
+        if (!ne) return -1;
+        E->e = ne; E->cap = cap;
+    }
+    E->e[E->n++] = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+    return 0;
 }
 
-/* File cluster id under key (once: a repeat of the newest entry is skipped). */
-static int index_put(invidx *x, uint32_t key, uint32_t id) {
-    if ((x->n + 1) * 2 > x->cap) {
-        size_t cap = x->cap ? x->cap * 2 : 1024;
-        post *np = calloc(cap, sizeof *np);
-        if (!np) return -1;
-        invidx old = *x;
-        x->p = np; x->cap = cap;
+static int cmp_u64(const void *pa, const void *pb) {
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static void edges_unique(edges *E) {
+    if (!E->n) return;
+    qsort(E->e, E->n, sizeof *E->e, cmp_u64);
+    size_t k = 1;
+    for (size_t i = 1; i < E->n; i++)
+        if (E->e[i] != E->e[k - 1]) E->e[k++] = E->e[i];
+    E->n = k;
+}
+
+/* The inverted index: feature -> the items that file it, in item order.
+** Open addressing over features; each slot owns P[off, off + n). */
+typedef struct post { uint32_t item; float w; } post;
+typedef struct pslot { uint32_t f, off, n; } pslot;
+typedef struct pindex { pslot *s; size_t cap, n; post *P; } pindex;
+
+static pslot *pindex_slot(const pindex *x, uint32_t f) {
+    size_t i = (f * 2654435761u) & (x->cap - 1);
+    while (x->s[i].f && x->s[i].f != f) i = (i + 1) & (x->cap - 1);
+    return &x->s[i];
+}
+
+/* Count one more posting for f, growing the table at 3/4 load. */
+static int pindex_count(mem *m, pindex *x, uint32_t f) {
+    if ((x->n + 1) * 4 > x->cap * 3) {
+        pindex old = *x;
+        x->cap = old.cap ? old.cap * 2 : 1024;
+        x->s = mem_calloc(m, x->cap * sizeof *x->s);
+        if (!x->s) { x->s = old.s; x->cap = old.cap; return -1; }
         for (size_t i = 0; i < old.cap; i++)
-            if (old.p[i].key) *index_slot(x, old.p[i].key) = old.p[i];
-        x->bytes += (cap - old.cap) * sizeof *np;
-        free(old.p);
+            if (old.s[i].f) *pindex_slot(x, old.s[i].f) = old.s[i];
+        mem_free(m, old.s);
     }
-    post *p = index_slot(x, key);
-    if (!p->key) { p->key = key; x->n++; }
-    if (p->n && p->ids[p->n - 1] == id) return 0;
-    if (p->n == p->cap) {
-        uint32_t cap = p->cap ? p->cap * 2 : 2;
-        uint32_t *ids = realloc(p->ids, cap * sizeof *ids);
-        if (!ids) return -1;
-        x->bytes += (cap - p->cap) * sizeof *ids;
-        p->ids = ids; p->cap = cap;
-    }
-    p->ids[p->n++] = id;
+    pslot *ps = pindex_slot(x, f);
+    if (!ps->f) { ps->f = f; x->n++; }
+    ps->n++;
     return 0;
 }
 
-static void index_free(invidx *x) {
-    for (size_t i = 0; i < x->cap; i++) free(x->p[i].ids);
-    free(x->p);
+/* One feature of a query item: its list's window, dated part [lo, hi) and
+** undated part [ulo, uhi); key = postings to read << 32 | feature. */
+typedef struct qfeat { uint64_t key; uint32_t lo, hi, ulo, uhi; float w; } qfeat;
+
+/* First index in p[lo, hi) whose item's date is >= d (items sorted by lo). */
+static uint32_t lower_date(const post *p, uint32_t lo, uint32_t hi, const el_date *dlo, el_date d) {
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (dlo[p[mid].item] < d) lo = mid + 1; else hi = mid;
+    }
+    return lo;
 }
 
-/* ---- articles as vectors ---- */
+static uint32_t lower_item(const post *p, uint32_t lo, uint32_t hi, uint32_t item) {
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (p[mid].item < item) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
 
-/* TF-IDF over the article's kept features, names weighted by entity_weight,
-** unit length: into W for every article. */
-static int all_weights(const el_linker *L, weights *W) {
-    size_t tot = 0;
-    W->off = malloc((L->n + 1) * sizeof *W->off);
-    if (!W->off) return -1;
-    for (size_t i = 0; i < L->n; i++) { W->off[i] = tot; tot += L->art[i].n_feat; }
-    W->w = malloc((tot + 1) * sizeof *W->w);
-    if (!W->w) return -1;
-    double N = (double)L->n;
-    for (size_t i = 0; i < L->n; i++) {
-        const lk_art *r = &L->art[i];
-        float *w = W->w + W->off[i];
-        double ss = 0;
-        for (uint32_t k = 0; k < r->n_feat; k++) {
-            uint32_t h = r->feat[k];
-            double x = (1.0 + log(r->tf[k])) * (log((N + 1) / (lk_df_get(&L->df, h) + 1.0)) + 1.0);
-            if (h & LK_ENT_BIT) x *= L->p.entity_weight;
-            w[k] = (float)x;
-            ss += x * x;
+/* Where v's QUERY heaviest features are, into out (in hash order);
+** returns their count. */
+static uint32_t top_features(const svec *v, uint64_t *keys, uint32_t *out) {
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < v->n; j++) if (v->w[j] > 0) keys[k++] = wkey(v->w[j], v->h[j]);
+    uint64_t cut = k > QUERY ? lk_kth_largest(keys, k, QUERY) : 1;
+    k = 0;
+    for (uint32_t j = 0; j < v->n; j++) if (v->w[j] > 0 && wkey(v->w[j], v->h[j]) >= cut) out[k++] = j;
+    return k;
+}
+
+/* Each item's NEIGH best partners (see the file header) into E. */
+static int search(mem *m, const items *it, edges *E) {
+    size_t n = it->n, np = 0, maxn = 0;
+    int rc = -1;
+    pindex X = {0};
+    uint32_t *touched = NULL, *sel = NULL;
+    float *acc = NULL, *inv = mem_alloc(m, (n + 1) * sizeof *inv);
+    qfeat *qf = NULL;
+    uint64_t *keys = NULL;
+    if (!inv) goto out;
+    for (size_t i = 0; i < n; i++) {
+        double nr = svec_norm(&it->v[i]);
+        inv[i] = nr > 0 ? (float)(1.0 / nr) : 0.0f;
+        np += it->v[i].n < QUERY ? it->v[i].n : QUERY;
+        if (it->v[i].n > maxn) maxn = it->v[i].n;
+    }
+    X.P = mem_alloc(m, (np + 1) * sizeof *X.P);
+    keys = mem_alloc(m, (maxn + 1) * sizeof *keys);
+    sel = mem_alloc(m, (maxn + 1) * sizeof *sel);
+    acc = mem_calloc(m, (n + 1) * sizeof *acc);
+    touched = mem_alloc(m, (SCAN + 1) * sizeof *touched);
+    qf = mem_alloc(m, (maxn + 1) * sizeof *qf);
+    if (!X.P || !keys || !sel || !acc || !touched || !qf) goto out;
+    /* The index: every item's QUERY heaviest features; count, place, fill. */
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &it->v[i];
+        uint32_t k = top_features(v, keys, sel);
+        for (uint32_t j = 0; j < k; j++)
+            if (pindex_count(m, &X, v->h[sel[j]])) goto out;
+    }
+    if (!X.cap) goto done;
+    uint32_t off = 0;
+    for (size_t i = 0; i < X.cap; i++) if (X.s[i].f) { X.s[i].off = off; off += X.s[i].n; X.s[i].n = 0; }
+    for (size_t i = 0; i < n; i++) {
+        const svec *v = &it->v[i];
+        uint32_t k = top_features(v, keys, sel);
+        for (uint32_t j = 0; j < k; j++) {
+            uint32_t at = sel[j];
+            pslot *ps = pindex_slot(&X, v->h[at]);
+            X.P[ps->off + ps->n++] = (post){(uint32_t)i, v->w[at] * inv[i]};
         }
-        double nrm = ss > 0 ? sqrt(ss) : 1.0;
-        for (uint32_t k = 0; k < r->n_feat; k++) w[k] = (float)(w[k] / nrm);
     }
+    for (size_t q = 0; q < (it->dated_only ? it->n_dated : n); q++) {
+        const svec *v = &it->v[q];
+        el_date qlo = it->lo[q], qhi = it->hi[q];
+        size_t nq = 0;
+        for (uint32_t j = 0; j < v->n; j++) {
+            if (v->w[j] <= 0) continue;
+            const pslot *ps = pindex_slot(&X, v->h[j]);
+            if (!ps->f) continue;
+            uint32_t s = ps->off, e = s + ps->n;
+            qfeat x = {0, s, e, e, e, v->w[j]};
+            uint32_t len = e - s;
+            if (qlo != EL_DATE_UNKNOWN) {        /* dated partners in the window, and the undated */
+                uint32_t u = lower_item(X.P, s, e, (uint32_t)it->n_dated);
+                x.lo = lower_date(X.P, s, u, it->lo, qlo - it->gap - it->maxspan);
+                x.hi = lower_date(X.P, x.lo, u, it->lo, qhi + it->gap + 1);
+                x.ulo = u;
+                len = (x.hi - x.lo) + (e - u);
+            }
+            x.key = (uint64_t)len << 32 | v->h[j];
+            size_t at = nq++;                     /* shortest lists first */
+            while (at > 0 && qf[at - 1].key > x.key) { qf[at] = qf[at - 1]; at--; }
+            qf[at] = x;
+        }
+        size_t used = 0, nt = 0;
+        for (size_t j = 0; j < nq && used + (qf[j].key >> 32) <= SCAN; j++) {
+            used += qf[j].key >> 32;
+            for (int part = 0; part < 2; part++) {
+                uint32_t s = part ? qf[j].ulo : qf[j].lo, e = part ? qf[j].uhi : qf[j].hi;
+                for (uint32_t x = s; x < e; x++) {
+                    uint32_t p = X.P[x].item;
+                    if (p == q) continue;
+                    if (qlo != EL_DATE_UNKNOWN && it->lo[p] != EL_DATE_UNKNOWN
+                        && it->hi[p] + it->gap < qlo) continue;     /* a long item ended before */
+                    if (acc[p] == 0.0f) touched[nt++] = p;
+                    acc[p] += qf[j].w * X.P[x].w;
+                    if (acc[p] == 0.0f) acc[p] = 1e-30f;
+                }
+            }
+        }
+        /* the NEIGH best, ties by position */
+        uint32_t best[NEIGH];
+        size_t nb = 0;
+        for (size_t j = 0; j < nt; j++) {
+            uint32_t p = touched[j];
+            float sc = acc[p];
+            size_t at = nb;
+            while (at > 0 && (acc[best[at - 1]] < sc || (acc[best[at - 1]] == sc && best[at - 1] > p))) at--;
+            if (at < NEIGH) {
+                if (nb < NEIGH) nb++;
+                memmove(best + at + 1, best + at, (nb - 1 - at) * sizeof *best);
+                best[at] = p;
+            }
+        }
+        for (size_t j = 0; j < nb; j++)
+            if (edge_add(m, E, (uint32_t)q, best[j])) goto out;
+        for (size_t j = 0; j < nt; j++) acc[touched[j]] = 0.0f;
+    }
+done:
+    edges_unique(E);
+    rc = 0;
+out:
+    mem_free(m, X.s); mem_free(m, X.P); mem_free(m, keys); mem_free(m, sel); mem_free(m, acc);
+    mem_free(m, touched); mem_free(m, qf); mem_free(m, inv);
+    return rc;
+}
+
+/* ---- average linkage ---- */
+
+typedef struct clus {
+    svec S;                     /* sum of the members' unit vectors */
+    uint32_t n;                 /* members (articles) */
+    el_date lo, hi;             /* EL_DATE_UNKNOWN when no member is dated */
+    uint32_t changed;           /* merge count when it last changed */
+    uint32_t parent;
+} clus;
+
+/* A queued pair: its linkage when queued, and the merge count then.
+** Merging only averages linkages ((A+B).X lies between A.X and B.X), so an
+** entry whose sides have changed since still bounds their linkage from
+** above: it is re-scored when it comes out, never before. */
+typedef struct hent { float s; uint32_t a, b, stamp; } hent;
+typedef struct heap { hent *h; size_t n, cap; } heap;
+
+static bool hent_before(const hent *x, const hent *y) {
+    if (x->s != y->s) return x->s > y->s;
+    if (x->a != y->a) return x->a < y->a;
+    return x->b < y->b;
+}
+
+static int heap_push(mem *m, heap *H, hent e) {
+    if (H->n == H->cap) {
+        size_t cap = H->cap ? H->cap * 2 : 4096;
+        hent *nh = mem_grow(m, H->h, cap * sizeof *nh);
+        if (!nh) return -1;
+        H->h = nh; H->cap = cap;
+    }
+    size_t i = H->n++;
+    while (i > 0 && hent_before(&e, &H->h[(i - 1) / 2])) { H->h[i] = H->h[(i - 1) / 2]; i = (i - 1) / 2; }
+    H->h[i] = e;
     return 0;
 }
 
-/* Article i as a vector sorted by weight (most telling first: the query features). */
-static void art_vec(const el_linker *L, const weights *W, size_t i, vec *v, hw *tmp) {
-    const lk_art *r = &L->art[i];
-    for (uint32_t k = 0; k < r->n_feat; k++) tmp[k] = (hw){r->feat[k], W->w[W->off[i] + k]};
-    qsort(tmp, r->n_feat, sizeof *tmp, cmp_hw);
-    for (uint32_t k = 0; k < r->n_feat; k++) { v->h[k] = tmp[k].h; v->w[k] = tmp[k].w; }
-    v->n = r->n_feat;
-}
-
-/* Can an item dated d join a cluster spanning [first, last]? Undated items
-** and clusters fit anywhere: their content alone decides. */
-static bool dates_fit(el_date d, const cluster *c, int gap, int span) {
-    if (d == EL_DATE_UNKNOWN || c->first == EL_DATE_UNKNOWN) return true;
-    if (d > c->last + gap || d < c->first - gap) return false;
-    el_date lo = d < c->first ? d : c->first, hi = d > c->last ? d : c->last;
-    return hi - lo <= span;
-}
-
-static void widen(cluster *c, el_date d) {
-    if (d == EL_DATE_UNKNOWN) return;
-    if (c->first == EL_DATE_UNKNOWN || d < c->first) c->first = d;
-    if (c->last == EL_DATE_UNKNOWN || d > c->last) c->last = d;
-}
-
-static long pool_new(pool *p) {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 256;
-        cluster *nc = realloc(p->c, cap * sizeof *nc);
-        if (!nc) return -1;
-        p->c = nc; p->cap = cap;
+static hent heap_pop(heap *H) {
+    hent top = H->h[0], last = H->h[--H->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= H->n) break;
+        if (c + 1 < H->n && hent_before(&H->h[c + 1], &H->h[c])) c++;
+        if (!hent_before(&H->h[c], &last)) break;
+        H->h[i] = H->h[c];
+        i = c;
     }
-    cluster *c = &p->c[p->n];
-    memset(c, 0, sizeof *c);
-    c->first = c->last = EL_DATE_UNKNOWN;
-    c->parent = (uint32_t)p->n;
-    return (long)p->n++;
+    if (H->n) H->h[i] = last;
+    return top;
 }
 
-static uint32_t cfind(pool *p, uint32_t i) {
-    while (p->c[i].parent != i) {
-        p->c[i].parent = p->c[p->c[i].parent].parent;
-        i = p->c[i].parent;
+typedef struct hac {
+    mem *m;
+    clus *c;
+    size_t n;
+    size_t compact_at;          /* heap size that triggers compaction */
+    uint32_t merges;            /* merges so far, from 1 (stamps) */
+    double t;
+    int gap, span;
+    heap H;
+    hw *tmp;                    /* 2 * CENT_CAP + 2 * LK_FEAT */
+    uint64_t *wt;               /* as many */
+} hac;
+
+static uint32_t cfind(clus *c, uint32_t i) {
+    while (c[i].parent != i) {
+        c[i].parent = c[c[i].parent].parent;
+        i = c[i].parent;
     }
     return i;
 }
 
-static void pool_free(pool *p) {
-    for (size_t i = 0; i < p->n; i++) vec_free(&p->c[i].c);
-    free(p->c);
+static int cmp_hent_pair(const void *pa, const void *pb) {
+    const hent *x = pa, *y = pb;
+    if (x->a != y->a) return x->a < y->a ? -1 : 1;
+    if (x->b != y->b) return x->b < y->b ? -1 : 1;
+    return x->s > y->s ? -1 : x->s < y->s;
 }
 
-/* The best cluster for item vector v (dated d), among those filed under its
-** first QUERY features, by cosine with their centroid (for a centroid that
-** sums unit vectors, about the mean similarity with the members); -1 when
-** none reaches min_sim. Ties go to the older cluster. */
-static long best_cluster(pool *p, const invidx *x, const vec *v, const look *lv, el_date d,
-                         int gap, int span, double min_sim, uint32_t stamp, double *sim) {
-    long best = -1;
-    double bs = min_sim;
-    for (uint32_t q = 0; q < v->n && q < QUERY; q++) {
-        const post *ps = index_find(x, v->h[q]);
-        if (!ps) continue;
-        for (uint32_t k = ps->n, seen = 0; k-- > 0 && seen < CAND_SCAN; seen++) {
-            uint32_t id = cfind(p, ps->ids[k]);
-            cluster *c = &p->c[id];
-            if (c->stamp == stamp) continue;
-            c->stamp = stamp;
-            if (!dates_fit(d, c, gap, span)) continue;
-            double s = cosine(lv, &c->c);
-            if (s > bs || (s == bs && best >= 0 && id < (uint32_t)best)) { bs = s; best = id; }
-        }
+/* Entries pile up when groups grow (each merge leaves bounds behind): name
+** each entry by its groups as they are now and keep the highest bound per
+** pair (it still bounds their linkage), then heap again. */
+static void heap_compact(hac *X) {
+    heap *H = &X->H;
+    size_t k = 0;
+    for (size_t i = 0; i < H->n; i++) {
+        hent e = H->h[i];
+        uint32_t a = cfind(X->c, e.a), b = cfind(X->c, e.b);
+        if (a == b) continue;
+        if (a != e.a || b != e.b) e.stamp = 0;       /* re-score when out */
+        if (a > b) { uint32_t t = a; a = b; b = t; }
+        e.a = a; e.b = b;
+        H->h[k++] = e;
     }
-    *sim = bs;
-    return best;
+    qsort(H->h, k, sizeof *H->h, cmp_hent_pair);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!u || H->h[i].a != H->h[u - 1].a || H->h[i].b != H->h[u - 1].b) H->h[u++] = H->h[i];
+    H->n = u;
+    for (size_t i = u / 2; i-- > 0;) {          /* sift down from the last parent */
+        hent e = H->h[i];
+        size_t j = i;
+        for (;;) {
+            size_t c = 2 * j + 1;
+            if (c >= u) break;
+            if (c + 1 < u && hent_before(&H->h[c + 1], &H->h[c])) c++;
+            if (!hent_before(&H->h[c], &e)) break;
+            H->h[j] = H->h[c];
+            j = c;
+        }
+        H->h[j] = e;
+    }
+    if (X->compact_at < 2 * u) X->compact_at = 2 * u;
+}
+
+/* Queue the pair (a, b) of live groups, scored now, when it may merge. */
+static int offer(hac *X, uint32_t a, uint32_t b) {
+    clus *ca = &X->c[a], *cb = &X->c[b];
+    if (!dates_fit(ca->lo, ca->hi, cb->lo, cb->hi, X->gap, X->span)) return 0;
+    double s = svec_dot(&ca->S, &cb->S) / ((double)ca->n * cb->n);
+    if (s < X->t) return 0;
+    if (a > b) { uint32_t t = a; a = b; b = t; }
+    if (X->H.n >= X->compact_at) heap_compact(X);
+    return heap_push(X->m, &X->H, (hent){(float)s, a, b, X->merges + 1});
+}
+
+/* Merge groups a and b (live, different) into the one first in order. */
+static int merge(hac *X, uint32_t a, uint32_t b) {
+    if (b < a) { uint32_t t = a; a = b; b = t; }
+    clus *ca = &X->c[a], *cb = &X->c[b];
+    svec S;
+    if (svec_sum(X->m, &ca->S, &cb->S, &S, X->tmp, X->wt)) return -1;
+    svec_free(X->m, &ca->S);
+    svec_free(X->m, &cb->S);
+    ca->S = S;
+    ca->n += cb->n;
+    if (cb->lo != EL_DATE_UNKNOWN) {
+        if (ca->lo == EL_DATE_UNKNOWN || cb->lo < ca->lo) ca->lo = cb->lo;
+        if (ca->hi == EL_DATE_UNKNOWN || cb->hi > ca->hi) ca->hi = cb->hi;
+    }
+    cb->parent = a;
+    ca->changed = ++X->merges;
+    return 0;
+}
+
+/* Cluster X->c (groups with parent = self) over the pairs of E.
+** pre[i] != LK_NONE asks for item i to start in the group of pre[i] (a
+** near-duplicate) when dates allow. */
+static int hac_run(hac *X, const edges *E, const uint32_t *pre) {
+    clus *c = X->c;
+    int rc = -1;
+    X->compact_at = E->n + E->n / 2 + 4096;
+    X->tmp = mem_alloc(X->m, (2 * CENT_CAP + 2 * LK_FEAT) * sizeof *X->tmp);
+    X->wt = mem_alloc(X->m, (2 * CENT_CAP + 2 * LK_FEAT) * sizeof *X->wt);
+    if (!X->tmp || !X->wt) goto out;
+    if (pre)
+        for (size_t i = 0; i < X->n; i++) {
+            if (pre[i] == LK_NONE) continue;
+            uint32_t a = cfind(c, (uint32_t)i), b = cfind(c, pre[i]);
+            if (a != b && dates_fit(c[a].lo, c[a].hi, c[b].lo, c[b].hi, X->gap, X->span)
+                && merge(X, a, b))
+                goto out;
+        }
+    for (size_t i = 0; i < E->n; i++) {
+        uint32_t a = cfind(c, (uint32_t)(E->e[i] >> 32)), b = cfind(c, (uint32_t)E->e[i]);
+        if (a != b && offer(X, a, b)) goto out;
+    }
+    while (X->H.n) {
+        hent e = heap_pop(&X->H);
+        if (c[e.a].parent == e.a && c[e.b].parent == e.b && c[e.a].changed < e.stamp
+            && c[e.b].changed < e.stamp) {
+            if (merge(X, e.a, e.b)) goto out;    /* current: the best pair there is */
+            continue;
+        }
+        uint32_t a = cfind(c, e.a), b = cfind(c, e.b);     /* a bound: score it afresh */
+        if (a != b && offer(X, a, b)) goto out;
+    }
+    rc = 0;
+out:
+    mem_free(X->m, X->H.h);
+    X->H = (heap){0};
+    mem_free(X->m, X->tmp);
+    mem_free(X->m, X->wt);
+    return rc;
+}
+
+/* ---- articles as vectors ---- */
+
+/* Unit vectors of the articles, in order (see the file header): their
+** feature arrays, with weights in W aligned to them (0 for a feature no
+** other article has). */
+static int article_vectors(const el_linker *L, const uint32_t *order, mem *m, svec *v, float **W) {
+    size_t tot = 0;
+    for (size_t i = 0; i < L->n; i++) tot += L->art[i].n_feat;
+    *W = mem_alloc(m, (tot + 1) * sizeof **W);
+    if (!*W) return -1;
+    double N = (double)L->n;
+    size_t off = 0;
+    for (size_t p = 0; p < L->n; p++) {
+        const lk_art *r = &L->art[order[p]];
+        float *w = *W + off;
+        double ss = 0;
+        for (uint32_t j = 0; j < r->n_feat; j++) {
+            uint32_t f = r->feat[j], df = lk_df_get(&L->df, f);
+            double idf = log((N + 1) / (df + 1.0)) + 1.0;     /* smoothed: small runs stay sane */
+            double x = df < 2 ? 0.0 : idf * idf;             /* shared with no other article */
+            if (LK_KIND(f) == LK_ENT || LK_KIND(f) == LK_PLACE) x *= L->p.entity_weight;
+            w[j] = (float)x;
+            ss += x * x;
+        }
+        double nr = ss > 0 ? sqrt(ss) : 1.0;
+        for (uint32_t j = 0; j < r->n_feat; j++) w[j] = (float)(w[j] / nr);
+        v[p] = (svec){r->feat, w, r->n_feat, false};
+        off += r->n_feat;
+    }
+    return 0;
 }
 
 /* Episodes, then threads; see the file header. */
 int lk_cluster(el_linker *L, const uint32_t *order, size_t n) {
-    pool eps = {0}, ths = {0};
-    invidx ex = {0}, tx = {0};
-    vec v = {0}, top = {0};
-    look *lv = malloc(sizeof *lv);
-    hw *tmp = malloc((CENT_CAP + LK_TERMS + LK_ENTS + THREAD_CAP) * sizeof *tmp);
-    uint32_t *dup_ep = malloc(L->n * sizeof *dup_ep);    /* episode of a dup group */
-    weights W = {0};
-    int rc = EL_ENOMEM;
-    if (!lv || !tmp || !dup_ep || all_weights(L, &W) || vec_reserve(&v, LK_TERMS + LK_ENTS)
-        || vec_reserve(&top, CENT_CAP))
-        goto out;
-    for (size_t i = 0; i < L->n; i++) dup_ep[i] = LK_NONE;
+    mem m = {0, 0};
     const el_link_params *P = &L->p;
-    uint32_t stamp = 0;
-    size_t swept = 0;
-    el_date now = EL_DATE_UNKNOWN;
-    for (size_t k = 0; k < n; k++) {
-        lk_art *r = &L->art[order[k]];
-        art_vec(L, &W, order[k], &v, tmp);
-        look_fill(lv, &v);
-        /* A near-duplicate of an article already placed goes where it went:
-        ** a reprint is the same report, whatever its words' weights. */
-        uint32_t root = lk_find(L->art, order[k]);
-        long e = -1;
-        double sim = 0;
-        if (dup_ep[root] != LK_NONE) dup_ep[root] = cfind(&eps, dup_ep[root]);
-        if (dup_ep[root] != LK_NONE
-            && dates_fit(r->date, &eps.c[dup_ep[root]], P->episode_gap_days, P->episode_span_days))
-            e = dup_ep[root];
-        else
-            e = best_cluster(&eps, &ex, &v, lv, r->date, P->episode_gap_days,
-                             P->episode_span_days, P->episode_sim, ++stamp, &sim);
-        if (e < 0 && (e = pool_new(&eps)) < 0) goto out;
-        cluster *c = &eps.c[e];
-        if (vec_add(&c->c, &v, CENT_CAP, tmp)) goto out;
-        widen(c, r->date);
-        c->n++;
-        r->episode = (uint32_t)e;
-        if (dup_ep[root] == LK_NONE) dup_ep[root] = (uint32_t)e;
-        for (uint32_t q = 0; q < v.n && q < QUERY; q++)
-            if (index_put(&ex, v.h[q], (uint32_t)e)) goto out;
-        /* Episodes whose window has passed will take no more dated articles:
-        ** shrink their centroids to what threads need. Swept every 1024
-        ** articles from the oldest not yet swept, so memory stays flat. */
-        if (r->date != EL_DATE_UNKNOWN) now = r->date;
-        if (now != EL_DATE_UNKNOWN && (k & 1023) == 1023) {
-            while (swept < eps.n && (eps.c[swept].parent != swept || eps.c[swept].last != EL_DATE_UNKNOWN)
-                   && eps.c[swept].last + P->episode_gap_days < now) {
-                vec_truncate(&eps.c[swept].c, CLOSED_CAP, tmp);
-                vec_shrink(&eps.c[swept].c);
-                swept++;
-            }
-        }
+    int rc = EL_ENOMEM;
+    uint32_t *pos = NULL, *pre = NULL, *ep = NULL;
+    float *W = NULL;
+    el_date *lo = NULL, *hi = NULL;
+    svec *v = mem_calloc(&m, (n + 1) * sizeof *v);
+    clus *c = mem_calloc(&m, (n + 1) * sizeof *c);
+    clus *t = NULL;
+    size_t ne = 0;
+    edges E = {0}, TE = {0};
+    if (!v || !c || article_vectors(L, order, &m, v, &W)) goto out;
+    lo = mem_alloc(&m, (n + 1) * sizeof *lo);
+    hi = mem_alloc(&m, (n + 1) * sizeof *hi);
+    pos = mem_alloc(&m, (n + 1) * sizeof *pos);
+    pre = mem_alloc(&m, (n + 1) * sizeof *pre);
+    if (!lo || !hi || !pos || !pre) goto out;
+    size_t nd = 0;
+    for (size_t p = 0; p < n; p++) {
+        lo[p] = hi[p] = L->art[order[p]].date;
+        if (lo[p] != EL_DATE_UNKNOWN) nd++;
+        pos[order[p]] = (uint32_t)p;
     }
-    /* Threads: episodes in order of creation (their first article's order),
-    ** each as its CLOSED_CAP top features, joined to the closest thread whose
-    ** last date is within thread_gap_days. */
-    uint32_t *th_of = malloc((eps.n + 1) * sizeof *th_of);
-    if (!th_of) goto out;
-    for (size_t i = 0; i < eps.n; i++) {
-        cluster *c = &eps.c[i];
-        if (c->parent != i) continue;           /* merged away */
-        top.n = 0;
-        vec_add(&top, &c->c, CENT_CAP, tmp);          /* copy, then keep the top */
-        vec_truncate(&top, CLOSED_CAP, tmp);
-        double nrm = vec_norm(&top);
-        for (uint32_t j = 0; j < top.n; j++) top.w[j] = (float)(top.w[j] / (nrm > 0 ? nrm : 1));
-        for (uint32_t j = 0; j < top.n; j++) tmp[j] = (hw){top.h[j], top.w[j]};
-        qsort(tmp, top.n, sizeof *tmp, cmp_hw);
-        for (uint32_t j = 0; j < top.n; j++) { top.h[j] = tmp[j].h; top.w[j] = tmp[j].w; }
-        look_fill(lv, &top);
-        double sim;
-        long t = best_cluster(&ths, &tx, &top, lv, c->first, P->thread_gap_days, INT32_MAX / 2,
-                              P->thread_sim, ++stamp, &sim);
-        if (t < 0 && (t = pool_new(&ths)) < 0) { free(th_of); goto out; }
-        cluster *tc = &ths.c[t];
-        if (vec_add(&tc->c, &top, THREAD_CAP, tmp)) { free(th_of); goto out; }
-        widen(tc, c->first);
-        widen(tc, c->last);
-        tc->n++;
-        th_of[i] = (uint32_t)t;
-        for (uint32_t q = 0; q < top.n && q < QUERY; q++)
-            if (index_put(&tx, top.h[q], (uint32_t)t)) { free(th_of); goto out; }
+    /* Episodes. */
+    items it = {n, nd, v, lo, hi, P->episode_gap_days, 0, false};
+    if (search(&m, &it, &E)) goto out;
+    for (size_t p = 0; p < n; p++) {
+        uint32_t r = pos[lk_find(L->art, order[p])];
+        pre[p] = r == p ? LK_NONE : r;
+        c[p] = (clus){.S = v[p], .n = 1, .lo = lo[p], .hi = hi[p], .parent = (uint32_t)p};
     }
-    for (size_t i = 0; i < L->n; i++) {
-        L->art[i].episode = cfind(&eps, L->art[i].episode);
-        L->art[i].thread = th_of[L->art[i].episode];
+    hac X = {.m = &m, .c = c, .n = n, .t = P->episode_sim, .gap = P->episode_gap_days,
+             .span = P->episode_span_days};
+    if (hac_run(&X, &E, pre)) goto out;
+    /* Threads: the episodes, in order of their first article, which is the
+    ** order of their first date. */
+    ep = mem_alloc(&m, (n + 1) * sizeof *ep);           /* episode root -> its index */
+    if (!ep) goto out;
+    for (size_t p = 0; p < n; p++) if (cfind(c, (uint32_t)p) == p) ep[p] = (uint32_t)ne++;
+    t = mem_calloc(&m, (ne + 1) * sizeof *t);
+    svec *tv = mem_calloc(&m, (ne + 1) * sizeof *tv);
+    el_date *tlo = mem_alloc(&m, (ne + 1) * sizeof *tlo), *thi = mem_alloc(&m, (ne + 1) * sizeof *thi);
+    if (!t || !tv || !tlo || !thi) { mem_free(&m, tv); mem_free(&m, tlo); mem_free(&m, thi); goto out; }
+    size_t tnd = 0;
+    for (size_t p = 0; p < n; p++) {
+        if (c[p].parent != p) continue;
+        uint32_t e = ep[p];
+        t[e] = (clus){.S = c[p].S, .n = c[p].n, .lo = c[p].lo, .hi = c[p].hi, .parent = e};
+        c[p].S = (svec){0};                       /* moved */
+        tv[e] = t[e].S;
+        tlo[e] = t[e].lo; thi[e] = t[e].hi;
+        if (tlo[e] != EL_DATE_UNKNOWN) tnd++;
     }
-    free(th_of);
-    size_t cb = 0;
-    for (size_t i = 0; i < eps.n; i++) cb += eps.c[i].c.cap * 8 + sizeof(cluster);
-    for (size_t i = 0; i < ths.n; i++) cb += ths.c[i].c.cap * 8 + sizeof(cluster);
-    L->index_bytes = cb + ex.bytes + tx.bytes;
+    /* Undated articles were matched with every article above; what is
+    ** left to find is dated episodes beyond the articles' window. */
+    items ti = {ne, tnd, tv, tlo, thi, P->thread_gap_days, P->episode_span_days, true};
+    int src = search(&m, &ti, &TE);
+    for (size_t i = 0; src == 0 && i < E.n; i++) {     /* and the articles' own pairs */
+        uint32_t a = ep[cfind(c, (uint32_t)(E.e[i] >> 32))], b = ep[cfind(c, (uint32_t)E.e[i])];
+        if (a != b && edge_add(&m, &TE, a, b)) src = -1;
+    }
+    if (src == 0) edges_unique(&TE);
+    mem_free(&m, tv); mem_free(&m, tlo); mem_free(&m, thi);
+    if (src) goto out;
+    hac Y = {.m = &m, .c = t, .n = ne, .t = P->thread_sim, .gap = P->thread_gap_days,
+             .span = INT32_MAX / 2};
+    if (hac_run(&Y, &TE, NULL)) goto out;
+    for (size_t p = 0; p < n; p++) {
+        uint32_t r = cfind(c, (uint32_t)p);
+        L->art[order[p]].episode = r;
+        L->art[order[p]].thread = cfind(t, ep[r]);
+    }
     rc = EL_OK;
 out:
-    pool_free(&eps); pool_free(&ths);
-    index_free(&ex); index_free(&tx);
-    vec_free(&v); vec_free(&top);
-    free(lv); free(tmp); free(dup_ep);
-    free(W.w); free(W.off);
+    if (t) for (size_t i = 0; i < ne; i++) svec_free(&m, &t[i].S);
+    for (size_t p = 0; p < n && c; p++) svec_free(&m, &c[p].S);
+    mem_free(&m, t);
+    mem_free(&m, E.e); mem_free(&m, TE.e);
+    mem_free(&m, c); mem_free(&m, v); mem_free(&m, W);
+    mem_free(&m, lo); mem_free(&m, hi); mem_free(&m, pos); mem_free(&m, pre); mem_free(&m, ep);
+    L->peak_bytes = m.peak;
     return rc;
 }

@@ -1,8 +1,11 @@
 /*
-** main.c: parse the command name and dispatch; nothing else lives here.
+** main.c: parse the command name and dispatch; nothing else lives here,
+** except reading $EL_FAIL_AFTER, the fault-injection hook of the tests.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "arena.h"
 #include "commands.h"
 
 typedef struct command {
@@ -35,6 +38,14 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+    /* Test hook (tests/fault.sh): EL_FAIL_AFTER=N, the arena heap fails
+    ** every chunk request after the first N; N:K, only the K after them. */
+    const char *fail = getenv("EL_FAIL_AFTER");
+    if (fail && *fail) {
+        char *end;
+        long n = strtol(fail, &end, 10);
+        el_arena_fail_after(n, *end == ':' ? strtol(end + 1, NULL, 10) : 0);
+    }
     if (argc < 2) { usage(stderr); return 2; }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);

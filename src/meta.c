@@ -89,6 +89,7 @@ el_meta *el_meta_load(el_arena *a, const char *path, el_diag *d) {
     ssize_t len;
     long lineno = 0;
     el_arena *tmp = el_arena_new(NULL, 0);
+    if (!tmp || !m || !m->by_file || !m->by_id) m = NULL;
     while (m && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t n = (size_t)len, clen;
@@ -102,6 +103,7 @@ el_meta *el_meta_load(el_arena *a, const char *path, el_diag *d) {
         if (!clean || parse_entry(a, path, lineno, clean, clen, m, d)) m = NULL;
         el_arena_reset(tmp);
     }
+    if (!m) el_reject(d, path, lineno, "out of memory reading the manifest");
     el_arena_free(tmp);
     free(line);
     fclose(f);

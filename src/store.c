@@ -646,8 +646,8 @@ static int load_all(writer *w, const char *dir) {
         " location_country, lat, lon, json) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
         "?14,?15,?16,?17,?18)",
         "INSERT INTO event_actors(event, role, idx, name, code, entity) VALUES(?1,?2,?3,?4,?5,?6)",
-        "INSERT INTO event_mentions(event, idx, article, sentence, start, end, text)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7)",
+        ("INSERT INTO event_mentions(event, idx, article, sentence, start, end, text)"
+         " VALUES(?1,?2,?3,?4,?5,?6,?7)"),
     };
     static const char *const story_sql[] = {
         "INSERT INTO stories(id, level, title, first_date, last_date, parent)"

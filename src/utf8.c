@@ -119,6 +119,12 @@ int el_utf8_decode(const char *s, size_t n, uint32_t *cp) {
     return k;
 }
 
+size_t el_utf8_cut(const char *s, size_t n, size_t max) {
+    if (n <= max) return n;
+    while (max && ((unsigned char)s[max] & 0xC0) == 0x80) max--;   /* s[max] continues a character */
+    return max;
+}
+
 long el_utf8_line_of(const char *s, size_t off) {
     long line = 1;
     for (const char *p = s, *end = s + off; (p = memchr(p, '\n', (size_t)(end - p))); p++)

@@ -26,6 +26,9 @@ char *el_utf8_clean(el_arena *a, const char *s, size_t n, size_t *out_len,
 
 /* Decode one code point at s (valid UTF-8 assumed); returns its byte length. */
 int  el_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Bytes of the longest prefix of s[0..n) that is at most max bytes and ends
+** at a character boundary: where to cut text that must stay valid UTF-8. */
+size_t el_utf8_cut(const char *s, size_t n, size_t max);
 /* 1-based line number of byte offset off in s. */
 long el_utf8_line_of(const char *s, size_t off);
 

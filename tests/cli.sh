@@ -110,5 +110,35 @@ else
     else bad "8.1: ${mb} MB article: status $rc, peak ${kb} kB"; fi
 fi
 
+# 9. faults found by fuzzing and fault injection (tests/fuzz, tests/fault.sh)
+valid_json() { python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], "rb")]' "$1" 2>/dev/null; }
+mkdir -p "$t/names"
+printf 'Talks resumed in Cairo.\n' >"$t/names/$(printf 'a\261b.txt')"
+expect 9.1 0 1 '' -- articles "$t/names"
+valid_json "$t/out" && grep -q '"id":"a\\ufffdb\|"id":"a�b"' "$t/out" && ok || bad "9.1b: a file name that is not UTF-8 prints as valid JSON"
+# 9.2 out of memory (EL_FAIL_AFTER=0: the arena heap refuses every chunk) is
+# status 1 with a reason, not 2 (usage) or a silent 1; fault.sh does every N.
+export EL_FAIL_AFTER=0
+expect 9.2a 1 0 '^eventline: out of memory opening the engine' -- articles "$good"
+expect 9.2b 1 0 '^eventline: out of memory' -- code "$good"
+expect 9.2c 1 0 '^eventline: out of memory' -- quotes --link "$good"
+expect 9.2d 1 0 '^eventline: out of memory' -- cluster "$good"
+unset EL_FAIL_AFTER
+
+# 9.3 quotes on a long article: linear, not quadratic (each quote's speaker
+# was looked up by scanning every mention). CPU seconds of 8x the text must
+# stay under 12x those of 1x (quadratic was over 30x).
+if [ "${EL_SKIP_BIG:-0}" = 1 ]; then
+    echo "cli 9.3: skipped (EL_SKIP_BIG=1)"
+else
+    for i in $(seq 1 50); do cat data/sample/s0*.txt; done >"$t/q1.txt"       # 0.7 MB
+    for i in 1 2 3 4 5 6 7 8; do cat "$t/q1.txt"; done >"$t/q8.txt"
+    cpu() { python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime)' "$@"; }
+    c1=$(cpu "$bin" quotes "$t/q1.txt"); c8=$(cpu "$bin" quotes "$t/q8.txt")
+    python3 -c "import sys; sys.exit(0 if $c8 < 12 * max($c1, 0.05) else 1)" && ok || bad "9.3: quotes took ${c8}s on 8x the text, ${c1}s on 1x"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,13 +7,17 @@
                    when ../shared is absent.
 
 Partitions are compared as sets of article ids, whatever the ids of the
-episodes. Each failed check prints one FAIL line; the last line is
-"cluster: N passed, N failed"; exit status 1 if any check failed.
+episodes. Then `cluster --mentions` on two articles written here: the head
+of each mention (a verb phrase's verb, a noun phrase's last word, a noun as
+the verb it names when WordNet's files are there) and one event for the
+same head in one episode. Each failed check prints one FAIL line; the last
+line is "cluster: N passed, N failed"; exit status 1 if any check failed.
 """
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "..", "shared")
@@ -67,8 +71,43 @@ def main():
     check([(r["article"], r["episode"], r["thread"]) for r in rows_r]
           == [(r["article"], r["episode"], r["thread"]) for r in sorted(rows, key=lambda r: r["article"])],
           "7 the same ids when the files come in reverse order")
+    mentions_checks(binary)
     print("cluster: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
+
+
+def mentions_checks(binary):
+    docs = [("h1", "The singer checked into a clinic on Friday after a heart attack. "
+                   "His death on Sunday shocked fans."),
+            ("h2", "Fans mourned the singer, who checked into a clinic after a heart attack "
+                   "and died on Sunday.")]
+    spans = {"h1": ["checked into", "heart attack", "death"], "h2": ["checked into", "heart attack", "died"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, men = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "m.jsonl")
+        with open(inp, "w") as f:
+            for i, t in docs:
+                f.write(json.dumps({"id": i, "text": t}) + "\n")
+        with open(men, "w") as f:
+            for i, t in docs:
+                ms = []
+                for k, w in enumerate(spans[i]):
+                    s = t.encode().index(w.encode())
+                    ms.append({"m_id": "%s-%d" % (i, k), "start": s, "end": s + len(w.encode())})
+                f.write(json.dumps({"doc": i, "mentions": ms}) + "\n")
+        p = subprocess.run([binary, "cluster", "--mentions", men, inp], capture_output=True, text=True)
+    check(p.returncode == 0, "8 cluster --mentions exits 0 (got %d: %s)" % (p.returncode, p.stderr.strip()[-300:]))
+    rows = {r["m_id"]: r for r in map(json.loads, p.stdout.splitlines())}
+    head = {k: r.get("head") for k, r in rows.items()}
+    check(head.get("h1-0") == "check" and head.get("h1-1") == "attack",
+          "9 heads: 'checked into' -> check, 'heart attack' -> attack (got %s)" % head)
+    check(rows.get("h1-0", {}).get("lemma") == "check" and rows.get("h1-1", {}).get("lemma") == "heart",
+          "10 lemma: the first word's, for the baselines (got %s)" % {k: r.get("lemma") for k, r in rows.items()})
+    if os.path.exists("/usr/share/wordnet/data.noun") or os.environ.get("EL_WORDNET"):
+        check(head.get("h1-2") == "die", "11 'death' names the verb 'die' (got %s)" % head.get("h1-2"))
+        check(rows.get("h1-2", {}).get("event") == rows.get("h2-2", {}).get("event"),
+              "12 'death' and 'died' in one episode are one event")
+    check(rows.get("h1-1", {}).get("event") == rows.get("h2-1", {}).get("event"),
+          "13 the two heart attacks are one event")
 
 
 if __name__ == "__main__":

@@ -72,11 +72,37 @@ static void arena_vec_push(void **st) {
     el_arena_free(a);
 }
 
+/* The fault-injection hook of tests/fault.sh: the default heap grants n
+** chunk requests (arena headers count), then fails all, or only count. */
+static void arena_fail_after_hook(void **st) {
+    (void)st;
+    el_arena_fail_after(2, 0);                  /* header + first chunk, then nothing */
+    el_arena *a = el_arena_new(NULL, 64);
+    assert_non_null(a);
+    assert_non_null(el_arena_alloc(a, 16));
+    assert_null(el_arena_alloc(a, 128));         /* a second chunk: refused */
+    assert_true(el_arena_failed(a));
+    assert_null(el_arena_new(NULL, 64));
+    el_arena_free(a);
+    el_arena_fail_after(1, 1);                  /* only the second request fails */
+    a = el_arena_new(NULL, 64);
+    assert_non_null(a);
+    assert_null(el_arena_alloc(a, 16));
+    el_arena_reset(a);                          /* a new article: the heap works again */
+    assert_non_null(el_arena_alloc(a, 16));
+    assert_false(el_arena_failed(a));
+    el_arena_free(a);
+    el_arena_fail_after(-1, 0);                 /* off */
+    a = el_arena_new(NULL, 64);
+    for (int i = 0; i < 100; i++) assert_non_null(el_arena_alloc(a, 64));
+    el_arena_free(a);
+}
+
 int main(void) {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(arena_aligns_and_counts), cmocka_unit_test(arena_big_request_gets_own_chunk),
         cmocka_unit_test(arena_grow_in_place_and_copy), cmocka_unit_test(arena_failure_is_sticky),
-        cmocka_unit_test(arena_vec_push),
+        cmocka_unit_test(arena_vec_push), cmocka_unit_test(arena_fail_after_hook),
     };
     return cmocka_run_group_tests(t, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* test_clean.c: debris by kind (tests/cases/debris.tsv), repeats, captions
 ** before credits, title and dek, date inference and its refusal. */
 #include "testutil.h"
+#include "utf8.h"
 
 static const char *before = "Talks between the two delegations resumed on Monday in the capital, officials said.";
 static const char *after = "Both delegations returned home after the session ended without an agreement.";
@@ -120,6 +121,26 @@ static void clean_infers_date_only_with_evidence(void **st) {
     el_diag_fini(&d);
 }
 
+/* Found by fuzzing: the evidence quotes the slug cut to 60 bytes, and the cut
+** fell inside a character, so the JSON written was not UTF-8. */
+static void clean_evidence_cut_at_a_character(void **st) {
+    (void)st;
+    el_diag d;
+    el_diag_init(&d, NULL);
+    el_arena *a = el_arena_new(NULL, 0);
+    el_doc *doc = tu_doc(a, "Talks ended on Wednesday without a deal.\n\nAFP 20250312 7QW3MB v1 HighRes EgyptSudanCo"
+                            "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                            "\n\nMore talks are planned.\n", NULL, &d);
+    assert_int_equal(doc->date_source, EL_DATE_INFERRED);
+    el_utf8_report rep;
+    size_t n;
+    el_utf8_clean(a, doc->date_evidence, strlen(doc->date_evidence), &n, &rep);
+    assert_int_equal(rep.n_invalid, 0);
+    assert_non_null(strstr(doc->date_evidence, "EgyptSudanCo\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9...'"));
+    el_arena_free(a);
+    el_diag_fini(&d);
+}
+
 static void clean_header_date_leaves_body(void **st) {
     (void)st;
     el_diag d;
@@ -137,7 +158,7 @@ int main(void) {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(debris_table), cmocka_unit_test(clean_repeats_and_caption_before_credit),
         cmocka_unit_test(clean_title_and_dek), cmocka_unit_test(clean_infers_date_only_with_evidence),
-        cmocka_unit_test(clean_header_date_leaves_body),
+        cmocka_unit_test(clean_header_date_leaves_body), cmocka_unit_test(clean_evidence_cut_at_a_character),
     };
     return cmocka_run_group_tests(t, NULL, NULL);
 }

@@ -83,6 +83,13 @@ static void code_lexicon_bad_lines(void **st) {
     snprintf(path, sizeof path, "%s/verbs/p.txt", dir);
     f = fopen(path, "w");
     fputs("meet\n= 046\nmeet with\nhold * talk\n= 777\nreject\n= 12\n* reject\nreject\n", f);
+    /* Lines 10-13: a line too long for the reader (its tail was once read as
+    ** a line of its own) and a word too long for the pattern's length field. */
+    fputs("= 046\nmeet", f);
+    for (int i = 0; i < 600; i++) fputs(" x", f);
+    fputs("\nmeet ", f);
+    for (int i = 0; i < 300; i++) fputc('y', f);
+    fputs("\ntalk over\n", f);
     fclose(f);
     char *buf = NULL;
     size_t len = 0;
@@ -98,7 +105,9 @@ static void code_lexicon_bad_lines(void **st) {
     assert_non_null(strstr(buf, "p.txt:1: pattern outside"));
     assert_non_null(strstr(buf, "p.txt:5: unknown CAMEO code '777'"));
     assert_non_null(strstr(buf, "p.txt:8: the head must be one word"));
-    assert_int_equal(d.n_rejected, 4);
+    assert_non_null(strstr(buf, "p.txt:11: line longer than 1022 bytes"));
+    assert_non_null(strstr(buf, "p.txt:12: word longer than 255 bytes"));
+    assert_int_equal(d.n_rejected, 6);
     assert_non_null(el_code_lookup(e->verbs, "046"));
     el_engine_close(e);
     el_diag_fini(&d);

@@ -2,10 +2,14 @@
 ** test_link.c: stage 6 (link.c, link_dedup.c, link_episode.c, link_event.c).
 ** In:  short articles written here, and event records built by hand.
 ** Out: cmocka cases, numbered: 1.x MinHash and LSH near-duplicates, 2.x
-**      episodes and threads (dates, order independence), 3.x event merging.
+**      episodes and threads (dates, order independence, features, memory),
+**      3.x event merging, 4.x the document-frequency table.
 */
 #include "testutil.h"
 #include "link.h"
+#include "link_int.h"
+#include "annotate_actor.h"
+#include <xxhash.h>
 
 #define STORY_A "Rescue teams searched the collapsed mine near Soma on Wednesday after an " \
     "explosion trapped hundreds of miners underground. Energy minister Taner Yildiz said " \
@@ -150,6 +154,193 @@ static void order_independence(void **state) {
     assert_int_equal(ep[0][5], ep[0][2]);
 }
 
+/* A small newsroom: NSTORY happenings, each told by NPER articles whose
+** sentences mix the happening's own words with words every story uses. */
+#define NSTORY 6
+#define NPER 4
+static const char *const place_of[NSTORY] = {"Soma", "Kharkiv", "Lagos", "Quito", "Osaka", "Tromso"};
+static const char *const actor_of[NSTORY] = {"Taner Yildiz", "Olena Bondar", "Ade Okafor",
+                                             "Lucia Mendez", "Kenji Sato", "Ingrid Berg"};
+static const char *const thing_of[NSTORY] = {"mine collapse", "dam breach", "market fire",
+                                             "volcano eruption", "ferry capsizing", "avalanche"};
+static const char *const filler[NPER] = {
+    "Officials said the response was under way and more help was expected.",
+    "Residents described scenes of confusion as emergency crews arrived.",
+    "The government promised an inquiry into what went wrong.",
+    "Aid groups appealed for donations to support the families.",
+};
+
+static void story_text(char *out, size_t cap, int s, int k) {
+    snprintf(out, cap, "The %s near %s left dozens missing, %s told reporters. "
+             "Rescuers in %s searched through the night after the %s. %s "
+             "%s said the %s in %s was the worst in %d years.",
+             thing_of[s], place_of[s], actor_of[s], place_of[s], thing_of[s], filler[k],
+             actor_of[s], thing_of[s], place_of[s], 10 + s);
+}
+
+/* 2.3 On a larger set, the partition into episodes and threads is the same
+** for every order of the input (dated and undated mixed), and each story is
+** one episode. */
+static void order_independence_many(void **state) {
+    fx *f = *state;
+    enum { N = NSTORY * NPER };
+    char ids[N][32], text[N][600], date[N][32];
+    for (int s = 0; s < NSTORY; s++)
+        for (int k = 0; k < NPER; k++) {
+            int i = s * NPER + k;
+            snprintf(ids[i], sizeof ids[i], "s%d-%d", s, k);
+            story_text(text[i], sizeof text[i], s, k);
+            snprintf(date[i], sizeof date[i], "2014-0%d-1%d", 1 + s % 6, k);
+        }
+    uint32_t ep[3][N], th[3][N];
+    for (int o = 0; o < 3; o++) {
+        el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+        for (int k = 0; k < N; k++) {
+            int i = o == 0 ? k : o == 1 ? N - 1 - k : (k * 7) % N;   /* 7 is prime to N */
+            add(f, L, ids[i], text[i], i % 3 == 2 ? NULL : date[i]);
+        }
+        assert_int_equal(el_link_finish(L), EL_OK);
+        for (int i = 0; i < N; i++) {
+            long j = find(L, ids[i]);
+            ep[o][i] = el_link_episode(L, j);
+            th[o][i] = el_link_thread(L, j);
+        }
+        el_linker_free(L);
+    }
+    for (int o = 1; o < 3; o++)
+        for (int i = 0; i < N; i++) {
+            assert_int_equal(ep[o][i], ep[0][i]);
+            assert_int_equal(th[o][i], th[0][i]);
+        }
+    for (int i = 0; i < N; i++) {
+        int s = i / NPER;
+        assert_int_equal(ep[0][i], ep[0][s * NPER]);                 /* one story, one episode */
+        if (s) assert_int_not_equal(ep[0][i], ep[0][0]);
+    }
+}
+
+/* 2.4 Dates: the same story a month later is another episode of the same
+** thread; half a year later, another thread. A story told every day for
+** three weeks is not one episode (episodes span ten days at most). */
+static void episode_dates(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    add(f, L, "a", STORY_A, "2014-05-14");
+    add(f, L, "a3", STORY_A3, "2014-05-15");
+    add(f, L, "b", STORY_B, "2014-05-15");
+    add(f, L, "a_month", STORY_A3, "2014-06-14");
+    add(f, L, "a_year", STORY_A3, "2014-12-01");
+    char id[32], d[32];
+    for (int k = 0; k < 21; k++) {
+        snprintf(id, sizeof id, "b%02d", k);
+        snprintf(d, sizeof d, "2014-%02d-%02d", 8 + (k + 1) / 31, 1 + (k + 1) % 31);
+        add(f, L, id, STORY_B, d);
+    }
+    assert_int_equal(el_link_finish(L), EL_OK);
+    long a = find(L, "a"), am = find(L, "a_month"), ay = find(L, "a_year");
+    assert_int_equal(el_link_episode(L, a), el_link_episode(L, find(L, "a3")));
+    assert_int_not_equal(el_link_episode(L, a), el_link_episode(L, am));
+    assert_int_equal(el_link_thread(L, a), el_link_thread(L, am));
+    assert_int_not_equal(el_link_thread(L, a), el_link_thread(L, ay));
+    assert_int_not_equal(el_link_episode(L, find(L, "b00")), el_link_episode(L, find(L, "b20")));
+    el_linker_free(L);
+}
+
+static bool has_feature(const el_linker *L, size_t i, uint32_t h) {
+    for (uint32_t k = 0; k < L->art[i].n_feat; k++) if (L->art[i].feat[k] == h) return true;
+    return false;
+}
+
+static uint32_t key_hash(const char *s, uint32_t kind) {
+    uint32_t h = ((uint32_t)XXH3_64bits(s, strlen(s)) & 0x3fffffffu) | kind << 30;
+    return h ? h : 1;
+}
+
+/* 2.5 Features: the actor stage's mentions give entity keys by canonical
+** name ("Mr. Netanyahu" keys as "benjamin netanyahu") and places as their
+** own kind; capitalised words outside mentions still give keys (the
+** fallback), day names never; numbers are features; at most LK_FEAT kept,
+** ascending. */
+static void features(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    el_arena_reset(f->a);
+    el_doc *doc = tu_doc(f->a, "Mr. Netanyahu met Tara Reid in Cairo on Tuesday. "
+                               "They discussed 23 prisoners.", NULL, &f->d);
+    assert_non_null(doc);
+    doc->id = "m";
+    el_mention *m = el_arena_calloc(f->a, 2 * sizeof *m);
+    /* tokens: Mr. Netanyahu met Tara Reid in Cairo on Tuesday . */
+    m[0] = (el_mention){.tok = 0, .n_tok = 2, .ent = 0, .entity = -1, .entry = 7,
+                        .name = "Benjamin Netanyahu", .type = EL_ENT_PERSON};
+    m[1] = (el_mention){.tok = 6, .n_tok = 1, .ent = 1, .entity = -1, .entry = 9,
+                        .name = "Cairo", .type = EL_ENT_PLACE};
+    assert_true(doc->toks[6].lemma_len == 5 && !memcmp(doc->toks[6].lemma, "cairo", 5));
+    doc->ments = m;
+    doc->n_ments = 2;
+    assert_int_equal(el_link_add(L, doc), 0);
+    assert_true(has_feature(L, 0, key_hash("benjamin netanyahu", LK_ENT)));
+    assert_true(has_feature(L, 0, key_hash("cairo", LK_PLACE)));
+    assert_false(has_feature(L, 0, key_hash("cairo", LK_ENT)));        /* covered by the mention */
+    assert_true(has_feature(L, 0, key_hash("tara reid", LK_ENT)));      /* the fallback */
+    assert_true(has_feature(L, 0, key_hash("reid", LK_ENT)));
+    assert_false(has_feature(L, 0, key_hash("tuesday", LK_ENT)));
+    assert_true(has_feature(L, 0, key_hash("23", LK_NUM)));
+    assert_true(has_feature(L, 0, key_hash("prisoner", LK_TERM)));
+    assert_true(L->art[0].n_feat <= LK_FEAT);
+    for (uint32_t k = 1; k < L->art[0].n_feat; k++) assert_true(L->art[0].feat[k - 1] < L->art[0].feat[k]);
+    el_linker_free(L);
+}
+
+/* 2.6 Memory: what an article leaves in the linker is bounded whatever its
+** length (id, features, signature), and the working memory of finish is
+** reported. */
+static void memory_bounded(void **state) {
+    fx *f = *state;
+    el_linker *L = el_linker_new(NULL, tu_engine()->lex);
+    enum { N = 400 };
+    char id[32], text[8000];
+    for (int i = 0; i < N; i++) {
+        size_t n = 0;
+        for (int k = 0; k < 20; k++) {                         /* long, varied articles */
+            char part[600];
+            story_text(part, sizeof part, (i + k) % NSTORY, k % NPER);
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s ", part);
+        }
+        snprintf(id, sizeof id, "m%04d", i);
+        add(f, L, id, text, NULL);
+    }
+    size_t per = el_arena_used(L->a) / N + sizeof(lk_art);     /* id, features; the record */
+    assert_true(per <= 448);
+    assert_true(el_link_bytes(L) >= per * N);
+    assert_int_equal(el_link_finish(L), EL_OK);
+    assert_true(el_link_peak_bytes(L) > 0);
+    el_linker_free(L);
+}
+
+/* 4.1 Document frequencies: counts per bucket of hashes, the same in any
+** order; past LK_DF_DENSE distinct buckets the table turns into a plain
+** array of 2^LK_DF_BITS counts and keeps every count. */
+static void df_table(void **state) {
+    (void)state;
+    lk_df a = {0}, b = {0};
+    for (uint32_t i = 1; i <= 1000; i++)
+        for (uint32_t k = 0; k < i % 5 + 1; k++) assert_int_equal(lk_df_add(&a, i * 2654435761u), 0);
+    for (uint32_t i = 1000; i >= 1; i--)
+        for (uint32_t k = 0; k < i % 5 + 1; k++) assert_int_equal(lk_df_add(&b, i * 2654435761u), 0);
+    for (uint32_t i = 1; i <= 1000; i++) {
+        assert_true(lk_df_get(&a, i * 2654435761u) >= i % 5 + 1);    /* a bucket may be shared */
+        assert_int_equal(lk_df_get(&a, i * 2654435761u), lk_df_get(&b, i * 2654435761u));
+    }
+    uint32_t before = lk_df_get(&a, 7 * 2654435761u);
+    for (uint32_t i = 0; i < 3 * LK_DF_DENSE; i++) assert_int_equal(lk_df_add(&a, 0x9e3779b9u * (i + 5000)), 0);
+    assert_non_null(a.dense);
+    assert_true(lk_df_bytes(&a) == ((size_t)1 << LK_DF_BITS) * sizeof(uint32_t));
+    assert_true(lk_df_get(&a, 7 * 2654435761u) >= before);
+    lk_df_free(&a);
+    lk_df_free(&b);
+}
+
 /* ---- 3.x events ---- */
 
 static el_event_rec rec(uint32_t art, const char *outlet, const char *cat, const char *src,
@@ -250,9 +441,14 @@ int main(void) {
         cmocka_unit_test_setup_teardown(lsh_candidates, setup, teardown),
         cmocka_unit_test_setup_teardown(episodes_and_threads, setup, teardown),
         cmocka_unit_test_setup_teardown(order_independence, setup, teardown),
+        cmocka_unit_test_setup_teardown(order_independence_many, setup, teardown),
+        cmocka_unit_test_setup_teardown(episode_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(features, setup, teardown),
+        cmocka_unit_test_setup_teardown(memory_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(events_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(events_split, setup, teardown),
         cmocka_unit_test_setup_teardown(events_lemma, setup, teardown),
+        cmocka_unit_test_setup_teardown(df_table, setup, teardown),
     };
     return cmocka_run_group_tests_name("link", tests, NULL, NULL);
 }

@@ -58,6 +58,16 @@ static void utf8_nfc_composes(void **st) {
     el_arena_free(a);
 }
 
+/* Cutting text to a byte budget never splits a character. */
+static void utf8_cut_at_boundary(void **st) {
+    (void)st;
+    const char *s = "ab\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x80";   /* a b é ’ 😀: 2+2+3+4 bytes */
+    size_t n = strlen(s);
+    static const size_t want[] = {0, 1, 2, 2, 4, 4, 4, 7, 7, 7, 7, 11, 11};
+    for (size_t max = 0; max < sizeof want / sizeof *want; max++)
+        assert_int_equal(el_utf8_cut(s, n, max), want[max]);
+}
+
 static void json_escapes(void **st) {
     (void)st;
     el_buf b = {0};
@@ -76,7 +86,7 @@ int main(void) {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(utf8_valid_text_unchanged), cmocka_unit_test(utf8_invalid_bytes_become_fffd),
         cmocka_unit_test(utf8_nul_and_controls_dropped), cmocka_unit_test(utf8_nfc_composes),
-        cmocka_unit_test(json_escapes),
+        cmocka_unit_test(json_escapes), cmocka_unit_test(utf8_cut_at_boundary),
     };
     return cmocka_run_group_tests(t, NULL, NULL);
 }
