@@ -471,15 +471,26 @@ static void heap_compact(hac *X) {
     if (X->compact_at < 2 * u) X->compact_at = 2 * u;
 }
 
+/* Score the pair (a, b) of live groups into e; false when it may not merge. */
+static bool score(hac *X, uint32_t a, uint32_t b, hent *e) {
+    clus *ca = &X->c[a], *cb = &X->c[b];
+    if (!dates_fit(ca->lo, ca->hi, cb->lo, cb->hi, X->gap, X->span)) return false;
+    double s = svec_dot(&ca->S, &cb->S) / ((double)ca->n * cb->n);
+    if (s < X->t) return false;
+    if (a > b) { uint32_t t = a; a = b; b = t; }
+    *e = (hent){(float)s, a, b, X->merges + 1};
+    return true;
+}
+
+static int queue(hac *X, hent e) {
+    if (X->H.n >= X->compact_at) heap_compact(X);
+    return heap_push(X->m, &X->H, e);
+}
+
 /* Queue the pair (a, b) of live groups, scored now, when it may merge. */
 static int offer(hac *X, uint32_t a, uint32_t b) {
-    clus *ca = &X->c[a], *cb = &X->c[b];
-    if (!dates_fit(ca->lo, ca->hi, cb->lo, cb->hi, X->gap, X->span)) return 0;
-    double s = svec_dot(&ca->S, &cb->S) / ((double)ca->n * cb->n);
-    if (s < X->t) return 0;
-    if (a > b) { uint32_t t = a; a = b; b = t; }
-    if (X->H.n >= X->compact_at) heap_compact(X);
-    return heap_push(X->m, &X->H, (hent){(float)s, a, b, X->merges + 1});
+    hent e;
+    return score(X, a, b, &e) ? queue(X, e) : 0;
 }
 
 /* Merge groups a and b (live, different) into the one first in order. */
@@ -531,7 +542,10 @@ static int hac_run(hac *X, const edges *E, const uint32_t *pre) {
             continue;
         }
         uint32_t a = cfind(c, e.a), b = cfind(c, e.b);     /* a bound: score it afresh */
-        if (a != b && offer(X, a, b)) goto out;
+        hent f;
+        if (a == b || !score(X, a, b, &f)) continue;
+        bool best = !X->H.n || !hent_before(&X->H.h[0], &f);   /* still first: merge now */
+        if (best ? merge(X, f.a, f.b) : queue(X, f)) goto out;
     }
     rc = 0;
 out:
