@@ -38,6 +38,7 @@
 #include "report.h"
 #include "store.h"
 #include "strmap.h"
+#include "utf8.h"
 #include <xxhash.h>
 
 /* What the run keeps of an article after its arena is reset. */
@@ -148,6 +149,7 @@ static const char *short_title(run *r, const el_doc *doc) {
     if (n > 160) {                              /* cut at a word, then mark the cut */
         n = 160;
         while (n > 60 && doc->body[s->start + n] != ' ') n--;
+        n = el_utf8_cut(doc->body + s->start, n, n);     /* never inside a character */
         return el_arena_printf(r->a, "%.*s...", (int)n, doc->body + s->start);
     }
     return el_arena_strndup(r->a, doc->body + s->start, n);
@@ -165,8 +167,7 @@ static el_doc *copy_doc(el_arena *a, const el_doc *src) {
     if (!d) return NULL;
     d->a = a;
     d->file = el_arena_strdup(a, src->file);
-    const char *slash = d->file ? strrchr(d->file, '/') : NULL;
-    d->base = slash ? slash + 1 : d->file;
+    d->base = el_arena_strdup(a, src->base);    /* read.c made it valid UTF-8 */
     d->line = src->line;
     d->seq = src->seq;
     d->id = el_arena_strdup(a, src->id);
@@ -720,7 +721,9 @@ int el_cmd_run(int argc, char **argv) {
     el_diag_init(&d, NULL);
     run r = {.d = &d};
     el_engine *e = el_engine_open(&cli.opt, &d);
-    int status = 2;
+    /* What fails from here on is reported where it fails: out of memory, an
+    ** unreadable data folder, an output folder we cannot write. Exit 1. */
+    int status = 1;
     if (!e || el_engine_load_dict(e, &d) != EL_OK || el_engine_load_verbs(e, &d) != EL_OK) goto done;
     if (mkdir_p(out) || mkdir_p(tmp)) {
         el_reject(&d, out, 0, "cannot create the output folder: %s", strerror(errno));
@@ -737,9 +740,12 @@ int el_cmd_run(int argc, char **argv) {
     }
     r.f_articles = open_tmp(tmp, "articles.jsonl", &d);
     r.f_counts = open_tmp(tmp, "counts.jsonl", &d);
-    if (!r.a || !r.L || !r.X || !r.cmp || !r.seen_hash || !r.f_articles || !r.f_counts) goto done;
+    if (!r.a || !r.L || !r.X || !r.cmp || !r.seen_hash || !r.seen_id) {
+        el_reject(&d, "eventline", 0, "out of memory starting the run");
+        goto done;
+    }
+    if (!r.f_articles || !r.f_counts) goto done;     /* reported by open_tmp */
     el_meter_start(&r.m, "run", cli.stats);
-    status = 1;
     /* New inputs first; then the stored articles they do not replace. */
     long n_jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
     if (n_jobs < 1) n_jobs = 1;

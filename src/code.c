@@ -60,6 +60,8 @@ typedef struct coder {
     int rep_subj;               /* subject of this sentence's last reporting verb, or -1 */
     uint32_t rep_at;            /* that verb's token */
     el_pattern *must;           /* the built-in "X said Y must" pattern, or NULL */
+    size_t ment_cursor;         /* first mention of the current sentence or later */
+    size_t time_lo, time_hi;    /* the current sentence's times, doc->times[lo..hi) */
 } coder;
 
 /* ---- token tests ----------------------------------------------------- */
@@ -553,7 +555,7 @@ static el_date event_date(const coder *c, const match *m, uint32_t si, const cha
     const el_doc *doc = c->doc;
     const el_timex *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t i = 0; i < doc->n_times; i++) {
+    for (size_t i = c->time_lo; i < c->time_hi; i++) {    /* this sentence's times */
         const el_timex *tx = &doc->times[i];
         if (tx->sent != si || tx->type != EL_TIME_DATE || tx->first == EL_DATE_UNKNOWN) continue;
         uint32_t k = tok_at(doc, c->s, tx->start);
@@ -900,6 +902,9 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     }
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         c.s = &doc->sents[si];
+        while (c.time_lo < doc->n_times && doc->times[c.time_lo].sent < si) c.time_lo++;
+        c.time_hi = c.time_lo;
+        while (c.time_hi < doc->n_times && doc->times[c.time_hi].sent == si) c.time_hi++;
         if (collect_args(&c, si) != EL_OK) return EL_ENOMEM;
         code_sentence(&c, si);
     }
@@ -985,8 +990,10 @@ static int collect_args(coder *c, uint32_t si) {
     const el_doc *doc = c->doc;
     const el_sent *s = &doc->sents[si];
     EL_VEC(arg) v = {0};
-    size_t mi = 0;
-    while (mi < doc->n_ments && doc->ments[mi].sent < si) mi++;   /* ments are in text order */
+    /* Mentions and sentences are both in text order: a cursor, not a scan. */
+    size_t mi = c->ment_cursor;
+    while (mi < doc->n_ments && doc->ments[mi].sent < si) mi++;
+    c->ment_cursor = mi;
     for (uint32_t k = s->tok; k < s->tok + s->n_tok; k++) {
         /* Mentions nested in one already taken ("CIA" in "CIA director William
         ** Burns") start before k: pass them. */

@@ -403,6 +403,16 @@ static int by_date(const void *x, const void *y) {
     return a->c.start < b->c.start ? -1 : a->c.start > b->c.start;
 }
 
+typedef struct root_order { const uint32_t *root, *first; } root_order;
+
+static int cmp_by_root(const void *pa, const void *pb, void *ud) {
+    const root_order *o = ud;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    uint32_t fa = o->first[o->root[a]], fb = o->first[o->root[b]];
+    if (fa != fb) return fa < fb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
 size_t el_cmp_counts(el_cmp *c, el_comparison **out) {
     size_t n = c->counts.n;
     *out = NULL;
@@ -428,21 +438,39 @@ size_t el_cmp_counts(el_cmp *c, el_comparison **out) {
     uint32_t *seen = el_arena_calloc(c->a, n * sizeof *seen);
     ccount **mem = el_arena_alloc(c->a, n * sizeof *mem);
     if (!seen || !mem) return 0;
+    /* Members of each cluster in index order, clusters in order of their
+    ** first member: one sort, not a scan of the whole set per cluster. */
+    uint32_t *root = el_arena_alloc(c->a, n * sizeof *root);
+    uint32_t *byroot = el_arena_alloc(c->a, n * sizeof *byroot);
+    uint32_t *first = el_arena_alloc(c->a, n * sizeof *first);
+    if (!root || !byroot || !first) return 0;
+    for (size_t i = 0; i < n; i++) first[i] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
-        uint32_t r = uf_find(parent, (uint32_t)i);
+        root[i] = uf_find(parent, (uint32_t)i);
+        if (first[root[i]] == UINT32_MAX) first[root[i]] = (uint32_t)i;
+        byroot[i] = (uint32_t)i;
+    }
+    root_order ro = {root, first};
+    qsort_r(byroot, n, sizeof *byroot, cmp_by_root, &ro);
+    for (size_t bi = 0; bi < n;) {
+        uint32_t r = root[byroot[bi]];
+        size_t be = bi;
+        while (be < n && root[byroot[be]] == r) be++;
+        size_t run_lo = bi;
+        bi = be;
         if (seen[r]) continue;
         seen[r] = 1;
         size_t m = 0;
-        for (size_t j = i; j < n; j++)
-            if (uf_find(parent, (uint32_t)j) == r) {
-                /* One article repeating its own figure counts once. */
-                bool dup = false;
-                for (size_t k = 0; k < m && !dup; k++)
-                    dup = mem[k]->doc == c->counts.v[j].doc && same_figure(&mem[k]->c, &c->counts.v[j].c) &&
-                          ((!mem[k]->src && !c->counts.v[j].src) ||
-                           (mem[k]->src && c->counts.v[j].src && !strcmp(mem[k]->src, c->counts.v[j].src)));
-                if (!dup) mem[m++] = &c->counts.v[j];
-            }
+        for (size_t q = run_lo; q < be; q++) {
+            size_t j = byroot[q];
+            /* One article repeating its own figure counts once. */
+            bool dup = false;
+            for (size_t k = 0; k < m && !dup; k++)
+                dup = mem[k]->doc == c->counts.v[j].doc && same_figure(&mem[k]->c, &c->counts.v[j].c) &&
+                      ((!mem[k]->src && !c->counts.v[j].src) ||
+                       (mem[k]->src && c->counts.v[j].src && !strcmp(mem[k]->src, c->counts.v[j].src)));
+            if (!dup) mem[m++] = &c->counts.v[j];
+        }
         if (m < 2) continue;
         qsort(mem, m, sizeof *mem, by_date);
         int verdict = EL_VERDICT_AGREE;

@@ -765,22 +765,62 @@ int el_export_store(el_store *s, int format, FILE *f, el_diag *d) {
     return xp_done(&x, rc);
 }
 
+/* All the formats from one reading of the run folder: the article and
+** entity index is built once and shared, and each event line is parsed once
+** and handed to every format in turn. */
+typedef struct xp_all { xp x[EL_EXPORT__COUNT]; } xp_all;
+
+static int on_event_all(json_t *ev, long line, void *ud) {
+    xp_all *all = ud;
+    for (int i = 0; i < EL_EXPORT__COUNT; i++)
+        if (on_event(ev, line, &all->x[i])) return 1;
+    return 0;
+}
+
 int el_export_write_all(const char *out_dir, el_diag *d) {
-    int rc = EL_OK;
-    for (int fmt = 0; fmt < EL_EXPORT__COUNT; fmt++) {
-        char path[4096], tmp[4200];
-        snprintf(path, sizeof path, "%s/%s", out_dir, export_files[fmt]);
-        snprintf(tmp, sizeof tmp, "%s.tmp", path);
-        FILE *f = fopen(tmp, "wb");
-        if (!f) {
-            el_reject(d, tmp, 0, "cannot write: %s", strerror(errno));
+    xp_all all;
+    FILE *f[EL_EXPORT__COUNT] = {0};
+    char path[EL_EXPORT__COUNT][4096], tmp[EL_EXPORT__COUNT][4200];
+    int rc = EL_OK, n_init = 0;
+    for (int fmt = 0; fmt < EL_EXPORT__COUNT && rc == EL_OK; fmt++) {
+        snprintf(path[fmt], sizeof path[fmt], "%s/%s", out_dir, export_files[fmt]);
+        snprintf(tmp[fmt], sizeof tmp[fmt], "%s.tmp", path[fmt]);
+        if (!(f[fmt] = fopen(tmp[fmt], "wb"))) {
+            el_reject(d, tmp[fmt], 0, "cannot write: %s", strerror(errno));
             rc = EL_EINPUT;
-            continue;
+        } else if (xp_init(&all.x[fmt], fmt, f[fmt], d) != EL_OK) {
+            rc = EL_EINPUT;
+        } else {
+            n_init++;
         }
-        int r = el_export_dir(out_dir, fmt, f, d);
-        if (fclose(f) || r != EL_OK || rename(tmp, path)) {
-            if (r == EL_OK) el_reject(d, path, 0, "cannot write: %s", strerror(errno));
-            remove(tmp);
+    }
+    char in[4200];
+    if (rc == EL_OK) {
+        snprintf(in, sizeof in, "%s/articles.jsonl", out_dir);
+        if (el_jsonl_each(in, dir_article, &all.x[0], d) < 0) rc = EL_EINPUT;
+        snprintf(in, sizeof in, "%s/entities.jsonl", out_dir);
+        if (rc == EL_OK && el_jsonl_each(in, dir_entity, &all.x[0], d) < 0) rc = EL_EINPUT;
+    }
+    if (rc == EL_OK) {
+        for (int i = 1; i < EL_EXPORT__COUNT; i++) {       /* the index is shared, not copied */
+            all.x[i].arts = all.x[0].arts;
+            all.x[i].ents = all.x[0].ents;
+            all.x[i].ments = all.x[0].ments;
+            all.x[i].countries = all.x[0].countries;
+        }
+        snprintf(in, sizeof in, "%s/events.jsonl", out_dir);
+        int r = el_jsonl_each(in, on_event_all, &all, d);
+        if (r == 1) el_reject(d, in, 0, "no events file: nothing to export");
+        if (r != 0) rc = EL_EINPUT;
+    }
+    /* Finish in reverse, so that the arena holding the shared index (the
+    ** first format's) goes last. */
+    for (int fmt = n_init - 1; fmt >= 0; fmt--) rc = xp_done(&all.x[fmt], rc) == EL_OK ? rc : EL_EINPUT;
+    for (int fmt = 0; fmt < EL_EXPORT__COUNT; fmt++) {
+        if (!f[fmt]) continue;
+        if (fclose(f[fmt]) || rc != EL_OK || rename(tmp[fmt], path[fmt])) {
+            if (rc == EL_OK) el_reject(d, path[fmt], 0, "cannot write: %s", strerror(errno));
+            remove(tmp[fmt]);
             rc = EL_EINPUT;
         }
     }
