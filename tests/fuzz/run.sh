@@ -6,6 +6,8 @@
 #   fuzz_pipeline  one article through every stage up to the coder
 #   fuzz_load      the manifest, dictionary (ours, gazetteer, TABARI, PETRARCH) and
 #                  pattern loaders on any file content
+#   fuzz_runfolder a run folder's files (--dir of store, export, report): the
+#                  store, the exports and the HTML report
 #
 # Builds the library with clang and ASan+UBSan+fuzzer coverage in build-fuzz/
 # (FUZZ_JOBS parallel make jobs). Corpora grow in build-fuzz/corpus/<target>
@@ -18,7 +20,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 secs=${1:-${FUZZ_SECONDS:-60}}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_read fuzz_pipeline fuzz_load}
+targets=${*:-fuzz_read fuzz_pipeline fuzz_load fuzz_runfolder}
 B=build-fuzz
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 command -v clang >/dev/null || { echo "fuzz: clang is not installed" >&2; exit 2; }
@@ -35,11 +37,13 @@ status=0
 for t in $targets; do
     mkdir -p $B/corpus/$t
     echo "fuzz: $t for ${secs}s"
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    mkdir -p $B/tmp                          # the targets' scratch files (fz_dir)
+    TMPDIR=$B/tmp ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     $B/fuzz/$t -max_total_time="$secs" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=20 \
         -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=$B/crashes/$t- \
         $B/corpus/$t $B/seeds/$t >$B/fuzz/$t.log 2>&1
     rc=$?
+    rm -rf $B/tmp
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^#[0-9]+.*DONE' $B/fuzz/$t.log | tail -4 | sed 's/^/  /'
     echo "  corpus: $(ls $B/corpus/$t | wc -l) files"
     if [ $rc -ne 0 ]; then

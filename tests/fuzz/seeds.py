@@ -4,8 +4,8 @@
 Seeds come from the bundled sample (data/sample), the case tables
 (tests/cases/*.tsv), our dictionaries and event patterns (data/dict,
 data/verbs), and small TABARI and PETRARCH/Phoenix samples written here.
-fuzz_load seeds start with the byte that picks the loader: KEEP IN SYNC with
-kinds[] in fuzz_load.c.
+fuzz_load and fuzz_runfolder seeds start with the byte that picks the file:
+KEEP IN SYNC with kinds[] in fuzz_load.c and files[] in fuzz_runfolder.c.
 """
 import glob, hashlib, json, os, sys
 
@@ -84,3 +84,12 @@ load(K_TAB_AGT, agents)
 for p in sorted(glob.glob('data/verbs/[0-9]*.txt')):
     load(K_VERBS, read(p))
 load(K_CAMEO, read('data/verbs/cameo.tsv'))
+
+# fuzz_runfolder: each file of the fixture run folder, for each export format.
+run_files = ['articles.jsonl', 'counts.jsonl', 'entities.jsonl', 'events.jsonl', 'mentions.tsv',
+             'quotes.jsonl', 'stories.jsonl', 'comparisons.jsonl']
+for i, name in enumerate(run_files):
+    p = os.path.join('tests/fixtures/run', name)
+    data = read(p) if os.path.exists(p) else b''
+    for fmt in range(4):
+        put('fuzz_runfolder', bytes([i + len(run_files) * fmt]) + data)
