@@ -13,61 +13,10 @@ reported. Last line: "events: N passed, N failed". Skips without ../shared.
 """
 import json, os, subprocess, sys
 
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import Checks, matches  # noqa: E402
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-
-
-def roots(args):
-    return [(a.get("code") or "") for a in args]
-
-
-def has(codes, wanted):
-    """Any code of codes matches a gold root: country prefix, or HMS anywhere."""
-    for c in codes:
-        for w in wanted:
-            if (w == "HMS" and "HMS" in c) or c[:3] == w:
-                return True
-    return False
-
-
-def matches(e, g, why):
-    cats = g["event"]
-    mods = None
-    if e["event"] not in cats:
-        alt = g.get("also_accepted")
-        if alt and e["event"] in alt["event"]:
-            mods = alt["modality"]
-        else:
-            return False
-    if mods and e["modality"] not in mods:
-        return False
-    if "modality" in g and e["modality"] not in g["modality"]:
-        why.append("modality %s" % e["modality"])
-        return False
-    src, tgt = roots(e["source"]), roots(e["target"])
-    if "source_any" in g and not has(src, g["source_any"]):
-        why.append("source %s" % src)
-        return False
-    if "target_any" in g and not has(tgt, g["target_any"]):
-        why.append("target %s" % tgt)
-        return False
-    if "participants_any_two_of" in g:
-        parts = {c[:3] if "HMS" not in c else "HMS" for c in src + tgt if c}
-        if len(parts & set(g["participants_any_two_of"])) < 2:
-            why.append("participants %s" % sorted(parts))
-            return False
-    if "date" in g and e["date"] not in g["date"]:
-        why.append("date %s" % e["date"])
-        return False
-    return True
+check = Checks("events")
 
 
 def main():
@@ -76,8 +25,7 @@ def main():
     gold_path = os.path.join("..", "shared", "gold", "seeds.json")
     if not os.path.exists(gold_path):
         print("events: skipped: ../shared is absent")
-        print("events: 0 passed, 0 failed")
-        return 0
+        return check.finish()
     gold = json.load(open(gold_path, encoding="utf-8"))
     p = subprocess.run([binary, "code", "--meta", os.path.join(sd, "manifest.jsonl"), sd],
                        capture_output=True, text=True)
@@ -98,8 +46,7 @@ def main():
     hypo = [e for e in evs if e["input"] == "000" and "could lead to an Israeli operation" in e["text"]
             and e["modality"] == "asserted" and e["start"] > e["text"].find("could")]
     check(not hypo, "the 'could lead to an Israeli operation' clause is not asserted")
-    print("events: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.finish()
 
 
 if __name__ == "__main__":
