@@ -3,6 +3,8 @@
 ** Long options only, "--name value" or "--name=value"; "--" ends options.
 */
 #include "cli.h"
+#include "engine.h"
+#include "read.h"
 #include <errno.h>
 #include <string.h>
 #include <stdlib.h>
@@ -143,3 +145,28 @@ void el_meter_done(el_meter *m, el_diag *d) {
 }
 
 int el_exit_status(const el_diag *d) { return d->n_rejected ? 1 : 0; }
+
+int el_stream_run(el_cli *cli, const char *what, el_stream *s,
+                  int (*prepare)(el_engine *e, el_diag *d, void *ud),
+                  int (*fn)(el_doc *doc, void *ud), void (*finish)(void *ud), void *ud) {
+    el_diag d;
+    el_diag_init(&d, NULL);
+    el_engine *e = el_engine_open(&cli->opt, &d);
+    int status = 1;                             /* failures below are reported */
+    if (e && (!prepare || prepare(e, &d, ud) == EL_OK)) {
+        s->e = e;
+        s->d = &d;
+        el_out_init(&s->out, stdout);
+        el_meter_start(&s->m, what, cli->stats);
+        int rrc = el_read_inputs(e, cli->inputs, cli->n_inputs, &d, fn, ud);
+        if (finish) finish(ud);
+        el_meter_done(&s->m, &d);
+        if (el_out_close(&s->out)) el_reject(&d, "<stdout>", 0, "write error");
+        status = rrc == EL_ENOMEM ? 1 : el_exit_status(&d);
+    }
+    el_engine_close(e);
+    el_diag_fini(&d);
+    free(cli->inputs);
+    cli->inputs = NULL;
+    return status;
+}

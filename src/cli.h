@@ -52,4 +52,21 @@ long   el_peak_rss_kb(void);
 
 int el_exit_status(const el_diag *d);
 
+/* What a command that streams articles to JSON Lines keeps while it runs;
+** embed it in the command's context. */
+typedef struct el_stream {
+    const el_engine *e;
+    el_diag *d;
+    el_out out;
+    el_meter m;
+} el_stream;
+
+/* The body such commands share: open the engine, call prepare (may be NULL;
+** EL_OK to go on, else the command fails with status 1, the cause reported),
+** stream every input to fn(doc, ud), call finish (may be NULL) after the last,
+** close stdout and return the exit status. Frees cli->inputs. */
+int el_stream_run(el_cli *cli, const char *what, el_stream *s,
+                  int (*prepare)(el_engine *e, el_diag *d, void *ud),
+                  int (*fn)(el_doc *doc, void *ud), void (*finish)(void *ud), void *ud);
+
 #endif

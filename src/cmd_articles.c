@@ -14,10 +14,7 @@
 static const char *const date_sources[] = {"none", "header", "meta", "inferred"};
 
 typedef struct ctx {
-    const el_engine *e;
-    el_diag *d;
-    el_out out;
-    el_meter m;
+    el_stream s;                /* engine, diag, output, meter: cli.h */
     bool tokens;
 } ctx;
 
@@ -80,10 +77,10 @@ void el_write_article(el_buf *b, const el_doc *doc, int flags) {
 
 static int on_doc(el_doc *doc, void *ud) {
     ctx *c = ud;
-    if (el_process_doc(c->e, doc, EL_STAGE_SEGMENT, c->d) != EL_OK) return 0;
-    el_write_article(&c->out.b, doc, c->tokens ? EL_ART_TOKENS : 0);
-    el_out_line_done(&c->out);
-    el_meter_add(&c->m, 1, (long)doc->n_sents, doc->raw_len);
+    if (el_process_doc(c->s.e, doc, EL_STAGE_SEGMENT, c->s.d) != EL_OK) return 0;
+    el_write_article(&c->s.out.b, doc, c->tokens ? EL_ART_TOKENS : 0);
+    el_out_line_done(&c->s.out);
+    el_meter_add(&c->s.m, 1, (long)doc->n_sents, doc->raw_len);
     return 0;
 }
 
@@ -93,20 +90,5 @@ int el_cmd_articles(int argc, char **argv) {
     el_flag flags[] = {{"--tokens", NULL, &c.tokens, "add tokens as [start,end,\"lemma\"]"}, {0}};
     int rc = el_cli_parse(&cli, argc, argv, "articles", "[options] INPUT...", flags);
     if (rc >= 0) { free(cli.inputs); return rc; }
-    el_diag d;
-    el_diag_init(&d, NULL);
-    el_engine *e = el_engine_open(&cli.opt, &d);
-    if (!e) { free(cli.inputs); el_diag_fini(&d); return 1; }   /* out of memory, reported */
-    c.e = e;
-    c.d = &d;
-    el_out_init(&c.out, stdout);
-    el_meter_start(&c.m, "articles", cli.stats);
-    int rrc = el_read_inputs(e, cli.inputs, cli.n_inputs, &d, on_doc, &c);
-    el_meter_done(&c.m, &d);
-    if (el_out_close(&c.out)) el_reject(&d, "<stdout>", 0, "write error");
-    int status = rrc == EL_ENOMEM ? 1 : el_exit_status(&d);
-    el_engine_close(e);
-    el_diag_fini(&d);
-    free(cli.inputs);
-    return status;
+    return el_stream_run(&cli, "articles", &c.s, NULL, on_doc, NULL, &c);
 }

@@ -19,10 +19,7 @@
 static const char *const type_names[] = {"date", "duration", "set", "vague"};
 
 typedef struct ctx {
-    const el_engine *e;
-    el_diag *d;
-    el_out out;
-    el_meter m;
+    el_stream s;                /* engine, diag, output, meter: cli.h */
 } ctx;
 
 static void write_timex(el_buf *b, const el_doc *doc, const el_timex *x) {
@@ -42,18 +39,18 @@ static void write_timex(el_buf *b, const el_doc *doc, const el_timex *x) {
 
 static int on_doc(el_doc *doc, void *ud) {
     ctx *c = ud;
-    if (el_process_doc(c->e, doc, EL_STAGE_SEGMENT, c->d) != EL_OK) return 0;
+    if (el_process_doc(c->s.e, doc, EL_STAGE_SEGMENT, c->s.d) != EL_OK) return 0;
     el_timex *tx;
     size_t n;
-    if (el_time_annotate(c->e, doc, &tx, &n) != EL_OK) {
-        el_reject(c->d, doc->file, doc->line, "out of memory on this article; skipped");
+    if (el_time_annotate(c->s.e, doc, &tx, &n) != EL_OK) {
+        el_reject(c->s.d, doc->file, doc->line, "out of memory on this article; skipped");
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
-        write_timex(&c->out.b, doc, &tx[i]);
-        el_out_line_done(&c->out);
+        write_timex(&c->s.out.b, doc, &tx[i]);
+        el_out_line_done(&c->s.out);
     }
-    el_meter_add(&c->m, 1, (long)doc->n_sents, doc->raw_len);
+    el_meter_add(&c->s.m, 1, (long)doc->n_sents, doc->raw_len);
     return 0;
 }
 
@@ -62,20 +59,5 @@ int el_cmd_times(int argc, char **argv) {
     ctx c = {0};
     int rc = el_cli_parse(&cli, argc, argv, "times", "[options] INPUT...", NULL);
     if (rc >= 0) { free(cli.inputs); return rc; }
-    el_diag d;
-    el_diag_init(&d, NULL);
-    el_engine *e = el_engine_open(&cli.opt, &d);
-    if (!e) { free(cli.inputs); el_diag_fini(&d); return 1; }   /* out of memory, reported */
-    c.e = e;
-    c.d = &d;
-    el_out_init(&c.out, stdout);
-    el_meter_start(&c.m, "times", cli.stats);
-    int rrc = el_read_inputs(e, cli.inputs, cli.n_inputs, &d, on_doc, &c);
-    el_meter_done(&c.m, &d);
-    if (el_out_close(&c.out)) el_reject(&d, "<stdout>", 0, "write error");
-    int status = rrc == EL_ENOMEM ? 1 : el_exit_status(&d);
-    el_engine_close(e);
-    el_diag_fini(&d);
-    free(cli.inputs);
-    return status;
+    return el_stream_run(&cli, "times", &c.s, NULL, on_doc, NULL, &c);
 }
