@@ -187,6 +187,15 @@ static int arg_at(const coder *c, uint32_t t) {
     return -1;
 }
 
+/* The actor starting at j, or after the articles there ("by the United
+** States": the mention may start at "the" or at "United"). */
+static int arg_after_articles(const coder *c, uint32_t j) {
+    uint32_t end = c->s->tok + c->s->n_tok;
+    int a = arg_at(c, j);
+    while (a < 0 && j < end && in_class(c, &c->doc->toks[j], CL_determiners)) a = arg_at(c, ++j);
+    return a;
+}
+
 static int arg_covering(const coder *c, uint32_t t) {
     for (size_t i = 0; i < c->n_args; i++) if (c->args[i].t0 <= t && t < c->args[i].t1) return (int)i;
     return -1;
@@ -398,9 +407,7 @@ static int find_by_agent(const coder *c, uint32_t from) {
     for (uint32_t k = from; k < end && k <= from + 6; k++) {
         if (boundary(doc, &doc->toks[k])) break;
         if (!lemma_is(doc, &doc->toks[k], "by", 2)) continue;
-        uint32_t j = k + 1;
-        while (j < end && in_class(c, &doc->toks[j], CL_determiners)) j++;
-        int a = arg_at(c, j);
+        int a = arg_after_articles(c, k + 1);
         if (a >= 0 && !c->args[a].media) return a;
         break;
     }
@@ -499,6 +506,14 @@ static el_modality modality(const coder *c, const match *m, int subj) {
         else if (in_class(c, t, CL_hypo)) hyp = true;
         else if (in_class(c, t, CL_future)) plan = true;
     }
+    /* "If Iran attacks Israel, ...": a condition opening the clause before
+    ** its subject. */
+    if (subj >= 0 && !m->p->noun)
+        for (uint32_t k = c->args[subj].t0; k-- > s0;) {
+            const el_token *t = &doc->toks[k];
+            if (boundary(doc, t) || punct_is(doc, t, ",")) break;
+            if (lemma_is(doc, t, "if", 2) || lemma_is(doc, t, "unless", 6)) { hyp = true; break; }
+        }
     /* "without" before a gerund head: "left without reaching a deal" */
     if (m->head > s0 && lemma_is(doc, &doc->toks[m->head - 1], "without", 7)) neg = true;
     if (neg) return EL_MOD_NEGATED;
@@ -629,7 +644,9 @@ static bool resolve_pronoun(coder *c, int a) {
     arg *p = &c->args[a];
     const arg *ante = NULL;
     if (c->rep_subj >= 0 && c->rep_at < p->t0 && !p->object_pronoun) ante = &c->args[c->rep_subj];
-    else if (c->have_last && !lemma_is(c->doc, &c->doc->toks[p->t0], "it", 2)) ante = &c->last_subject;
+    else if (c->have_last && (!lemma_is(c->doc, &c->doc->toks[p->t0], "it", 2) ||
+                              (!c->last_subject.person && !c->last_subject.role_noun)))
+        ante = &c->last_subject;            /* "Egypt rejected it. It also criticized Israel." */
     if (!ante || ante->pronoun) return false;
     p->code = ante->code;
     p->name = ante->name;
@@ -659,6 +676,44 @@ static const el_code_info *intent_code(const coder *c, const el_code_info *code)
     default: return NULL;
     }
     return el_code_lookup(c->e->verbs, to);
+}
+
+/* Is the event noun at h the object of a light verb ("staged rallies",
+** "launched an offensive", "held talks")? Only then is the clause's subject
+** its agent: who "condemned the attack" did not attack. */
+static bool light_verb_before(const coder *c, uint32_t h) {
+    static const word light[] = {
+        W("stage"), W("launch"), W("carry"), W("conduct"), W("hold"), W("mount"), W("begin"),
+        W("continue"), W("resume"), W("start"), W("wage"), W("step"), W("intensify"),
+        W("escalate"), W("lead"), W("organize"), W("organise"), W("call"), W("announce"),
+        W("plan"), W("prepare"), W("join"), W("end"), W("halt"), W("out"), {NULL, 0}};
+    const el_doc *doc = c->doc;
+    for (uint32_t k = h, steps = 0; k-- > c->s->tok && steps < 4; steps++) {
+        const el_token *t = &doc->toks[k];
+        for (int i = 0; light[i].s; i++) if (lemma_is(doc, t, light[i].s, light[i].n)) return true;
+        if (boundary(doc, t) || punct_is(doc, t, ",")) return false;
+    }
+    return false;
+}
+
+/* Is the event noun at h the object of a verb of judgement ("condemned
+** the attack", "denounced the raid")? Then the clause's subject judged it
+** and did not do it. */
+static bool condemned_noun(const coder *c, uint32_t h) {
+    const el_doc *doc = c->doc;
+    for (uint32_t k = h, steps = 0; k-- > c->s->tok && steps < 4; steps++) {
+        const el_token *t = &doc->toks[k];
+        const el_lexent *x = c->le[k];
+        /* A verb that judges (11 disapprove, 12 reject, 05 praise, 09
+        ** investigate): condemn, denounce, reject, welcome, probe. */
+        if (x && x->verb && (t->flags & EL_TOK_WORD)) {
+            const char *cm = x->verb->code->cameo;
+            int root = (cm[0] - '0') * 10 + (cm[1] - '0');
+            if (root == 11 || root == 12 || root == 5 || root == 9) return true;
+        }
+        if (boundary(doc, t) || punct_is(doc, t, ",")) return false;
+    }
+    return false;
 }
 
 /* Code one match: roles, coordination, modality. */
@@ -713,7 +768,8 @@ static void code_match(coder *c, const match *m, uint32_t sent_idx) {
         }
         /* "X staged rallies", "X launched an offensive": the clause's subject
         ** is the agent of an event noun that names none of its own. */
-        if (subj < 0 && obj < 0) subj = find_subject(c, m->head, rep);
+        if (subj < 0 && obj < 0 && (light_verb_before(c, m->head) || !condemned_noun(c, m->head)))
+            subj = find_subject(c, m->head, rep);
         if (subj < 0 && obj < 0) return;       /* a bare noun says too little */
     } else {
         subj = find_subject(c, m->head, rep);
