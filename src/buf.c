@@ -56,6 +56,23 @@ int el_buf_flush(el_buf *b, FILE *f) {
     return rc;
 }
 
+char *el_file_slurp(FILE *f, size_t *len) {
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap + 1);
+    for (size_t r; s && (r = fread(s + n, 1, cap - n, f)) > 0;) {
+        n += r;
+        if (n < cap) continue;
+        char *t = realloc(s, cap * 2 + 1);     /* doubling: no quadratic copy */
+        if (!t) { free(s); return NULL; }
+        s = t;
+        cap *= 2;
+    }
+    if (!s) return NULL;
+    s[n] = '\0';
+    *len = n;
+    return s;
+}
+
 /* 1 where a byte needs escaping in a JSON string. */
 static const unsigned char needs_esc[256] = {
     1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,

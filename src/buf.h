@@ -23,6 +23,10 @@ void el_buf_printf(el_buf *b, const char *fmt, ...) __attribute__((format(printf
 /* Write the buffer to f and empty it; returns 0 or -1 on a write error. */
 int  el_buf_flush(el_buf *b, FILE *f);
 
+/* The rest of open file f, read whole into malloc'd memory with a NUL after
+** it; *len gets its length. Does not close f. NULL when out of memory. */
+char *el_file_slurp(FILE *f, size_t *len);
+
 /* JSON values. */
 void el_json_str(el_buf *b, const char *s, size_t n);     /* quoted, escaped */
 void el_json_strz(el_buf *b, const char *s);              /* NULL gives null */

@@ -8,6 +8,7 @@
 ** Aliases are tokenised the way segment.c tokenises text; if the two ever
 ** disagree an alias silently stops matching, so change them together.
 */
+#include "buf.h"
 #include "dict.h"
 #include <dirent.h>
 #include <errno.h>
@@ -444,20 +445,10 @@ typedef struct lines { char *buf; size_t len, pos; long no; } lines;
 static bool read_file(const char *path, lines *L) {
     FILE *f = fopen(path, "rb");
     if (!f) return false;
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap + 1);
-    for (size_t r; b && (r = fread(b + n, 1, cap - n, f)) > 0;) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(b, cap * 2 + 1);
-            if (!nb) { free(b); b = NULL; break; }
-            b = nb;
-            cap *= 2;
-        }
-    }
+    size_t n = 0;
+    char *b = el_file_slurp(f, &n);
     fclose(f);
     if (!b) return false;
-    b[n] = '\0';
     *L = (lines){b, n, 0, 0};
     return true;
 }

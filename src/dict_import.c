@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "buf.h"
 #include "dict.h"
 #include "textutil.h"
 
@@ -50,20 +51,10 @@ typedef struct rd { char *buf; size_t len, pos; long no; bool in_xml; } rd;
 static bool slurp(const char *path, rd *R) {
     FILE *f = fopen(path, "rb");
     if (!f) return false;
-    size_t cap = 1 << 20, n = 0;
-    char *b = malloc(cap + 1);
-    for (size_t r; b && (r = fread(b + n, 1, cap - n, f)) > 0;) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(b, 2 * cap + 1);
-            if (!nb) { free(b); b = NULL; break; }
-            b = nb;
-            cap *= 2;
-        }
-    }
+    size_t n = 0;
+    char *b = el_file_slurp(f, &n);
     fclose(f);
     if (!b) return false;
-    b[n] = '\0';
     *R = (rd){b, n, 0, 0, false};
     return true;
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "buf.h"
 #include "utf8.h"
 
 typedef struct reader {
@@ -296,17 +297,8 @@ static void read_file(reader *r, const char *path) {
         return;
     }
     /* Plain text: the whole file is one article. */
-    size_t cap = 1 << 16, n = 0;
-    char *s = malloc(cap);
-    while (s) {
-        size_t k = fread(s + n, 1, cap - n, f);
-        n += k;
-        if (n < cap) break;
-        char *t = realloc(s, cap * 2);
-        if (!t) { free(s); s = NULL; break; }
-        s = t;
-        cap *= 2;
-    }
+    size_t n = 0;
+    char *s = el_file_slurp(f, &n);
     fclose(f);
     if (!s) { el_reject(r->d, path, 0, "out of memory reading file; skipped"); return; }
     read_text_file(r, path, s, n);
