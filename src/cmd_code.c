@@ -37,6 +37,18 @@ static void write_arg(el_buf *b, bool has, const el_event_arg *a) {
     el_buf_putc(b, ']');
 }
 
+/* An event's "location": {"name","country","lat","lon"}, or null. */
+void el_write_location(el_buf *b, const char *name, const char *country, double lat, double lon) {
+    if (!name) { el_buf_puts(b, "null"); return; }
+    int g = 1;
+    el_buf_putc(b, '{');
+    el_json_key(b, "name", &g); el_json_strz(b, name);
+    el_json_key(b, "country", &g); el_json_strz(b, country);
+    el_json_key(b, "lat", &g); el_json_double(b, lat, 4);
+    el_json_key(b, "lon", &g); el_json_double(b, lon, 4);
+    el_buf_putc(b, '}');
+}
+
 void el_write_code_event(el_buf *b, const el_doc *doc, const el_event *ev) {
     int f = 1;
     const el_sent *s = &doc->sents[ev->sent];
@@ -53,17 +65,7 @@ void el_write_code_event(el_buf *b, const el_doc *doc, const el_event *ev) {
     el_json_key(b, "date_granularity", &f); el_json_strz(b, ev->date_granularity);
     el_json_key(b, "date_from_publication", &f); el_json_bool(b, ev->date_from_pub);
     el_json_key(b, "location", &f);
-    if (ev->place) {
-        int g = 1;
-        el_buf_putc(b, '{');
-        el_json_key(b, "name", &g); el_json_strz(b, ev->place);
-        el_json_key(b, "country", &g); el_json_strz(b, ev->place_country);
-        el_json_key(b, "lat", &g); el_json_double(b, ev->lat, 4);
-        el_json_key(b, "lon", &g); el_json_double(b, ev->lon, 4);
-        el_buf_putc(b, '}');
-    } else {
-        el_buf_puts(b, "null");
-    }
+    el_write_location(b, ev->place, ev->place_country, ev->lat, ev->lon);
     el_json_key(b, "sentence", &f); el_json_int(b, ev->sent);
     el_json_key(b, "start", &f); el_json_int(b, ev->start);
     el_json_key(b, "end", &f); el_json_int(b, ev->end);

@@ -512,17 +512,8 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         el_json_key(b, "source", &f); write_arg_list(b, all.v, all.n, true);
         el_json_key(b, "target", &f); write_arg_list(b, all.v, all.n, false);
         el_json_key(b, "location", &f);
-        if (pl) {
-            int g = 1;
-            el_buf_putc(b, '{');
-            el_json_key(b, "name", &g); el_json_strz(b, pl->place);
-            el_json_key(b, "country", &g); el_json_strz(b, pl->place_country);
-            el_json_key(b, "lat", &g); el_json_double(b, pl->lat, 4);
-            el_json_key(b, "lon", &g); el_json_double(b, pl->lon, 4);
-            el_buf_putc(b, '}');
-        } else {
-            el_buf_puts(b, "null");
-        }
+        el_write_location(b, pl ? pl->place : NULL, pl ? pl->place_country : NULL,
+                          pl ? pl->lat : NAN, pl ? pl->lon : NAN);
         el_buf_printf(b, ",\"episode\":\"E%u\",\"thread\":\"T%u\"", el_link_episode(r->L, first->article),
                       el_link_thread(r->L, first->article));
         el_json_key(b, "num_mentions", &f); el_json_int(b, nm);

@@ -998,9 +998,8 @@ static bool role_modifier(const coder *c, const el_mention *m, uint32_t end) {
     size_t n = t->end - t->start;
     if (el_isuffix(doc->body + t->start, n, "ed")) return false;
     /* "Police beat the protesters": a verb head that is not also a noun. */
-    const el_verbs *v = c->e->verbs;
-    return !(el_strmap_get(v->verb_heads, t->lemma, t->lemma_len) &&
-             !el_strmap_get(v->noun_heads, t->lemma, t->lemma_len) &&
+    const el_lexent *x = c->le[k];
+    return !(x && x->verb && !x->noun &&
              !el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n'));
 }
 

@@ -25,6 +25,7 @@ int el_cmd_report(int argc, char **argv);
 /* Shared writers. */
 struct el_event;
 void el_write_code_event(el_buf *b, const el_doc *doc, const struct el_event *ev);
+void el_write_location(el_buf *b, const char *name, const char *country, double lat, double lon);
 enum { EL_ART_TOKENS = 1, EL_ART_RAW = 2 };   /* el_write_article flags */
 void el_write_article(el_buf *b, const el_doc *doc, int flags);
 struct el_entity;
