@@ -752,6 +752,7 @@ int el_cmd_run(int argc, char **argv) {
     workers_finish(&r);
     double t_stages = el_now();
     if (rrc != EL_OK || r.rc != EL_OK || el_link_finish(r.L) != EL_OK) goto done;
+    el_cmp_group_by_thread(r.cmp, r.L);     /* counts and quotes compared within a thread */
     double t_link = el_now();
     FILE *fe = open_tmp(tmp, "events.jsonl", &d), *ft = open_tmp(tmp, "mentions.tsv", &d);
     FILE *fs = open_tmp(tmp, "stories.jsonl", &d), *fq = open_tmp(tmp, "quotes.jsonl", &d);

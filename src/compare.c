@@ -6,8 +6,9 @@
 ** through a small synonym table (syn[]) so that translations meet ("will not
 ** submit to Hamas' illusory demands" / "will not give in to Hamas's
 ** delusional demands"), with negation kept as a feature of its own.
-** Memory is the set's arena; pairs are found through an inverted index of
-** features, never by comparing everything with everything.
+** Memory is the set's arena; pairs are found through bounded windows (see
+** el_cmp_counts and el_cmp_statements), never by comparing everything with
+** everything: work is linear in the set, whatever the size of one story.
 */
 #include "compare.h"
 #include <math.h>
@@ -135,7 +136,7 @@ static size_t overlap(const feat *a, size_t na, const feat *b, size_t nb, size_t
 typedef struct ccount {
     el_count c;                     /* strings copied into the set */
     const char *article, *outlet, *group, *text, *figure, *attr, *src;
-    uint32_t doc;
+    uint32_t doc, thread;           /* thread: 0 until el_cmp_group_by_thread */
     uint8_t nf;
     feat f[CFEATS];
 } ccount;
@@ -143,7 +144,7 @@ typedef struct ccount {
 typedef struct cquote {
     el_quote q;
     const char *article, *group, *text;
-    uint32_t doc;
+    uint32_t doc, thread;
     long statement;
 } cquote;
 
@@ -255,6 +256,18 @@ static bool same_group(const char *a, const char *b) {
     return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+void el_cmp_group_by_thread(el_cmp *c, const el_linker *L) {
+    if (el_link_count(L) != c->n_docs) return;
+    for (size_t i = 0; i < c->counts.n; i++) c->counts.v[i].thread = el_link_thread(L, c->counts.v[i].doc);
+    for (size_t i = 0; i < c->quotes.n; i++) c->quotes.v[i].thread = el_link_thread(L, c->quotes.v[i].doc);
+}
+
+/* Strings compared as keys: NULL first. */
+static int cmp_str(const char *a, const char *b) {
+    if (!a || !b) return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
 /* ---- Counts ---------------------------------------------------------------- */
 
 /* The interval a figure allows. strict: approximations stay points;
@@ -329,11 +342,12 @@ static int pair_verdict(const ccount *a, const ccount *b) {
 ** ("800 per Channel 12, 700 per other Hebrew media"). */
 #define MIN_SHARED 2
 #define MAX_FACTOR 3.0
+#define COUNT_WINDOW 256    /* counts after one in size order that it is compared with */
 
 static bool linkable(const ccount *a, const ccount *b) {
     if (a->c.kind != b->c.kind || a->c.stance != b->c.stance) return false;
     if (a->c.qual == EL_QUAL_RELATIVE || b->c.qual == EL_QUAL_RELATIVE) return false;
-    if (!same_group(a->group, b->group)) return false;
+    if (a->thread != b->thread || !same_group(a->group, b->group)) return false;
     if (strcmp(a->c.head, b->c.head) && *a->c.head && *b->c.head) return false;
     if (a->c.kind == EL_KIND_OTHER && (!*a->c.head || !*b->c.head)) return false;
     double ra = rep(&a->c), rb = rep(&b->c);
@@ -350,6 +364,9 @@ static bool linkable(const ccount *a, const ccount *b) {
 
 static int cmp_count_ptr(const void *x, const void *y) {
     const ccount *a = *(const ccount *const *)x, *b = *(const ccount *const *)y;
+    if (a->thread != b->thread) return a->thread < b->thread ? -1 : 1;
+    int g = cmp_str(a->group, b->group);
+    if (g) return g;
     if (a->c.kind != b->c.kind) return a->c.kind - b->c.kind;
     double ra = rep(&a->c), rb = rep(&b->c);
     if (isnan(ra)) ra = -1;
@@ -418,19 +435,26 @@ size_t el_cmp_counts(el_cmp *c, el_comparison **out) {
     *out = NULL;
     if (n < 2) return 0;
     uint32_t *parent = el_arena_alloc(c->a, n * sizeof *parent);
+    uint32_t *size = el_arena_alloc(c->a, n * sizeof *size);
     ccount **ord = el_arena_alloc(c->a, n * sizeof *ord);
-    if (!parent || !ord) return 0;
-    for (size_t i = 0; i < n; i++) { parent[i] = (uint32_t)i; ord[i] = &c->counts.v[i]; }
-    /* Sorted by kind then size, a count is compared only with counts at
-    ** most MAX_FACTOR times larger: near-linear on a big set. */
+    if (!parent || !size || !ord) return 0;
+    for (size_t i = 0; i < n; i++) { parent[i] = (uint32_t)i; size[i] = 1; ord[i] = &c->counts.v[i]; }
+    /* Sorted by thread, kind, then size, a count is compared only with the
+    ** next COUNT_WINDOW counts, at most MAX_FACTOR times larger; a cluster
+    ** stops growing at EL_CMP_SIDES_MAX. Linear on any set. */
     qsort(ord, n, sizeof *ord, cmp_count_ptr);
     for (size_t i = 0; i < n; i++) {
         double ri = rep(&ord[i]->c);
         if (isnan(ri)) continue;
-        for (size_t j = i + 1; j < n && j < i + 512; j++) {
-            if (ord[j]->c.kind != ord[i]->c.kind || rep(&ord[j]->c) > ri * MAX_FACTOR) break;
-            if (linkable(ord[i], ord[j]))
-                uf_union(parent, (uint32_t)(ord[i] - c->counts.v), (uint32_t)(ord[j] - c->counts.v));
+        for (size_t j = i + 1; j < n && j < i + COUNT_WINDOW; j++) {
+            if (ord[j]->c.kind != ord[i]->c.kind || ord[j]->thread != ord[i]->thread
+                || rep(&ord[j]->c) > ri * MAX_FACTOR) break;
+            if (!linkable(ord[i], ord[j])) continue;
+            uint32_t x = uf_find(parent, (uint32_t)(ord[i] - c->counts.v));
+            uint32_t y = uf_find(parent, (uint32_t)(ord[j] - c->counts.v));
+            if (x == y || size[x] + size[y] > EL_CMP_SIDES_MAX) continue;
+            if (x < y) { parent[y] = x; size[x] += size[y]; }
+            else { parent[x] = y; size[y] += size[x]; }
         }
     }
     /* Gather each cluster of two or more. */
@@ -515,15 +539,17 @@ size_t el_cmp_counts(el_cmp *c, el_comparison **out) {
 #define LINK_COVER 0.8
 #define LINK_ENT_BONUS 0.05
 
-/* A feature present in more clauses than this is too common to find pairs
-** by (it still counts in the exact measure). */
-#define POSTING_MAX 256
+/* A clause is compared with the nearest STATEMENT_WINDOW earlier clauses
+** of its thread per feature it has: a quote reprinted by hundreds of outlets
+** still links (each copy to its predecessors; the union chains them), at a
+** bounded cost per clause. */
+#define STATEMENT_WINDOW 32
 
-typedef struct post { uint32_t h, clause; } post;
+typedef struct post { uint64_t key; uint32_t clause; } post;   /* key: thread << 32 | feature */
 
 static int cmp_post(const void *x, const void *y) {
     const post *a = x, *b = y;
-    if (a->h != b->h) return a->h < b->h ? -1 : 1;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
     return a->clause < b->clause ? -1 : a->clause > b->clause;
 }
 
@@ -554,24 +580,26 @@ size_t el_cmp_statements(el_cmp *c) {
     uint32_t *touched = el_arena_alloc(c->a, (nc ? nc : 1) * sizeof *touched);
     if (!p || !hits || !touched) return nq;
     size_t k = 0;
-    for (size_t i = 0; i < nc; i++)
-        for (size_t j = 0; j < c->clauses.v[i].nf; j++) p[k++] = (post){c->clauses.v[i].f[j].h, (uint32_t)i};
+    for (size_t i = 0; i < nc; i++) {
+        uint64_t th = (uint64_t)c->quotes.v[c->clauses.v[i].quote].thread << 32;
+        for (size_t j = 0; j < c->clauses.v[i].nf; j++) p[k++] = (post){th | c->clauses.v[i].f[j].h, (uint32_t)i};
+    }
     qsort(p, np, sizeof *p, cmp_post);
-    /* Posting ranges per feature, then, clause by clause, count shared
-    ** features with earlier clauses and score the promising pairs exactly. */
+    /* Clause by clause, count shared features with the nearest earlier
+    ** clauses of each of its posting lists, then score the promising pairs
+    ** exactly. */
     for (size_t i = 0; i < nc; i++) {
         const cclause *a = &c->clauses.v[i];
+        uint64_t th = (uint64_t)c->quotes.v[a->quote].thread << 32;
         size_t nt = 0;
         for (size_t j = 0; j < a->nf; j++) {
-            post key = {a->f[j].h, 0};
+            post key = {th | a->f[j].h, (uint32_t)i};
             size_t lo = 0, hi = np;
             while (lo < hi) { size_t mid = (lo + hi) / 2; if (cmp_post(&p[mid], &key) < 0) lo = mid + 1; else hi = mid; }
-            size_t e = lo;
-            while (e < np && p[e].h == key.h) e++;
-            if (e - lo > POSTING_MAX) continue;
-            for (size_t q = lo; q < e && p[q].clause < i; q++) {
-                if (!hits[p[q].clause]) touched[nt++] = p[q].clause;
-                hits[p[q].clause]++;
+            for (size_t q = lo, w = 0; q > 0 && p[q - 1].key == key.key && w < STATEMENT_WINDOW; q--, w++) {
+                uint32_t cl = p[q - 1].clause;
+                if (!hits[cl]) touched[nt++] = cl;
+                hits[cl]++;
             }
         }
         for (size_t t = 0; t < nt; t++) {

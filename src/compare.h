@@ -8,6 +8,10 @@
 **      statement id per quote, shared by quotes that say the same thing in
 **      different outlets or translations.
 ** Memory: a few hundred bytes per count and quote, in the set's own arena.
+** Work: linear in the set. Candidate pairs come from bounded windows (a
+** sort by size for counts, the nearest earlier quotes sharing a word), and a
+** comparison holds at most EL_CMP_SIDES_MAX counts, so no loop is quadratic
+** in the size of a story, however many outlets reprint it.
 */
 #ifndef EL_COMPARE_H
 #define EL_COMPARE_H
@@ -16,6 +20,7 @@
 #include "buf.h"
 #include "annotate_quote.h"
 #include "el_int.h"
+#include "link.h"
 
 typedef struct el_cmp el_cmp;      /* opaque; compare.c */
 
@@ -53,6 +58,15 @@ void    el_cmp_free(el_cmp *c);           /* NULL is fine */
 ** comparisons to documents of the same group (a thread); NULL: one group.
 ** Returns EL_OK or EL_ENOMEM. */
 int el_cmp_add_doc(el_cmp *c, const el_doc *doc, const char *group);
+
+/* Sides a comparison holds at most: counts linked past it start another
+** comparison (a reader compares a few dozen figures, not thousands). */
+#define EL_CMP_SIDES_MAX 64
+
+/* After linking, limit comparisons and statements to documents of one
+** thread: document d (0-based, in the order added) is article d of L. Does
+** nothing when L does not hold the same number of articles. */
+void el_cmp_group_by_thread(el_cmp *c, const el_linker *L);
 
 /* Compare the counts of the set. *out points into the set (valid until
 ** el_cmp_free); returns the number of comparisons. Call once. */
