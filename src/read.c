@@ -11,11 +11,11 @@
 #include "read.h"
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <yajl_parse.h>
 #include "buf.h"
 #include "utf8.h"
 
@@ -189,12 +189,143 @@ static void read_text_file(reader *r, const char *path, const char *s, size_t n)
     deliver(r, doc);
 }
 
-static const char *get_str(el_arena *a, json_t *o, const char *k) {
-    json_t *v = json_object_get(o, k);
-    if (json_is_string(v)) return el_arena_strndup(a, json_string_value(v), json_string_length(v));
-    if (json_is_integer(v)) return el_arena_printf(a, "%lld", (long long)json_integer_value(v));
-    return NULL;
+/* ---- One JSON Lines record, read by yajl's event parser ----------------
+** No tree: yajl hands each top-level member's value to the callbacks below,
+** which keep the ones an article has, in the document's arena. jansson
+** built a tree of the whole line with a malloc per value and was a quarter
+** of `eventline code`'s time on one-sentence records. Nested values are
+** skipped; a member given twice keeps its last value, as jansson did. */
+
+enum { F_ID, F_TITLE, F_DEK, F_OUTLET, F_URL, F_LANGUAGE, F_DATE, F_TEXT, F_BODY, F_TRANSLATED, N_FIELDS };
+static const char *const field_names[N_FIELDS] = {
+    "id", "title", "dek", "outlet", "url", "language", "date", "text", "body", "translated",
+};
+
+typedef struct jline {
+    el_arena *a;
+    int depth;                  /* 1 inside the record's object */
+    int field;                  /* the member whose value comes next, or -1 */
+    bool not_object, has_nul, oom;
+    const char *str[N_FIELDS];  /* string values (integers as text for id...) */
+    size_t len[N_FIELDS];
+    bool is_str[N_FIELDS];      /* a JSON string, not a number's text */
+    int translated;             /* -1 absent or not a boolean */
+} jline;
+
+/* A scalar at the record's top level: the value of j->field. */
+static bool top_value(jline *j) {
+    if (j->depth == 0) { j->not_object = true; return false; }
+    return j->depth == 1 && j->field >= 0;
 }
+
+static void set_field(jline *j, const char *v, size_t n, bool is_str) {
+    char *c = el_arena_strndup(j->a, v, n);
+    if (!c) { j->oom = true; return; }
+    j->str[j->field] = c;
+    j->len[j->field] = n;
+    j->is_str[j->field] = is_str;
+    if (j->field == F_TRANSLATED) j->translated = -1;
+}
+
+static void clear_field(jline *j) {
+    j->str[j->field] = NULL;
+    j->is_str[j->field] = false;
+    if (j->field == F_TRANSLATED) j->translated = -1;
+}
+
+static int j_null(void *ctx) {
+    jline *j = ctx;
+    if (top_value(j)) clear_field(j);
+    return !j->not_object;
+}
+
+static int j_bool(void *ctx, int b) {
+    jline *j = ctx;
+    if (top_value(j)) { clear_field(j); if (j->field == F_TRANSLATED) j->translated = b; }
+    return !j->not_object;
+}
+
+static int j_int(void *ctx, long long v) {
+    jline *j = ctx;
+    if (top_value(j)) {
+        char t[32];
+        int n = snprintf(t, sizeof t, "%lld", v);
+        set_field(j, t, (size_t)n, false);
+    }
+    return !j->not_object && !j->oom;
+}
+
+static int j_double(void *ctx, double v) {
+    (void)v;
+    jline *j = ctx;
+    if (top_value(j)) clear_field(j);
+    return !j->not_object;
+}
+
+static int j_string(void *ctx, const unsigned char *v, size_t n) {
+    jline *j = ctx;
+    if (memchr(v, '\0', n)) { j->has_nul = true; return 0; }    /* \u0000, as jansson refuses */
+    if (top_value(j)) set_field(j, (const char *)v, n, true);
+    return !j->not_object && !j->oom;
+}
+
+static int j_map_key(void *ctx, const unsigned char *k, size_t n) {
+    jline *j = ctx;
+    j->field = -1;
+    if (j->depth != 1) return 1;
+    for (int f = 0; f < N_FIELDS; f++)
+        if (strlen(field_names[f]) == n && memcmp(field_names[f], k, n) == 0) { j->field = f; break; }
+    return 1;
+}
+
+static int j_start_map(void *ctx) {
+    jline *j = ctx;
+    if (j->depth == 1 && j->field >= 0) clear_field(j);    /* an object where a string should be */
+    j->depth++;
+    j->field = -1;
+    return 1;
+}
+
+static int j_end(void *ctx) { ((jline *)ctx)->depth--; return 1; }
+
+static int j_start_array(void *ctx) {
+    jline *j = ctx;
+    if (j->depth == 0) { j->not_object = true; return 0; }
+    if (j->depth == 1 && j->field >= 0) clear_field(j);
+    j->depth++;
+    j->field = -1;
+    return 1;
+}
+
+static const yajl_callbacks j_callbacks = {
+    j_null, j_bool, j_int, j_double, NULL, j_string, j_start_map, j_map_key, j_end, j_start_array, j_end,
+};
+
+/* Parse the record s[0, n) into j; NULL, or why it is not a JSON object. */
+static const char *parse_record(jline *j, el_arena *a, const char *s, size_t n, char *why, size_t wn) {
+    memset(j, 0, sizeof *j);
+    j->a = a;
+    j->field = -1;
+    j->translated = -1;
+    yajl_handle h = yajl_alloc(&j_callbacks, NULL, j);
+    if (!h) { j->oom = true; return NULL; }
+    yajl_status st = yajl_parse(h, (const unsigned char *)s, n);
+    if (st == yajl_status_ok) st = yajl_complete_parse(h);
+    const char *err = NULL;
+    if (j->not_object) err = "not an object";
+    else if (j->has_nul) err = "\\u0000 is not allowed in a string";
+    else if (j->oom) err = NULL;
+    else if (st != yajl_status_ok) {
+        unsigned char *m = yajl_get_error(h, 0, (const unsigned char *)s, n);
+        snprintf(why, wn, "%s", m ? (const char *)m : "parse error");
+        if (m) yajl_free_error(h, m);
+        err = why;
+    }
+    yajl_free(h);
+    return err;
+}
+
+static const char *get_str(const jline *j, int f) { return j->str[f]; }
 
 static void read_json_line(reader *r, const char *path, long lineno, const char *s, size_t n) {
     el_utf8_report rep;
@@ -202,32 +333,29 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
     char *clean = el_utf8_clean(r->a, s, n, &cn, &rep);
     if (!clean) { out_of_memory(r, path, lineno); return; }
     report_utf8(r->d, path, lineno, s, &rep, 1);
-    json_error_t err;
-    json_t *o = json_loadb(clean, cn, 0, &err);
-    if (!o || !json_is_object(o)) {
-        el_reject(r->d, path, lineno, "malformed JSON (%s); line skipped",
-                  o ? "not an object" : err.text);
-        json_decref(o);
+    jline j;
+    char why[160];
+    const char *err = parse_record(&j, r->a, clean, cn, why, sizeof why);
+    if (j.oom) { out_of_memory(r, path, lineno); return; }
+    if (err) {
+        el_reject(r->d, path, lineno, "malformed JSON (%s); line skipped", err);
         return;
     }
-    json_t *tv = json_object_get(o, "text");
-    if (!json_is_string(tv)) tv = json_object_get(o, "body");
-    if (!json_is_string(tv) || json_string_length(tv) == 0) {
+    int tf = j.is_str[F_TEXT] ? F_TEXT : F_BODY;
+    if (!j.is_str[tf] || j.len[tf] == 0) {
         el_reject(r->d, path, lineno, "no \"text\" or \"body\" string; line skipped");
-        json_decref(o);
         return;
     }
     el_doc *doc = doc_new(r, path, lineno);
-    if (!doc) { json_decref(o); out_of_memory(r, path, lineno); return; }
-    doc->id = get_str(r->a, o, "id");
-    doc->title = get_str(r->a, o, "title");
-    doc->dek = get_str(r->a, o, "dek");
-    doc->outlet = get_str(r->a, o, "outlet");
-    doc->url = get_str(r->a, o, "url");
-    doc->language = get_str(r->a, o, "language");
-    json_t *t = json_object_get(o, "translated");
-    if (json_is_boolean(t)) doc->translated = json_is_true(t);
-    const char *ds = get_str(r->a, o, "date");
+    if (!doc) { out_of_memory(r, path, lineno); return; }
+    doc->id = get_str(&j, F_ID);
+    doc->title = get_str(&j, F_TITLE);
+    doc->dek = get_str(&j, F_DEK);
+    doc->outlet = get_str(&j, F_OUTLET);
+    doc->url = get_str(&j, F_URL);
+    doc->language = get_str(&j, F_LANGUAGE);
+    if (j.translated >= 0) doc->translated = j.translated;
+    const char *ds = get_str(&j, F_DATE);
     if (ds && strlen(ds) >= 10) {
         doc->header_date = el_date_parse(ds, 10);
         if (doc->header_date == EL_DATE_UNKNOWN)
@@ -239,11 +367,9 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
     /* Text inside JSON may carry escapes (\u0001, "\r\n", a decomposed
     ** accent): clean it once more, unless the line had no backslash at all,
     ** when the text is the line's own bytes, already clean. */
-    size_t bn = json_string_length(tv);
-    char *body = memchr(clean, '\\', cn)
-                     ? el_utf8_clean(r->a, json_string_value(tv), json_string_length(tv), &bn, &rep)
-                     : el_arena_strndup(r->a, json_string_value(tv), bn);
-    json_decref(o);
+    size_t bn = j.len[tf];
+    char *body = memchr(clean, '\\', cn) ? el_utf8_clean(r->a, j.str[tf], j.len[tf], &bn, &rep)
+                                         : (char *)j.str[tf];
     if (!body) { out_of_memory(r, path, lineno); return; }
     doc->raw = body;
     doc->raw_len = bn;

@@ -67,6 +67,23 @@ grep -q 'a.jsonl:7: malformed JSON (not an object)' "$t/err" && ok || bad "4.5: 
 grep -q '"id":"a1".*"date":"2024-03-31","date_source":"header"' "$t/out" && ok || bad "4.6: record date used"
 printf '{"id":"t1","text":"Truncated article' >"$t/trunc.jsonl"
 expect 4.7 1 0 'trunc.jsonl:1: malformed JSON' -- articles "$t/trunc.jsonl"
+# The record reader keeps top-level members only, the last of a repeated
+# one, numbers as ids, and refuses what jansson refused: \u0000, a second
+# value on the line, a scalar.
+cat >"$t/edge.jsonl" <<'J'
+{"id":7,"meta":{"title":"nested","text":"not this"},"text":"First text.","text":"Talks resumed in Cairo."}
+{"id":"n1","text":"Null \u0000 inside."}
+{"id":"x1","text":"One value."} {"id":"x2"}
+42
+{"id":"big","text":"Big id.","title":123456789012345678901234567890}
+{"id":"nt","text":["not","a","string"],"body":"The body wins when text is not a string."}
+J
+expect 4.8 1 2 'edge.jsonl:2: malformed JSON' -- articles "$t/edge.jsonl"
+grep -q '^{"id":"7",.*"body":"Talks resumed in Cairo."' "$t/out" && ok || bad "4.9: integer id, nested skipped, last member kept"
+grep -q 'edge.jsonl:3: malformed JSON' "$t/err" && ok || bad "4.10: second value on a line refused"
+grep -q 'edge.jsonl:4: malformed JSON (not an object)' "$t/err" && ok || bad "4.11: scalar refused"
+grep -q 'edge.jsonl:5: malformed JSON' "$t/err" && ok || bad "4.12: integer too big refused"
+grep -q '"id":"nt",.*"body":"The body wins' "$t/out" && ok || bad "4.13: body when text is not a string"
 
 # 5. manifests: matched on file or id; bad lines rejected, the rest applies;
 #    a manifest that cannot be opened is a usage error
