@@ -926,6 +926,29 @@ static void code_sentence(coder *c, uint32_t si) {
 ** stops at them and the coder can resolve them to the last subject. */
 static int collect_args(coder *c, uint32_t si);
 
+/* What the lexicon has for token k: its lemma's entry in *le (or NULL) and
+** the word-class bits of its lemma and of its surface form ("told"). */
+static uint32_t token_lex(const el_engine *e, const el_doc *doc, size_t k, const el_lexent **le) {
+    const el_token *t = &doc->toks[k];
+    *le = NULL;
+    if (!(t->flags & (EL_TOK_WORD | EL_TOK_POSS))) return 0;
+    uint32_t cls = 0;
+    const el_lexent *x = el_strmap_get(e->verbs->lex, t->lemma, t->lemma_len);
+    *le = x;
+    if (x) cls |= x->cls;
+    size_t n = t->end - t->start;
+    char low[64];
+    if (n < sizeof low) {
+        bool same = n == t->lemma_len;
+        for (size_t i = 0; i < n; i++) {
+            low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
+            if (same && low[i] != t->lemma[i]) same = false;
+        }
+        if (!same && (x = el_strmap_get(e->verbs->lex, low, n))) cls |= x->cls;
+    }
+    return cls;
+}
+
 int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)d;
     if (!e->verbs) return EL_OK;
@@ -939,23 +962,7 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
     c.le = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.le);
     if (!c.cls || !c.le) return EL_ENOMEM;
-    for (size_t k = 0; k < doc->n_toks; k++) {
-        const el_token *t = &doc->toks[k];
-        if (!(t->flags & (EL_TOK_WORD | EL_TOK_POSS))) continue;
-        const el_lexent *x = el_strmap_get(e->verbs->lex, t->lemma, t->lemma_len);
-        c.le[k] = x;
-        if (x) c.cls[k] |= x->cls;
-        size_t n = t->end - t->start;
-        char low[64];
-        if (n < sizeof low) {                   /* the surface form's classes too: "told" */
-            bool same = n == t->lemma_len;
-            for (size_t i = 0; i < n; i++) {
-                low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
-                if (same && low[i] != t->lemma[i]) same = false;
-            }
-            if (!same && (x = el_strmap_get(e->verbs->lex, low, n))) c.cls[k] |= x->cls;
-        }
-    }
+    for (size_t k = 0; k < doc->n_toks; k++) c.cls[k] = token_lex(e, doc, k, &c.le[k]);
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         c.s = &doc->sents[si];
         while (c.time_lo < doc->n_times && doc->times[c.time_lo].sent < si) c.time_lo++;

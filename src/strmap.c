@@ -5,6 +5,9 @@
 */
 #include "strmap.h"
 #include <string.h>
+/* Inlined: every lookup hashes a short key, and a call into the shared
+** library costs as much as the hashing. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 typedef struct slot { uint64_t h; const char *key; uint32_t len; void *val; } slot;
