@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "date.h"
 #include "el_int.h"
+#include "jscan.h"
 #include "strmap.h"
 
 /* KEEP IN SYNC: el_export_format in export.h. */
@@ -46,6 +47,8 @@ typedef struct art_info {
 
 typedef struct ent_info { const char *type, *country; } ent_info;
 
+typedef struct idref { size_t off, len; } idref;
+
 typedef struct xp {
     el_arena *a;
     el_strmap *arts;            /* article id -> art_info */
@@ -56,6 +59,12 @@ typedef struct xp {
     FILE *f;
     el_buf b;
     long ordinal;               /* events seen, for GlobalEventID */
+    const el_jline *j;          /* the event being written */
+    el_buf tmp;                 /* scratch for one cell or one markup */
+    struct idref *seen;         /* csv: the articles of one event, a hash set */
+    size_t seen_cap;
+    el_jline row;               /* el_export_store: the event parsed from its row */
+    bool oom;
     el_diag *d;
 } xp;
 
@@ -83,64 +92,55 @@ static void add_mention(xp *x, const char *entity, const char *article, span32 s
     EL_PUSH(x->a, *v, sp);
 }
 
-/* An id as text, whether written as a string or a number. */
-static const char *idtext(const json_t *v, char buf[32]) {
-    if (json_is_string(v)) return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(buf, 32, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    return NULL;
+static uint32_t u32(const el_jline *j, int v) {
+    return el_jtype_of(j, v) == EL_JINT && el_jint(j, v) >= 0 ? (uint32_t)el_jint(j, v) : 0;
 }
 
-static uint32_t u32(const json_t *v) {
-    return json_is_integer(v) && json_integer_value(v) >= 0 ? (uint32_t)json_integer_value(v) : 0;
+static char *jdup(xp *x, const el_jline *j, int o, const char *key) {
+    return dup(x, el_jstr(j, el_jget(j, o, key)));
 }
 
-static int dir_article(json_t *o, long line, void *ud) {
+static int dir_article(const el_jline *j, long line, void *ud) {
     (void)line;
     xp *x = ud;
     char ib[32];
-    const char *id = idtext(json_object_get(o, "id"), ib);
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     art_info *ai = id ? add_article(x, id) : NULL;
     if (!ai) return 0;
-    ai->url = dup(x, el_json_get_str(o, "url"));
-    ai->outlet = dup(x, el_json_get_str(o, "outlet"));
-    ai->file = dup(x, el_json_get_str(o, "file"));
-    ai->date = dup(x, el_json_get_str(o, "date"));
-    ai->language = dup(x, el_json_get_str(o, "language"));
-    ai->origin = dup(x, el_json_get_str(o, "language_of_origin"));
-    const json_t *t = json_object_get(o, "translated");
-    ai->translated = json_is_boolean(t) ? json_is_true(t) : -1;
-    const json_t *b = json_object_get(o, "body");
-    ai->len = json_is_string(b) ? (uint32_t)json_string_length(b) : 0;
-    ai->p0_end = u32(json_array_get(json_array_get(json_object_get(o, "paragraphs"), 0), 1));
-    size_t i;
-    const json_t *sp;
-    json_array_foreach(json_object_get(o, "sentences"), i, sp) {
-        span32 s = {u32(json_array_get(sp, 0)), u32(json_array_get(sp, 1))};
+    ai->url = jdup(x, j, 0, "url");
+    ai->outlet = jdup(x, j, 0, "outlet");
+    ai->file = jdup(x, j, 0, "file");
+    ai->date = jdup(x, j, 0, "date");
+    ai->language = jdup(x, j, 0, "language");
+    ai->origin = jdup(x, j, 0, "language_of_origin");
+    int t = el_jget(j, 0, "translated");
+    ai->translated = el_jtype_of(j, t) == EL_JTRUE ? 1 : el_jtype_of(j, t) == EL_JFALSE ? 0 : -1;
+    ai->len = (uint32_t)el_jstrlen(j, el_jget(j, 0, "body"));
+    ai->p0_end = u32(j, el_jat(j, el_jat(j, el_jget(j, 0, "paragraphs"), 0), 1));
+    int sents = el_jget(j, 0, "sentences");
+    for (int sp = el_jfirst(j, sents); sp >= 0; sp = el_jnext(j, sents, sp)) {
+        span32 s = {u32(j, el_jat(j, sp, 0)), u32(j, el_jat(j, sp, 1))};
         EL_PUSH(x->a, ai->sents, s);
     }
     return 0;
 }
 
-static int dir_entity(json_t *o, long line, void *ud) {
+static int dir_entity(const el_jline *j, long line, void *ud) {
     (void)line;
     xp *x = ud;
     char ib[32];
-    const char *id = idtext(json_object_get(o, "id"), ib);
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     if (!id) return 0;
     ent_info *e = el_arena_calloc(x->a, sizeof *e);
     if (!e || el_strmap_put(x->ents, id, strlen(id), e)) return 0;
-    e->type = dup(x, el_json_get_str(o, "type"));
-    e->country = dup(x, el_json_get_str(o, "country"));
-    const char *name = el_json_get_str(o, "name");
+    e->type = jdup(x, j, 0, "type");
+    e->country = jdup(x, j, 0, "country");
+    const char *name = el_jstr(j, el_jget(j, 0, "name"));
     if (name && e->type && strcmp(e->type, "country") == 0) el_strmap_put(x->countries, name, strlen(name), e);
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), i, m) {
-        const char *art = el_json_get_str(m, "article");
-        span32 sp = {u32(json_object_get(m, "start")), u32(json_object_get(m, "end"))};
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        const char *art = el_jstr(j, el_jget(j, m, "article"));
+        span32 sp = {u32(j, el_jget(j, m, "start")), u32(j, el_jget(j, m, "end"))};
         if (art) add_mention(x, id, art, sp);
     }
     return 0;
@@ -199,14 +199,19 @@ static void put_yyyymmdd(el_buf *b, el_date t, const char *suffix) {
     el_buf_printf(b, "%04d%02d%02d%s", y, m, d, suffix);
 }
 
-static void put_num(el_buf *b, const json_t *v, const char *fmt) {
-    if (json_is_integer(v)) el_buf_printf(b, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v)) el_buf_printf(b, fmt, json_real_value(v));
+/* Numbers of the current event line: integers as written, reals in fmt. */
+static void put_num(xp *x, int v, const char *fmt) {
+    if (el_jtype_of(x->j, v) == EL_JINT) el_buf_printf(&x->b, "%lld", el_jint(x->j, v));
+    else if (el_jtype_of(x->j, v) == EL_JREAL) el_buf_printf(&x->b, fmt, el_jnum(x->j, v));
 }
 
-static void put_real(el_buf *b, const json_t *v, const char *fmt) {
-    if (json_is_number(v)) el_buf_printf(b, fmt, json_number_value(v));
+static void put_real(xp *x, int v, const char *fmt) {
+    if (el_jis_num(x->j, v)) el_buf_printf(&x->b, fmt, el_jnum(x->j, v));
 }
+
+/* Member key of object o of the current event line. */
+static int get(const xp *x, int o, const char *key) { return el_jget(x->j, o, key); }
+static const char *sget(const xp *x, int o, const char *key) { return el_jstr(x->j, el_jget(x->j, o, key)); }
 
 /* ---- GDELT 2.0 ---- */
 
@@ -225,10 +230,11 @@ static bool is_role(const char *c) {
 }
 
 /* Actor columns 1-10 (Code, Name, CountryCode, KnownGroupCode, EthnicCode,
-** Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code). */
-static void gdelt_actor(xp *x, const json_t *a) {
+** Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code) of actor
+** a (a token of the event line; < 0: none). */
+static void gdelt_actor(xp *x, int a) {
     el_buf *b = &x->b;
-    const char *code = el_json_get_str(a, "code"), *name = el_json_get_str(a, "name");
+    const char *code = sget(x, a, "code"), *name = sget(x, a, "name");
     char country[4] = "", group[4] = "", types[3][4] = {"", "", ""};
     size_t n = code ? strlen(code) : 0, nt = 0;
     for (size_t i = 0; i + 3 <= n; i += 3) {
@@ -237,9 +243,9 @@ static void gdelt_actor(xp *x, const json_t *a) {
         else if (i == 0) memcpy(country, c, 4);
         else if (!group[0]) memcpy(group, c, 4);
     }
-    if (!country[0] && a) {             /* no country in the code: the entity's own */
+    if (!country[0] && a >= 0) {        /* no country in the code: the entity's own */
         char ib[32];
-        const char *eid = idtext(json_object_get(a, "entity"), ib);
+        const char *eid = el_jid(x->j, get(x, a, "entity"), ib);
         const ent_info *e = eid ? el_strmap_get(x->ents, eid, strlen(eid)) : NULL;
         if (e && e->country && strlen(e->country) == 3) memcpy(country, e->country, 4);
     }
@@ -248,19 +254,18 @@ static void gdelt_actor(xp *x, const json_t *a) {
     el_buf_printf(b, "%s\t%s\t\t\t\t%s\t%s\t%s\t", country, group, types[0], types[1], types[2]);
 }
 
-static const art_info *article(const xp *x, const json_t *m) {
+static const art_info *article(const xp *x, int m) {
     char ib[32];
-    const char *id = idtext(json_object_get(m, "article"), ib);
+    const char *id = el_jid(x->j, get(x, m, "article"), ib);
     return id ? el_strmap_get(x->arts, id, strlen(id)) : NULL;
 }
 
 /* GDELT's DATEADDED: when eventline first saw the event, i.e. the earliest
 ** publication date among its articles. */
-static el_date first_seen(const xp *x, const json_t *ev) {
+static el_date first_seen(const xp *x, int ev) {
     el_date best = EL_DATE_UNKNOWN;
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+    int ms = get(x, ev, "mentions");
+    for (int m = el_jfirst(x->j, ms); m >= 0; m = el_jnext(x->j, ms, m)) {
         const art_info *ai = article(x, m);
         el_date t = ai && ai->date ? el_date_parse(ai->date, strlen(ai->date)) : EL_DATE_UNKNOWN;
         if (t != EL_DATE_UNKNOWN && (best == EL_DATE_UNKNOWN || t < best)) best = t;
@@ -270,17 +275,18 @@ static el_date first_seen(const xp *x, const json_t *ev) {
 
 /* GlobalEventID must be a number: the event id when it is one, else the
 ** event's position in the export (1-based). */
-static long long global_id(const xp *x, const json_t *ev) {
-    const json_t *v = json_object_get(ev, "id");
-    if (json_is_integer(v)) return json_integer_value(v);
-    const char *s = json_string_value(v);
+static long long global_id(const xp *x, int ev) {
+    int v = get(x, ev, "id");
+    if (el_jtype_of(x->j, v) == EL_JINT) return el_jint(x->j, v);
+    const char *s = el_jstr(x->j, v);
     if (s && *s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 18) return atoll(s);
     return x->ordinal;
 }
 
-static void gdelt_event(xp *x, const json_t *ev) {
+static void gdelt_event(xp *x, int ev) {
     el_buf *b = &x->b;
-    el_date t = period_start(el_json_get_str(ev, "date"));
+    const el_jline *j = x->j;
+    el_date t = period_start(sget(x, ev, "date"));
     el_buf_printf(b, "%lld\t", global_id(x, ev));
     if (t != EL_DATE_UNKNOWN) {
         int y, m, d;
@@ -291,68 +297,67 @@ static void gdelt_event(xp *x, const json_t *ev) {
     } else {
         el_buf_puts(b, "\t\t\t\t");
     }
-    gdelt_actor(x, json_array_get(json_object_get(ev, "source"), 0));
-    gdelt_actor(x, json_array_get(json_object_get(ev, "target"), 0));
+    gdelt_actor(x, el_jat(j, get(x, ev, "source"), 0));
+    gdelt_actor(x, el_jat(j, get(x, ev, "target"), 0));
     /* IsRootEvent: GDELT marks events of a lead paragraph. */
     int root = 0;
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+    int ms = get(x, ev, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         const art_info *ai = article(x, m);
-        if (ai && u32(json_object_get(m, "start")) < ai->p0_end) root = 1;
+        if (ai && u32(j, get(x, m, "start")) < ai->p0_end) root = 1;
     }
-    const char *cameo = el_json_get_str(ev, "cameo");
+    const char *cameo = sget(x, ev, "cameo");
     el_buf_printf(b, "%d\t", root);
     /* GDELT writes a root-level code as three digits ("03" is "030"). */
     char code[8] = "";
     if (cameo) snprintf(code, sizeof code, strlen(cameo) == 2 ? "%s0" : "%s", cameo);
     tsv(b, code); el_buf_putc(b, '\t');
     if (cameo) el_buf_printf(b, "%.3s\t%.2s\t", code, code); else el_buf_puts(b, "\t\t");
-    put_num(b, json_object_get(ev, "quad_class"), "%.0f"); el_buf_putc(b, '\t');
-    put_real(b, json_object_get(ev, "goldstein"), "%.1f"); el_buf_putc(b, '\t');
-    put_num(b, json_object_get(ev, "num_mentions"), "%.0f"); el_buf_putc(b, '\t');
-    put_num(b, json_object_get(ev, "num_sources"), "%.0f"); el_buf_putc(b, '\t');
-    put_num(b, json_object_get(ev, "num_articles"), "%.0f"); el_buf_putc(b, '\t');
+    put_num(x, get(x, ev, "quad_class"), "%.0f"); el_buf_putc(b, '\t');
+    put_real(x, get(x, ev, "goldstein"), "%.1f"); el_buf_putc(b, '\t');
+    put_num(x, get(x, ev, "num_mentions"), "%.0f"); el_buf_putc(b, '\t');
+    put_num(x, get(x, ev, "num_sources"), "%.0f"); el_buf_putc(b, '\t');
+    put_num(x, get(x, ev, "num_articles"), "%.0f"); el_buf_putc(b, '\t');
     el_buf_puts(b, "\t");                                     /* AvgTone */
     el_buf_puts(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");           /* Actor1Geo_*, Actor2Geo_* */
-    const json_t *loc = json_object_get(ev, "location");
-    if (json_is_object(loc)) {
-        const char *name = el_json_get_str(loc, "name");
+    int loc = get(x, ev, "location");
+    if (el_jtype_of(j, loc) == EL_JOBJ) {
+        const char *name = sget(x, loc, "name");
         /* ActionGeo_Type: 1 country when the place is a country entity, else
         ** 4 world city (eventline has no finer gazetteer class). */
         bool is_country = name && el_strmap_get(x->countries, name, strlen(name));
         el_buf_printf(b, "%d\t", is_country ? 1 : 4);
         tsv(b, name); el_buf_putc(b, '\t');
-        tsv(b, el_json_get_str(loc, "country"));
+        tsv(b, sget(x, loc, "country"));
         el_buf_puts(b, "\t\t\t");                             /* ADM1, ADM2 */
-        put_real(b, json_object_get(loc, "lat"), "%.4f"); el_buf_putc(b, '\t');
-        put_real(b, json_object_get(loc, "lon"), "%.4f"); el_buf_putc(b, '\t');
+        put_real(x, get(x, loc, "lat"), "%.4f"); el_buf_putc(b, '\t');
+        put_real(x, get(x, loc, "lon"), "%.4f"); el_buf_putc(b, '\t');
     } else {
         el_buf_puts(b, "\t\t\t\t\t\t\t");
     }
     el_buf_putc(b, '\t');                                     /* ActionGeo_FeatureID */
     put_yyyymmdd(b, first_seen(x, ev), "000000");
     el_buf_putc(b, '\t');
-    const art_info *ai = article(x, json_array_get(json_object_get(ev, "mentions"), 0));
+    const art_info *ai = article(x, el_jat(j, ms, 0));
     if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
     el_buf_putc(b, '\n');
 }
 
 /* The sentence span of mention m, or NULL when its article or sentence is unknown. */
-static const span32 *mention_sentence(const xp *x, const json_t *m, const art_info **ai_out) {
+static const span32 *mention_sentence(const xp *x, int m, const art_info **ai_out) {
     const art_info *ai = article(x, m);
     *ai_out = ai;
-    const json_t *k = json_object_get(m, "sentence");
-    if (!ai || !json_is_integer(k) || json_integer_value(k) < 0 ||
-        (size_t)json_integer_value(k) >= ai->sents.n)
+    int k = get(x, m, "sentence");
+    if (!ai || el_jtype_of(x->j, k) != EL_JINT || el_jint(x->j, k) < 0 ||
+        (unsigned long long)el_jint(x->j, k) >= ai->sents.n)
         return NULL;
-    return &ai->sents.v[json_integer_value(k)];
+    return &ai->sents.v[el_jint(x->j, k)];
 }
 
 /* The first mention of actor a's entity inside span sp of article ai, or NULL. */
-static const span32 *actor_in(const xp *x, const json_t *a, const art_info *ai, const span32 *sp) {
+static const span32 *actor_in(const xp *x, int a, const art_info *ai, const span32 *sp) {
     char ib[32], key[512];
-    const char *eid = idtext(json_object_get(a, "entity"), ib);
+    const char *eid = el_jid(x->j, get(x, a, "entity"), ib);
     if (!eid || !ai || !sp) return NULL;
     int n = snprintf(key, sizeof key, "%s\x1f%s", eid, ai->id);
     if (n < 0 || (size_t)n >= sizeof key) return NULL;
@@ -363,15 +368,14 @@ static const span32 *actor_in(const xp *x, const json_t *a, const art_info *ai, 
 }
 
 /* GDELT 2.0 mentions table: one row per mention of each event. */
-static void gdelt_mentions(xp *x, const json_t *ev) {
+static void gdelt_mentions(xp *x, int ev) {
     el_buf *b = &x->b;
+    const el_jline *j = x->j;
     long long gid = global_id(x, ev);
     el_date seen = first_seen(x, ev);
-    const json_t *src = json_array_get(json_object_get(ev, "source"), 0);
-    const json_t *tgt = json_array_get(json_object_get(ev, "target"), 0);
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
+    int src = el_jat(j, get(x, ev, "source"), 0), tgt = el_jat(j, get(x, ev, "target"), 0);
+    int ms = get(x, ev, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         const art_info *ai;
         const span32 *sp = mention_sentence(x, m, &ai);
         el_buf_printf(b, "%lld\t", gid);
@@ -383,14 +387,13 @@ static void gdelt_mentions(xp *x, const json_t *ev) {
         if (ai) tsv(b, ai->outlet);
         el_buf_putc(b, '\t');
         if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
-        else tsv(b, el_json_get_str(m, "article"));
+        else tsv(b, sget(x, m, "article"));
         el_buf_putc(b, '\t');
-        const json_t *k = json_object_get(m, "sentence");
-        if (json_is_integer(k)) el_buf_printf(b, "%lld", (long long)json_integer_value(k) + 1);
+        int k = get(x, m, "sentence"), st = get(x, m, "start");
+        if (el_jtype_of(j, k) == EL_JINT) el_buf_printf(b, "%lld", el_jint(j, k) + 1);
         const span32 *a1 = actor_in(x, src, ai, sp), *a2 = actor_in(x, tgt, ai, sp);
         el_buf_printf(b, "\t%ld\t%ld\t%ld\t1\t\t", a1 ? (long)a1->s : -1L, a2 ? (long)a2->s : -1L,
-                      json_is_integer(json_object_get(m, "start"))
-                          ? (long)json_integer_value(json_object_get(m, "start")) : -1L);
+                      el_jtype_of(j, st) == EL_JINT ? (long)el_jint(j, st) : -1L);
         if (ai) el_buf_printf(b, "%u", ai->len);
         el_buf_puts(b, "\t\t");                               /* MentionDocTone */
         if (ai && ai->translated == 1) {
@@ -404,26 +407,87 @@ static void gdelt_mentions(xp *x, const json_t *ev) {
 
 /* ---- PLOVER ---- */
 
-static void put_json(el_buf *b, const json_t *v) {
-    if (!v) { el_buf_puts(b, "null"); return; }
-    char *t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10));
-    el_buf_puts(b, t ? t : "null");
-    free(t);
+/* A value as jansson writes it compactly (reals to 10 digits), so that the
+** records keep the bytes they had when jansson wrote them. */
+static void put_json_str(el_buf *b, const char *s, size_t n) {
+    el_buf_putc(b, '"');
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        el_buf_put(b, s + from, i - from);
+        from = i + 1;
+        switch (c) {
+        case '"': el_buf_puts(b, "\\\""); break;
+        case '\\': el_buf_puts(b, "\\\\"); break;
+        case '\b': el_buf_puts(b, "\\b"); break;
+        case '\f': el_buf_puts(b, "\\f"); break;
+        case '\n': el_buf_puts(b, "\\n"); break;
+        case '\r': el_buf_puts(b, "\\r"); break;
+        case '\t': el_buf_puts(b, "\\t"); break;
+        default: el_buf_printf(b, "\\u%04X", c); break;
+        }
+    }
+    el_buf_put(b, s + from, n - from);
+    el_buf_putc(b, '"');
+}
+
+static void put_json_real(el_buf *b, double v) {
+    char t[64];
+    int n = snprintf(t, sizeof t, "%.10g", v);
+    if (n < 0 || n >= (int)sizeof t - 3) { el_buf_puts(b, "null"); return; }
+    if (!strchr(t, '.') && !strchr(t, 'e')) { memcpy(t + n, ".0", 3); n += 2; }
+    char *e = strchr(t, 'e');
+    if (e) {                            /* "1e+20" -> "1e20", "1e-05" -> "1e-5" */
+        char *start = e + 1, *end = start + 1;
+        if (*start == '-') start++;
+        while (*end == '0') end++;
+        if (end != start) memmove(start, end, strlen(end) + 1);
+    }
+    el_buf_puts(b, t);
+}
+
+static void put_json(const el_jline *j, el_buf *b, int v) {
+    switch (el_jtype_of(j, v)) {
+    case EL_JSTR: put_json_str(b, el_jstr(j, v), el_jstrlen(j, v)); break;
+    case EL_JINT: el_buf_printf(b, "%lld", el_jint(j, v)); break;
+    case EL_JREAL: put_json_real(b, el_jnum(j, v)); break;
+    case EL_JTRUE: el_buf_puts(b, "true"); break;
+    case EL_JFALSE: el_buf_puts(b, "false"); break;
+    case EL_JARR:
+        el_buf_putc(b, '[');
+        for (int e = el_jfirst(j, v); e >= 0; e = el_jnext(j, v, e)) {
+            if (e != v + 1) el_buf_putc(b, ',');
+            put_json(j, b, e);
+        }
+        el_buf_putc(b, ']');
+        break;
+    case EL_JOBJ:
+        el_buf_putc(b, '{');
+        for (uint32_t k = (uint32_t)v + 1; k < j->t[v].next; k = j->t[k + 1].next) {
+            if (k != (uint32_t)v + 1) el_buf_putc(b, ',');
+            put_json_str(b, el_jstr(j, (int)k), el_jstrlen(j, (int)k));
+            el_buf_putc(b, ':');
+            put_json(j, b, (int)k + 1);
+        }
+        el_buf_putc(b, '}');
+        break;
+    default: el_buf_puts(b, "null");
+    }
 }
 
 /* PLOVER's actor list: [{"actorText","code"}], or "" when there is none,
 ** as in the PLOVER gold-standard records. */
-static void plover_actors(el_buf *b, const json_t *arr) {
-    if (!json_array_size(arr)) { el_buf_puts(b, "\"\""); return; }
+static void plover_actors(xp *x, int arr) {
+    el_buf *b = &x->b;
+    if (!el_jsize(x->j, arr)) { el_buf_puts(b, "\"\""); return; }
     el_buf_putc(b, '[');
-    size_t i;
-    const json_t *a;
-    json_array_foreach(arr, i, a) {
+    for (int a = el_jfirst(x->j, arr); a >= 0; a = el_jnext(x->j, arr, a)) {
         int f = 1;
-        el_buf_puts(b, i ? ",{" : "{");
-        el_json_key(b, "actorText", &f); put_json(b, json_object_get(a, "name"));
-        el_json_key(b, "code", &f); put_json(b, json_object_get(a, "code"));
-        el_json_key(b, "entity", &f); put_json(b, json_object_get(a, "entity"));
+        el_buf_puts(b, a != arr + 1 ? ",{" : "{");
+        el_json_key(b, "actorText", &f); put_json(x->j, b, get(x, a, "name"));
+        el_json_key(b, "code", &f); put_json(x->j, b, get(x, a, "code"));
+        el_json_key(b, "entity", &f); put_json(x->j, b, get(x, a, "entity"));
         el_buf_putc(b, '}');
     }
     el_buf_putc(b, ']');
@@ -433,57 +497,58 @@ typedef struct mark { uint32_t s, e; const char *tag; } mark;
 
 /* textInfo.markup: the sentence with PLOVER's marks, "(SRC: Hamas) has
 ** (EVT: rejected) ...". Marks that overlap an earlier one are left out. */
-static void plover_markup(xp *x, el_buf *b, const json_t *ev, const json_t *m, const char *text) {
+static void plover_markup(xp *x, el_buf *b, int ev, int m, const char *text) {
     const art_info *ai;
     const span32 *sp = mention_sentence(x, m, &ai);
     size_t len = strlen(text);
     mark mk[9];
     size_t n = 0;
     if (sp && sp->e - sp->s == len) {
-        uint32_t s = u32(json_object_get(m, "start")), e = u32(json_object_get(m, "end"));
+        uint32_t s = u32(x->j, get(x, m, "start")), e = u32(x->j, get(x, m, "end"));
         if (s >= sp->s && e <= sp->e && s < e) mk[n++] = (mark){s - sp->s, e - sp->s, "EVT"};
         static const char *const roles_json[2] = {"source", "target"}, *tags[2] = {"SRC", "TAR"};
         for (int r = 0; r < 2; r++)
             for (size_t i = 0; i < 4 && n < 9; i++) {
-                const json_t *a = json_array_get(json_object_get(ev, roles_json[r]), i);
-                const span32 *as = a ? actor_in(x, a, ai, sp) : NULL;
+                int a = el_jat(x->j, get(x, ev, roles_json[r]), i);
+                const span32 *as = a >= 0 ? actor_in(x, a, ai, sp) : NULL;
                 if (as) mk[n++] = (mark){as->s - sp->s, as->e - sp->s, tags[r]};
             }
     }
     for (size_t i = 1; i < n; i++)                            /* by start: insertion sort */
-        for (size_t j = i; j > 0 && mk[j].s < mk[j - 1].s; j--) {
-            mark t = mk[j]; mk[j] = mk[j - 1]; mk[j - 1] = t;
+        for (size_t k = i; k > 0 && mk[k].s < mk[k - 1].s; k--) {
+            mark t = mk[k]; mk[k] = mk[k - 1]; mk[k - 1] = t;
         }
-    el_buf out = {0};
+    el_buf *out = &x->tmp;
+    out->len = 0;
     uint32_t at = 0;
     for (size_t i = 0; i < n; i++) {
         if (mk[i].s < at) continue;
-        el_buf_put(&out, text + at, mk[i].s - at);
-        el_buf_printf(&out, "(%s: ", mk[i].tag);
-        el_buf_put(&out, text + mk[i].s, mk[i].e - mk[i].s);
-        el_buf_putc(&out, ')');
+        el_buf_put(out, text + at, mk[i].s - at);
+        el_buf_printf(out, "(%s: ", mk[i].tag);
+        el_buf_put(out, text + mk[i].s, mk[i].e - mk[i].s);
+        el_buf_putc(out, ')');
         at = mk[i].e;
     }
-    el_buf_put(&out, text + at, len - at);
-    el_json_str(b, out.p ? out.p : "", out.len);
-    el_buf_free(&out);
+    el_buf_put(out, text + at, len - at);
+    el_json_str(b, out->p ? out->p : "", out->len);
 }
 
-static void plover_record(xp *x, const json_t *ev) {
+static void plover_record(xp *x, int ev) {
     el_buf *b = &x->b;
+    const el_jline *j = x->j;
     int f = 1;
-    const json_t *m0 = json_array_get(json_object_get(ev, "mentions"), 0);
-    const char *text = el_json_get_str(m0, "text");
+    int ms = get(x, ev, "mentions"), m0 = el_jat(j, ms, 0);
+    const char *text = sget(x, m0, "text");
     const art_info *ai;
     const span32 *sp = mention_sentence(x, m0, &ai);
     el_buf_putc(b, '{');
-    el_json_key(b, "id", &f); put_json(b, json_object_get(ev, "id"));
-    el_json_key(b, "date", &f); put_json(b, json_object_get(ev, "date"));
-    el_json_key(b, "source", &f); plover_actors(b, json_object_get(ev, "source"));
-    el_json_key(b, "target", &f); plover_actors(b, json_object_get(ev, "target"));
-    el_json_key(b, "event", &f); put_json(b, json_object_get(ev, "event"));
+    el_json_key(b, "id", &f); put_json(j, b, get(x, ev, "id"));
+    el_json_key(b, "date", &f); put_json(j, b, get(x, ev, "date"));
+    el_json_key(b, "source", &f); plover_actors(x, get(x, ev, "source"));
+    el_json_key(b, "target", &f); plover_actors(x, get(x, ev, "target"));
+    el_json_key(b, "event", &f); put_json(j, b, get(x, ev, "event"));
     el_json_key(b, "eventText", &f);
-    uint32_t s = u32(json_object_get(m0, "start")), e = u32(json_object_get(m0, "end"));
+    uint32_t s = u32(j, get(x, m0, "start")), e = u32(j, get(x, m0, "end"));
     if (text && sp && sp->e - sp->s == strlen(text) && s >= sp->s && e <= sp->e && s <= e)
         el_json_str(b, text + (s - sp->s), e - s);
     else
@@ -496,8 +561,8 @@ static void plover_record(xp *x, const json_t *ev) {
     el_buf_puts(b, "{\"markup\":");
     if (text) plover_markup(x, b, ev, m0, text); else el_buf_puts(b, "null");
     el_buf_putc(b, '}');
-    const json_t *loc = json_object_get(ev, "location");
-    if (json_is_object(loc)) { el_json_key(b, "eventLoc", &f); put_json(b, loc); }
+    int loc = get(x, ev, "location");
+    if (el_jtype_of(j, loc) == EL_JOBJ) { el_json_key(b, "eventLoc", &f); put_json(j, b, loc); }
     el_json_key(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
     el_json_key(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
     el_json_key(b, "coder", &f); el_json_strz(b, "eventline");
@@ -510,15 +575,13 @@ static void plover_record(xp *x, const json_t *ev) {
     };
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
         el_json_key(b, extra[i], &g);
-        put_json(b, json_object_get(ev, extra[i]));
+        put_json(j, b, get(x, ev, extra[i]));
     }
     el_json_key(b, "articles", &g);
     el_buf_putc(b, '[');
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
-        if (i) el_buf_putc(b, ',');
-        put_json(b, json_object_get(m, "article"));
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        if (m != ms + 1) el_buf_putc(b, ',');
+        put_json(j, b, get(x, m, "article"));
     }
     el_buf_puts(b, "]}}\n");
 }
@@ -539,24 +602,19 @@ static void csv_cell(el_buf *b, const char *s, bool text) {
     if (q || formula) el_buf_putc(b, '"');
 }
 
-static void csv_num(el_buf *b, const json_t *v, const char *fmt) {
-    if (json_is_integer(v)) el_buf_printf(b, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v)) el_buf_printf(b, fmt, json_real_value(v));
-}
+static void csv_num(xp *x, int v, const char *fmt) { put_num(x, v, fmt); }
 
 /* Actors' key (name or code) joined by "; ". */
-static void csv_actors(el_buf *b, const json_t *arr, const char *key) {
-    el_buf t = {0};
-    size_t i;
-    const json_t *a;
-    json_array_foreach(arr, i, a) {
-        const char *v = el_json_get_str(a, key);
-        if (t.len) el_buf_puts(&t, "; ");
-        el_buf_puts(&t, v ? v : "");
+static void csv_actors(xp *x, int arr, const char *key) {
+    el_buf *t = &x->tmp;
+    t->len = 0;
+    for (int a = el_jfirst(x->j, arr); a >= 0; a = el_jnext(x->j, arr, a)) {
+        const char *v = sget(x, a, key);
+        if (t->len) el_buf_puts(t, "; ");
+        el_buf_puts(t, v ? v : "");
     }
-    el_buf_putc(&t, '\0');
-    csv_cell(b, t.p, true);
-    el_buf_free(&t);
+    el_buf_putc(t, '\0');
+    csv_cell(&x->b, t->p, true);
 }
 
 static const char csv_header[] =
@@ -564,63 +622,78 @@ static const char csv_header[] =
     "target,target_code,location,location_country,lat,lon,episode,thread,num_mentions,"
     "num_articles,num_sources,articles,text\n";
 
-static void csv_row(xp *x, const json_t *ev) {
+static void csv_row(xp *x, int ev) {
     el_buf *b = &x->b;
+    const el_jline *j = x->j;
     char ib[32];
     static const char *const str1[] = {"date", "date_granularity", "event", "cameo"};
-    csv_cell(b, idtext(json_object_get(ev, "id"), ib), true);
-    for (int i = 0; i < 4; i++) { el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, str1[i]), true); }
-    el_buf_putc(b, ','); csv_num(b, json_object_get(ev, "quad_class"), "%.0f");
-    el_buf_putc(b, ','); csv_num(b, json_object_get(ev, "goldstein"), "%.1f");
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "modality"), true);
-    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "source"), "name");
-    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "source"), "code");
-    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "target"), "name");
-    el_buf_putc(b, ','); csv_actors(b, json_object_get(ev, "target"), "code");
-    const json_t *loc = json_object_get(ev, "location");
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(loc, "name"), true);
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(loc, "country"), true);
-    el_buf_putc(b, ','); if (json_is_number(json_object_get(loc, "lat"))) el_buf_printf(b, "%.4f", json_number_value(json_object_get(loc, "lat")));
-    el_buf_putc(b, ','); if (json_is_number(json_object_get(loc, "lon"))) el_buf_printf(b, "%.4f", json_number_value(json_object_get(loc, "lon")));
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "episode"), true);
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(ev, "thread"), true);
+    csv_cell(b, el_jid(j, get(x, ev, "id"), ib), true);
+    for (int i = 0; i < 4; i++) { el_buf_putc(b, ','); csv_cell(b, sget(x, ev, str1[i]), true); }
+    el_buf_putc(b, ','); csv_num(x, get(x, ev, "quad_class"), "%.0f");
+    el_buf_putc(b, ','); csv_num(x, get(x, ev, "goldstein"), "%.1f");
+    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "modality"), true);
+    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "source"), "name");
+    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "source"), "code");
+    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "target"), "name");
+    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "target"), "code");
+    int loc = get(x, ev, "location");
+    el_buf_putc(b, ','); csv_cell(b, sget(x, loc, "name"), true);
+    el_buf_putc(b, ','); csv_cell(b, sget(x, loc, "country"), true);
+    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lat"))) el_buf_printf(b, "%.4f", el_jnum(j, get(x, loc, "lat")));
+    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lon"))) el_buf_printf(b, "%.4f", el_jnum(j, get(x, loc, "lon")));
+    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "episode"), true);
+    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "thread"), true);
     static const char *const nums[] = {"num_mentions", "num_articles", "num_sources"};
-    for (int i = 0; i < 3; i++) { el_buf_putc(b, ','); csv_num(b, json_object_get(ev, nums[i]), "%.0f"); }
-    /* The distinct articles, in mention order, then the first mention's sentence. */
-    el_buf t = {0};
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(ev, "mentions"), i, m) {
-        const char *a = idtext(json_object_get(m, "article"), ib);
-        bool seen = false;
-        for (size_t j = 0; j < i && a; j++) {
-            char jb[32];
-            const char *p = idtext(json_object_get(json_array_get(json_object_get(ev, "mentions"), j), "article"), jb);
-            seen |= p && strcmp(p, a) == 0;
-        }
-        if (!a || seen) continue;
-        if (t.len) el_buf_puts(&t, "; ");
-        el_buf_puts(&t, a);
+    for (int i = 0; i < 3; i++) { el_buf_putc(b, ','); csv_num(x, get(x, ev, nums[i]), "%.0f"); }
+    /* The distinct articles, in mention order, then the first mention's
+    ** sentence. A set of the ids seen keeps this linear in the mentions. */
+    el_buf *t = &x->tmp;
+    t->len = 0;
+    int ms = get(x, ev, "mentions");
+    /* The set holds where each id sits in t (off 0: empty slot). */
+    size_t cap = 16;
+    while (cap < 2 * el_jsize(j, ms)) cap *= 2;
+    if (cap > x->seen_cap) {
+        idref *s = realloc(x->seen, cap * sizeof *s);
+        if (!s) { x->oom = true; return; }
+        x->seen = s;
+        x->seen_cap = cap;
     }
-    el_buf_putc(&t, '\0');
-    el_buf_putc(b, ','); csv_cell(b, t.p, true);
-    el_buf_free(&t);
-    el_buf_putc(b, ','); csv_cell(b, el_json_get_str(json_array_get(json_object_get(ev, "mentions"), 0), "text"), true);
+    memset(x->seen, 0, cap * sizeof *x->seen);
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        const char *a = el_jid(j, get(x, m, "article"), ib);
+        if (!a) continue;
+        size_t n = strlen(a), h = (size_t)el_hash(a, n) & (cap - 1);
+        const idref *r;
+        while ((r = &x->seen[h])->off && !(r->len == n && memcmp(t->p + r->off - 1, a, n) == 0))
+            h = (h + 1) & (cap - 1);
+        if (r->off) continue;                                 /* one entry an article */
+        if (t->len) el_buf_puts(t, "; ");
+        x->seen[h] = (idref){t->len + 1, n};
+        el_buf_put(t, a, n);
+    }
+    el_buf_putc(t, '\0');
+    el_buf_putc(b, ','); csv_cell(b, t->p, true);
+    el_buf_putc(b, ','); csv_cell(b, sget(x, el_jat(j, ms, 0), "text"), true);
     el_buf_putc(b, '\n');
 }
 
 /* ---- Drivers ---- */
 
-static int on_event(json_t *ev, long line, void *ud) {
+/* One event line (its object is token 0) in x's format. */
+static int on_event(const el_jline *j, long line, void *ud) {
     (void)line;
     xp *x = ud;
     x->ordinal++;
+    x->j = j;
     switch (x->format) {
-    case EL_EXPORT_GDELT: gdelt_event(x, ev); break;
-    case EL_EXPORT_GDELT_MENTIONS: gdelt_mentions(x, ev); break;
-    case EL_EXPORT_PLOVER: plover_record(x, ev); break;
-    default: csv_row(x, ev); break;
+    case EL_EXPORT_GDELT: gdelt_event(x, 0); break;
+    case EL_EXPORT_GDELT_MENTIONS: gdelt_mentions(x, 0); break;
+    case EL_EXPORT_PLOVER: plover_record(x, 0); break;
+    default: csv_row(x, 0); break;
     }
+    x->j = NULL;
+    if (x->oom) return 1;
     if (x->b.len >= (1 << 20) && el_buf_flush(&x->b, x->f)) return 1;
     return 0;
 }
@@ -642,7 +715,7 @@ static int xp_init(xp *x, int format, FILE *f, el_diag *d) {
 }
 
 static int xp_done(xp *x, int rc) {
-    if (rc == EL_OK && el_arena_failed(x->a)) {
+    if (rc == EL_OK && (el_arena_failed(x->a) || x->oom)) {
         el_reject(x->d, "<memory>", 0, "out of memory during the export");
         rc = EL_EINPUT;
     }
@@ -651,6 +724,9 @@ static int xp_done(xp *x, int rc) {
         rc = EL_EINPUT;
     }
     el_buf_free(&x->b);
+    el_buf_free(&x->tmp);
+    free(x->seen);
+    el_jline_free(&x->row);
     el_arena_free(x->a);
     return rc;
 }
@@ -749,12 +825,12 @@ int el_export_store(el_store *s, int format, FILE *f, el_diag *d) {
         rc = EL_EINPUT;
     }
     while (rc == EL_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        json_error_t err;
-        json_t *ev = json_loads(coltext(st, 0), 0, &err);
-        if (!ev) continue;                      /* the store only keeps parsed lines */
-        int stop = on_event(ev, 0, &x);
-        json_decref(ev);
-        if (stop) rc = EL_EINPUT;
+        const char *err;
+        size_t at;
+        int prc = el_jparse(&x.row, coltext(st, 0), (size_t)sqlite3_column_bytes(st, 0), &err, &at);
+        if (prc == -2) { x.oom = true; rc = EL_EINPUT; break; }
+        if (prc < 0 || el_jtype_of(&x.row, 0) != EL_JOBJ) continue;   /* the store keeps parsed lines */
+        if (on_event(&x.row, 0, &x)) rc = EL_EINPUT;
     }
     if (rc == EL_OK && src != SQLITE_DONE) {
         el_reject(d, sqlite3_db_filename(db, "main"), 0, "cannot read events: %s", sqlite3_errmsg(db));
@@ -770,7 +846,7 @@ int el_export_store(el_store *s, int format, FILE *f, el_diag *d) {
 ** and handed to every format in turn. */
 typedef struct xp_all { xp x[EL_EXPORT__COUNT]; } xp_all;
 
-static int on_event_all(json_t *ev, long line, void *ud) {
+static int on_event_all(const el_jline *ev, long line, void *ud) {
     xp_all *all = ud;
     for (int i = 0; i < EL_EXPORT__COUNT; i++)
         if (on_event(ev, line, &all->x[i])) return 1;

@@ -5,6 +5,9 @@
 ** Out: HTML with inline CSS, SVG and a little JS (sort and filter only: the
 **      page reads fine without it), sections in this order: summary,
 **      threads and episodes, timeline, events, numbers, quotes, articles.
+** Memory and size are bounded whatever the run (report.h has the limits):
+** what is shown is kept as its JSON line, re-read when written; articles
+** are read twice (what to show, then the bodies), never held all at once.
 ** Never break: every byte of input text goes through esc() (a CSP meta tag
 ** forbids network use besides); output order is file order, so the same
 ** folder gives the same bytes.
@@ -20,7 +23,7 @@
 #include "date.h"
 #include "el_int.h"
 #include "export.h"
-#include "store.h"
+#include "jscan.h"
 #include "strmap.h"
 
 /* ---- What the report holds ---- */
@@ -42,6 +45,11 @@ typedef EL_VEC(ann) annvec;
 
 typedef struct ent_meta { const char *name, *type, *code; } ent_meta;
 
+/* A JSON line kept for the page (in the arena), parsed again when written:
+** a few hundred bytes where jansson's tree took kilobytes. */
+typedef struct line { const char *s; uint32_t len; } line;
+typedef EL_VEC(line) linevec;
+
 typedef struct rp {
     el_arena *a;
     el_diag *d;
@@ -50,10 +58,15 @@ typedef struct rp {
     el_buf b;
     FILE *f;
     int werr;
-    EL_VEC(art_meta *) arts;
+    bool oom;
+    EL_VEC(art_meta *) arts;    /* the articles kept: shown in full, listed, or referred to */
     el_strmap *art_by_id, *ent_by_id, *anns, *outlets;
-    json_t *events, *stories, *counts, *quotes, *comparisons;
-    long n_events, n_entities, n_counts, n_quotes;   /* in the files, kept or not */
+    el_strmap *need, *need_ent; /* articles and entities the kept lines refer to */
+    el_strmap *thread_ids;      /* every thread of stories.jsonl (episodes' parents) */
+    linevec events, stories, counts, quotes, comparisons;
+    long n_articles, n_listed, n_events, n_entities, n_counts, n_quotes;   /* in the files */
+    long n_threads, n_episodes, n_threads_kept, n_episodes_kept;
+    el_jline j1, j2;            /* kept lines parsed again, two at a time at most */
 } rp;
 
 /* ---- Output ---- */
@@ -99,21 +112,17 @@ static void anchor(rp *r, const char *prefix, const char *id) {
     }
 }
 
-/* An id as text, whether written as a string or a number. */
-static const char *idtext(const json_t *v, char buf[32]) {
-    if (json_is_string(v)) return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(buf, 32, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    return NULL;
+/* Members of object o of a parsed line: a string (or NULL), a number (0
+** when absent), an id as text. */
+static const char *str(const el_jline *j, int o, const char *k) { return el_jstr(j, el_jget(j, o, k)); }
+
+static long num(const el_jline *j, int o, const char *k) {
+    int v = el_jget(j, o, k);
+    return el_jis_num(j, v) ? (long)el_jnum(j, v) : 0;
 }
 
-static const char *str(const json_t *o, const char *k) { return el_json_get_str(o, k); }
-
-static long num(const json_t *o, const char *k) {
-    const json_t *v = json_object_get(o, k);
-    return json_is_number(v) ? (long)json_number_value(v) : 0;
+static const char *idof(const el_jline *j, int o, const char *k, char buf[32]) {
+    return el_jid(j, el_jget(j, o, k), buf);
 }
 
 static size_t utf8_chars(const char *s) {
@@ -122,10 +131,27 @@ static size_t utf8_chars(const char *s) {
     return n;
 }
 
+/* Parse kept line l into j (r->j1 or r->j2). Returns 0, or -1 when memory
+** ran out (the page is then not written). */
+static int reparse(rp *r, el_jline *j, const line *l) {
+    const char *err;
+    size_t at;
+    if (el_jparse(j, l->s, l->len, &err, &at) == 0) return 0;
+    r->oom = true;                                           /* it parsed once: only memory fails */
+    return -1;
+}
+
 /* ---- Loading ---- */
 
 static art_meta *article_of(const rp *r, const char *id) {
     return id ? el_strmap_get(r->art_by_id, id, strlen(id)) : NULL;
+}
+
+/* Remember that the page refers to article (or entity) id. */
+static void need(rp *r, el_strmap *set, const char *id) {
+    if (!id || el_strmap_get(set, id, strlen(id))) return;
+    const char *k = el_arena_strdup(r->a, id);
+    if (k) el_strmap_put(set, k, strlen(k), (void *)k);
 }
 
 /* The opening words of a body, for an article without a title: up to 90
@@ -142,25 +168,35 @@ static const char *opening(rp *r, const char *body) {
     return body ? el_arena_strndup(r->a, body, n) : NULL;
 }
 
-static int on_article(json_t *o, long line, void *ud) {
+/* Articles, first reading: count them all; keep what the page shows of the
+** first max_articles (in full), the next max_list (listed) and any other
+** the kept lines refer to. File order: a run writes this run's inputs
+** first, so the newest articles are the ones shown. */
+static int on_article(const el_jline *j, long line, void *ud) {
     rp *r = ud;
     char ib[32];
-    const char *id = idtext(json_object_get(o, "id"), ib);
+    const char *id = idof(j, 0, "id", ib);
     if (!id) { el_reject(r->d, "articles.jsonl", line, "article without an id; skipped"); return 0; }
     if (article_of(r, id)) return 0;                         /* a repeated id: the first wins */
+    long k = r->n_articles++;
+    const char *outlet = str(j, 0, "outlet");
+    if (outlet && !el_strmap_get(r->outlets, outlet, strlen(outlet))) need(r, r->outlets, outlet);
+    bool full = (size_t)k < r->opt.max_articles;
+    bool listed = !full && (size_t)k < r->opt.max_articles + r->opt.max_list;
+    if (!full && !listed && !el_strmap_get(r->need, id, strlen(id))) return 0;
+    if (listed) r->n_listed++;
     art_meta *m = el_arena_calloc(r->a, sizeof *m);
     if (!m) return 1;
     m->id = el_arena_strdup(r->a, id);
-    m->title = el_arena_strdup(r->a, str(o, "title"));
-    m->date = el_arena_strdup(r->a, str(o, "date"));
-    m->date_source = el_arena_strdup(r->a, str(o, "date_source"));
-    m->outlet = el_arena_strdup(r->a, str(o, "outlet"));
-    m->file = el_arena_strdup(r->a, str(o, "file"));
-    if (!m->title) m->first = opening(r, str(o, "body"));
-    m->full = r->arts.n < r->opt.max_articles;
-    EL_PUSH(r->a, r->arts, m);
+    m->title = el_arena_strdup(r->a, str(j, 0, "title"));
+    m->date = el_arena_strdup(r->a, str(j, 0, "date"));
+    m->date_source = el_arena_strdup(r->a, str(j, 0, "date_source"));
+    m->outlet = el_arena_strdup(r->a, outlet);
+    m->file = el_arena_strdup(r->a, str(j, 0, "file"));
+    if (!m->title) m->first = opening(r, str(j, 0, "body"));
+    m->full = full;
+    if (full || listed) EL_PUSH(r->a, r->arts, m);
     el_strmap_put(r->art_by_id, m->id, strlen(m->id), m);
-    if (m->outlet) el_strmap_put(r->outlets, m->outlet, strlen(m->outlet), m);
     return 0;
 }
 
@@ -170,45 +206,51 @@ static void add_ann(rp *r, const char *article, ann x) {
     annvec *v = el_strmap_get(r->anns, article, strlen(article));
     if (!v) {
         if (!(v = el_arena_calloc(r->a, sizeof *v))) return;
-        el_strmap_put(r->anns, article, strlen(article), v);
+        el_strmap_put(r->anns, m->id, strlen(m->id), v);
     }
     EL_PUSH(r->a, *v, x);
 }
 
-static int on_entity(json_t *o, long line, void *ud) {
+/* Entities: counted; names kept for quote speakers; mentions in articles
+** shown in full become highlights. */
+static int on_entity(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     char ib[32];
-    const char *id = idtext(json_object_get(o, "id"), ib);
+    const char *id = idof(j, 0, "id", ib);
     r->n_entities++;
     if (!id) return 0;
-    ent_meta *e = el_arena_calloc(r->a, sizeof *e);
-    if (!e) return 1;
-    e->name = el_arena_strdup(r->a, str(o, "name"));
-    e->type = el_arena_strdup(r->a, str(o, "type"));
-    e->code = el_arena_strdup(r->a, str(o, "code"));
-    el_strmap_put(r->ent_by_id, id, strlen(id), e);
-    const char *label = el_arena_printf(r->a, "%s (%s%s%s)", e->name ? e->name : "?",
-                                        e->type ? e->type : "entity", e->code ? ", " : "",
-                                        e->code ? e->code : "");
-    const char *cls = el_arena_printf(r->a, "ent t-%s", e->type ? e->type : "other");
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), i, m) {
-        const char *art = str(m, "article");
-        if (art) add_ann(r, art, (ann){(uint32_t)num(m, "start"), (uint32_t)num(m, "end"), ANN_ENT, cls, label});
+    const char *name = str(j, 0, "name"), *type = str(j, 0, "type"), *code = str(j, 0, "code");
+    if (el_strmap_get(r->need_ent, id, strlen(id))) {
+        ent_meta *e = el_arena_calloc(r->a, sizeof *e);
+        if (!e) return 1;
+        e->name = el_arena_strdup(r->a, name);
+        e->type = el_arena_strdup(r->a, type);
+        e->code = el_arena_strdup(r->a, code);
+        el_strmap_put(r->ent_by_id, el_arena_strdup(r->a, id), strlen(id), e);
+    }
+    const char *label = NULL, *cls = NULL;                   /* made at the first highlight */
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        const char *art = str(j, m, "article");
+        const art_meta *am = article_of(r, art);
+        if (!am || !am->full) continue;
+        if (!label) {
+            label = el_arena_printf(r->a, "%s (%s%s%s)", name ? name : "?", type ? type : "entity",
+                                    code ? ", " : "", code ? code : "");
+            cls = el_arena_printf(r->a, "ent t-%s", type ? type : "other");
+        }
+        add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_ENT, cls, label});
     }
     return 0;
 }
 
 /* Actor names of an event side, joined by ", "; "" when none. */
-static const char *actor_names(rp *r, const json_t *arr) {
+static const char *actor_names(rp *r, const el_jline *j, int arr) {
     el_buf t = {0};
-    size_t i;
-    const json_t *a;
-    json_array_foreach(arr, i, a) {
-        const char *n = str(a, "name");
-        if (!n) n = str(a, "code");
+    for (int a = el_jfirst(j, arr); a >= 0; a = el_jnext(j, arr, a)) {
+        const char *n = str(j, a, "name");
+        if (!n) n = str(j, a, "code");
         if (!n) continue;
         if (t.len) el_buf_puts(&t, ", ");
         el_buf_puts(&t, n);
@@ -219,73 +261,130 @@ static const char *actor_names(rp *r, const json_t *arr) {
 }
 
 /* "A, B → C", "A", "→ C", or "" when the event names no actor. */
-static const char *actors_line(rp *r, const json_t *ev) {
-    const char *src = actor_names(r, json_object_get(ev, "source"));
-    const char *tgt = actor_names(r, json_object_get(ev, "target"));
+static const char *actors_line(rp *r, const el_jline *j) {
+    const char *src = actor_names(r, j, el_jget(j, 0, "source"));
+    const char *tgt = actor_names(r, j, el_jget(j, 0, "target"));
     return el_arena_printf(r->a, "%s%s%s", src, *tgt ? (*src ? " → " : "→ ") : "", tgt);
 }
 
-static const char *event_label(rp *r, const json_t *ev) {
+static const char *event_label(rp *r, const el_jline *j) {
     char ib[32];
-    const char *id = idtext(json_object_get(ev, "id"), ib), *who = actors_line(r, ev);
+    const char *id = idof(j, 0, "id", ib), *who = actors_line(r, j);
     return el_arena_printf(r->a, "event %s: %s %s, %s%s%s", id ? id : "?",
-                           str(ev, "event") ? str(ev, "event") : "?",
-                           str(ev, "cameo") ? str(ev, "cameo") : "",
-                           str(ev, "modality") ? str(ev, "modality") : "asserted",
+                           str(j, 0, "event") ? str(j, 0, "event") : "?",
+                           str(j, 0, "cameo") ? str(j, 0, "cameo") : "",
+                           str(j, 0, "modality") ? str(j, 0, "modality") : "asserted",
                            *who ? ": " : "", who);
 }
 
-static int on_event(json_t *o, long line, void *ud) {
+/* The kept events' mentions in articles shown in full become highlights. */
+static void event_anns(rp *r) {
+    el_jline *j = &r->j1;
+    for (size_t e = 0; e < r->events.n; e++) {
+        if (reparse(r, j, &r->events.v[e])) return;
+        const char *label = NULL;
+        int ms = el_jget(j, 0, "mentions");
+        for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+            char ib[32];
+            const char *art = idof(j, m, "article", ib);
+            const art_meta *am = article_of(r, art);
+            if (!am || !am->full) continue;
+            if (!label) label = event_label(r, j);
+            if (el_jtype_of(j, el_jget(j, m, "sentence")) == EL_JINT)
+                add_ann(r, art, (ann){(uint32_t)num(j, m, "sentence"), 0, ANN_SENT, "evs", label});
+            add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_TRIG, "trg", label});
+        }
+    }
+}
+
+/* Keep line j (the whole of it) in v. */
+static int keep_line(rp *r, linevec *v, const el_jline *j) {
+    line l = {el_arena_strndup(r->a, j->line, j->len), (uint32_t)j->len};
+    if (!l.s) return 1;
+    EL_PUSH(r->a, *v, l);
+    return el_arena_failed(r->a);
+}
+
+static int on_event(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     if ((size_t)r->n_events++ >= r->opt.max_events) return 0;
-    json_array_append(r->events, o);
-    const char *label = event_label(r, o);
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), i, m) {
-        char ib[32];
-        const char *art = idtext(json_object_get(m, "article"), ib);
-        if (!art) continue;
-        if (json_is_integer(json_object_get(m, "sentence")))
-            add_ann(r, art, (ann){(uint32_t)num(m, "sentence"), 0, ANN_SENT, "evs", label});
-        add_ann(r, art, (ann){(uint32_t)num(m, "start"), (uint32_t)num(m, "end"), ANN_TRIG, "trg", label});
-    }
-    return 0;
+    return keep_line(r, &r->events, j);
 }
 
-typedef struct keep { rp *r; json_t *into; long *n; size_t max; } keep;
+/* Stories: every thread id is remembered (an episode whose thread is not
+** in the file is listed apart); the first max_threads threads and
+** max_episodes episodes are kept. */
+static int on_story(const el_jline *j, long line, void *ud) {
+    (void)line;
+    rp *r = ud;
+    const char *level = str(j, 0, "level");
+    bool thread = level && !strcmp(level, "thread"), ep = level && !strcmp(level, "episode");
+    char ib[32];
+    const char *id = idof(j, 0, "id", ib);
+    if (thread) {
+        r->n_threads++;
+        if (id) need(r, r->thread_ids, id);
+        if (r->n_threads > (long)r->opt.max_threads) return 0;
+        r->n_threads_kept++;
+    } else if (ep) {
+        r->n_episodes++;
+        if (r->n_episodes > (long)r->opt.max_episodes) return 0;
+        r->n_episodes_kept++;
+    }
+    if (ep) {                                                /* its articles are linked */
+        int as = el_jget(j, 0, "articles");
+        size_t k = 0;
+        for (int a = el_jfirst(j, as); a >= 0 && k < r->opt.max_story_articles; a = el_jnext(j, as, a), k++) {
+            char ab[32];
+            need(r, r->need, el_jid(j, a, ab));
+        }
+    }
+    return keep_line(r, &r->stories, j);
+}
 
-static int on_keep(json_t *o, long line, void *ud) {
+/* Counts, quotes and comparisons: the first max_rows of each. */
+typedef struct keep { rp *r; linevec *into; long *n; } keep;
+
+static int on_keep(const el_jline *j, long line, void *ud) {
     (void)line;
     keep *k = ud;
-    if ((size_t)(*k->n)++ < k->max) json_array_append(k->into, o);
-    return 0;
+    rp *r = k->r;
+    if ((size_t)(*k->n)++ >= r->opt.max_rows) return 0;
+    char ab[32];
+    need(r, r->need, idof(j, 0, "article", ab));
+    need(r, r->need_ent, idof(j, 0, "speaker_entity", ab));
+    int sides = el_jget(j, 0, "sides");
+    for (int s = el_jfirst(j, sides); s >= 0; s = el_jnext(j, sides, s)) need(r, r->need, idof(j, s, "article", ab));
+    return keep_line(r, k->into, j);
 }
 
+/* Everything but the article bodies, in an order that lets each file keep
+** only what the page will show: what refers to articles comes before them,
+** entities after them (only then are the full articles known). */
 static int load(rp *r) {
     char path[4096];
-    long n_stories = 0, n_cmp = 0;
-    typedef struct step { const char *file; int (*fn)(json_t *, long, void *); void *ud; } step;
-    step steps[7];
-    keep ks = {r, r->stories, &n_stories, (size_t)-1};
-    keep kc = {r, r->counts, &r->n_counts, 50000};
-    keep kq = {r, r->quotes, &r->n_quotes, 50000};
-    keep kx = {r, r->comparisons, &n_cmp, 50000};
-    int n = 0;
-    steps[n++] = (step){"articles.jsonl", on_article, r};
-    steps[n++] = (step){"entities.jsonl", on_entity, r};
-    steps[n++] = (step){"events.jsonl", on_event, r};
-    steps[n++] = (step){"stories.jsonl", on_keep, &ks};
-    steps[n++] = (step){"counts.jsonl", on_keep, &kc};
-    steps[n++] = (step){"quotes.jsonl", on_keep, &kq};
-    steps[n++] = (step){"comparisons.jsonl", on_keep, &kx};
-    for (int i = 0; i < n; i++) {
+    long n_cmp = 0;
+    typedef struct step { const char *file; int (*fn)(const el_jline *, long, void *); void *ud; } step;
+    keep kc = {r, &r->counts, &r->n_counts};
+    keep kq = {r, &r->quotes, &r->n_quotes};
+    keep kx = {r, &r->comparisons, &n_cmp};
+    const step steps[] = {
+        {"stories.jsonl", on_story, r},
+        {"events.jsonl", on_event, r},
+        {"counts.jsonl", on_keep, &kc},
+        {"quotes.jsonl", on_keep, &kq},
+        {"comparisons.jsonl", on_keep, &kx},
+        {"articles.jsonl", on_article, r},
+        {"entities.jsonl", on_entity, r},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         snprintf(path, sizeof path, "%s/%s", r->dir, steps[i].file);
         if (el_jsonl_each(path, steps[i].fn, steps[i].ud, r->d) < 0) return -1;
         if (el_arena_failed(r->a)) return -1;
     }
-    return 0;
+    event_anns(r);
+    return r->oom || el_arena_failed(r->a) ? -1 : 0;
 }
 
 /* ---- Page frame ---- */
@@ -356,13 +455,6 @@ static void head(rp *r) {
     put(r, "</style>\n</head>\n<body>\n");
 }
 
-static size_t count_level(const rp *r, const char *level) {
-    size_t n = 0, i;
-    const json_t *s;
-    json_array_foreach(r->stories, i, s) n += str(s, "level") && strcmp(str(s, "level"), level) == 0;
-    return n;
-}
-
 /* "1 thread", "2 threads"; plural NULL: word + "s". */
 static void nword(rp *r, long n, const char *word, const char *plural) {
     if (n == 1 || !plural) el_buf_printf(&r->b, "%ld %s%s", n, word, n == 1 ? "" : "s");
@@ -371,7 +463,7 @@ static void nword(rp *r, long n, const char *word, const char *plural) {
 
 static void summary(rp *r) {
     put(r, "<header><h1>eventline report</h1><p id=\"summary\"><span id=\"n-articles\">");
-    nword(r, (long)r->arts.n, "article", NULL);
+    nword(r, r->n_articles, "article", NULL);
     put(r, "</span> from ");
     nword(r, (long)el_strmap_count(r->outlets), "outlet", NULL);
     put(r, " \u00b7 <span id=\"n-events\">");
@@ -379,9 +471,9 @@ static void summary(rp *r) {
     put(r, "</span> \u00b7 ");
     nword(r, r->n_entities, "entity", "entities");
     put(r, " \u00b7 ");
-    nword(r, (long)count_level(r, "thread"), "thread", NULL);
+    nword(r, r->n_threads, "thread", NULL);
     put(r, " \u00b7 ");
-    nword(r, (long)count_level(r, "episode"), "episode", NULL);
+    nword(r, r->n_episodes, "episode", NULL);
     put(r, " \u00b7 ");
     nword(r, r->n_counts, "number", NULL);
     put(r, " \u00b7 ");
@@ -424,8 +516,8 @@ static void article_ref(rp *r, const char *id) {
     if (m) { put(r, " <span class=\"muted\">"); esc(r, m->outlet ? m->outlet : "outlet unknown"); put(r, "</span>"); }
 }
 
-static void story_dates(rp *r, const json_t *s) {
-    const char *a = str(s, "first_date"), *b = str(s, "last_date");
+static void story_dates(rp *r, const el_jline *j) {
+    const char *a = str(j, 0, "first_date"), *b = str(j, 0, "last_date");
     put(r, "<span class=\"muted\">");
     if (!a && !b) put(r, "<span class=\"unres\">dates unresolved</span>");
     else if (a && b && strcmp(a, b) == 0) esc(r, a);
@@ -433,32 +525,35 @@ static void story_dates(rp *r, const json_t *s) {
     put(r, "</span>");
 }
 
-static bool is_level(const json_t *s, const char *level) {
-    return str(s, "level") && strcmp(str(s, "level"), level) == 0;
+static bool is_level(const el_jline *j, const char *level) {
+    return str(j, 0, "level") && strcmp(str(j, 0, "level"), level) == 0;
 }
 
-typedef EL_VEC(const json_t *) storyvec;
+typedef EL_VEC(size_t) storyvec;           /* indexes into r->stories */
 
-static void episode(rp *r, const json_t *ep, el_strmap *n_events) {
+static void episode(rp *r, const line *l, el_strmap *n_events) {
+    el_jline *j = &r->j2;
+    if (reparse(r, j, l)) return;
     char ib[32];
-    const char *id = idtext(json_object_get(ep, "id"), ib);
+    const char *id = idof(j, 0, "id", ib);
     put(r, "<li class=\"episode\" id=\"");
     anchor(r, "s-", id);
     put(r, "\"><b>");
-    esc(r, str(ep, "title") ? str(ep, "title") : id);
+    esc(r, str(j, 0, "title") ? str(j, 0, "title") : id);
     put(r, "</b> ");
-    story_dates(r, ep);
+    story_dates(r, j);
     const size_t *ne = id ? el_strmap_get(n_events, id, strlen(id)) : NULL;
-    size_t n_ev = ne ? *ne : 0, na = json_array_size(json_object_get(ep, "articles")), i;
+    int as = el_jget(j, 0, "articles");
+    size_t n_ev = ne ? *ne : 0, na = el_jsize(j, as), k = 0;
     el_buf_printf(&r->b, " \u00b7 %zu article%s \u00b7 %zu event%s<ul>", na, na == 1 ? "" : "s", n_ev,
                   n_ev == 1 ? "" : "s");
-    const json_t *a;
-    json_array_foreach(json_object_get(ep, "articles"), i, a) {
+    for (int a = el_jfirst(j, as); a >= 0 && k < r->opt.max_story_articles; a = el_jnext(j, as, a), k++) {
         char ab[32];
         put(r, "<li>");
-        article_link(r, idtext(a, ab));
+        article_link(r, el_jid(j, a, ab));
         put(r, "</li>");
     }
+    if (na > k) el_buf_printf(&r->b, "<li class=\"muted\">\u2026 and %zu more</li>", na - k);
     put(r, "</ul></li>\n");
     flush(r);
 }
@@ -468,51 +563,66 @@ static void episode(rp *r, const json_t *ep, el_strmap *n_events) {
 ** linear however many stories a large run has. */
 static void stories(rp *r) {
     put(r, "<section id=\"stories\"><h2>Threads and episodes</h2>\n");
-    if (!json_array_size(r->stories)) put(r, "<p class=\"muted\">No stories in this run.</p>");
+    if (!r->stories.n) put(r, "<p class=\"muted\">No stories in this run.</p>");
     el_strmap *kids = el_strmap_new(r->a, 256), *threads = el_strmap_new(r->a, 64);
     el_strmap *n_events = el_strmap_new(r->a, 256);
     if (!kids || !threads || !n_events) return;
-    size_t i;
-    const json_t *t, *e, *ev;
-    json_array_foreach(r->events, i, ev) {
-        const char *ep = str(ev, "episode");
+    el_jline *j = &r->j1;
+    for (size_t i = 0; i < r->events.n; i++) {
+        if (reparse(r, j, &r->events.v[i])) return;
+        const char *ep = str(j, 0, "episode");
         if (!ep) continue;
         size_t *n = el_strmap_get(n_events, ep, strlen(ep));
-        if (!n && (n = el_arena_calloc(r->a, sizeof *n))) el_strmap_put(n_events, ep, strlen(ep), n);
+        if (!n && (n = el_arena_calloc(r->a, sizeof *n)))
+            el_strmap_put(n_events, el_arena_strdup(r->a, ep), strlen(ep), n);
         if (n) (*n)++;
     }
-    json_array_foreach(r->stories, i, t)
-        if (is_level(t, "thread") && str(t, "id")) el_strmap_put(threads, str(t, "id"), strlen(str(t, "id")), (void *)t);
     storyvec orphans = {0};
-    json_array_foreach(r->stories, i, e) {
-        if (!is_level(e, "episode")) continue;
-        const char *p = str(e, "parent");
-        if (!p || !el_strmap_get(threads, p, strlen(p))) { EL_PUSH(r->a, orphans, e); continue; }
+    long hidden = 0;                                         /* episodes of threads not kept */
+    for (size_t i = 0; i < r->stories.n; i++) {
+        if (reparse(r, j, &r->stories.v[i])) return;
+        if (!is_level(j, "episode")) continue;
+        const char *p = str(j, 0, "parent");
+        if (!p || !el_strmap_get(r->thread_ids, p, strlen(p))) { EL_PUSH(r->a, orphans, i); continue; }
         storyvec *v = el_strmap_get(kids, p, strlen(p));
-        if (!v && (v = el_arena_calloc(r->a, sizeof *v))) el_strmap_put(kids, p, strlen(p), v);
-        if (v) EL_PUSH(r->a, *v, e);
+        if (!v && (v = el_arena_calloc(r->a, sizeof *v))) el_strmap_put(kids, el_arena_strdup(r->a, p), strlen(p), v);
+        if (v) EL_PUSH(r->a, *v, i);
     }
-    json_array_foreach(r->stories, i, t) {
-        if (!is_level(t, "thread")) continue;
+    for (size_t i = 0; i < r->stories.n; i++) {
+        if (reparse(r, j, &r->stories.v[i])) return;
+        if (!is_level(j, "thread")) continue;
         char ib[32];
-        const char *tid = idtext(json_object_get(t, "id"), ib);
+        const char *tid = idof(j, 0, "id", ib);
         put(r, "<div class=\"thread\" id=\"");
         anchor(r, "s-", tid);
         put(r, "\"><h3>");
-        esc(r, str(t, "title") ? str(t, "title") : tid);
+        esc(r, str(j, 0, "title") ? str(j, 0, "title") : tid);
         put(r, " ");
-        story_dates(r, t);
+        story_dates(r, j);
         el_buf_printf(&r->b, " <span class=\"tag\">%zu articles</span></h3><ol class=\"episodes\">",
-                      json_array_size(json_object_get(t, "articles")));
-        const storyvec *v = tid ? el_strmap_get(kids, tid, strlen(tid)) : NULL;
-        for (size_t k = 0; v && k < v->n; k++) episode(r, v->v[k], n_events);
+                      el_jsize(j, el_jget(j, 0, "articles")));
+        storyvec *v = tid ? el_strmap_get(kids, tid, strlen(tid)) : NULL;
+        for (size_t k = 0; v && k < v->n; k++) episode(r, &r->stories.v[v->v[k]], n_events);
+        if (v) v->n = 0;                                     /* shown: not counted below */
         put(r, "</ol></div>\n");
     }
     if (orphans.n) {
         put(r, "<h3>Episodes outside any thread</h3><ol class=\"episodes\">");
-        for (size_t k = 0; k < orphans.n; k++) episode(r, orphans.v[k], n_events);
+        for (size_t k = 0; k < orphans.n; k++) episode(r, &r->stories.v[orphans.v[k]], n_events);
         put(r, "</ol>");
     }
+    for (size_t i = 0; i < r->stories.n; i++) {
+        if (reparse(r, j, &r->stories.v[i])) return;
+        const char *p = is_level(j, "episode") ? str(j, 0, "parent") : NULL;
+        storyvec *v = p ? el_strmap_get(kids, p, strlen(p)) : NULL;
+        hidden += v && v->n;
+    }
+    long more_t = r->n_threads - r->n_threads_kept, more_e = r->n_episodes - r->n_episodes_kept + hidden;
+    if (more_t > 0 || more_e > 0)
+        el_buf_printf(&r->b, "<p id=\"stories-more\" class=\"muted\">Not shown: %ld thread%s and %ld episode%s "
+                      "(the report keeps the first %zu threads and %zu episodes of stories.jsonl).</p>\n",
+                      more_t, more_t == 1 ? "" : "s", more_e, more_e == 1 ? "" : "s",
+                      r->opt.max_threads, r->opt.max_episodes);
     put(r, "</section>\n");
 }
 
@@ -535,7 +645,7 @@ static int lane_of(const char *cat) {
 enum { LABEL_RIGHT, LABEL_LEFT, LABEL_IN };
 
 typedef struct tl_item {
-    const json_t *ev;
+    const line *ev;
     el_date lo, hi;
     int lane, row;
     double x0, x1, ext0, ext1;  /* glyph and its extent with the label */
@@ -605,14 +715,15 @@ static const char *clip(rp *r, const char *s, size_t max) {
 }
 
 static void timeline(rp *r) {
-    size_t n = json_array_size(r->events), n_dated = 0;
+    size_t n = r->events.n, n_dated = 0;
     tl_item *it = el_arena_calloc(r->a, (n ? n : 1) * sizeof *it);
     if (!it) return;
+    el_jline *j = &r->j1;
     el_date lo = EL_DATE_UNKNOWN, hi = EL_DATE_UNKNOWN;
     for (size_t i = 0; i < n; i++) {
-        const json_t *ev = json_array_get(r->events, i);
-        tl_item x = {.ev = ev, .lane = lane_of(str(ev, "event"))};
-        if (!el_date_period(str(ev, "date"), &x.lo, &x.hi)) continue;
+        if (reparse(r, j, &r->events.v[i])) return;
+        tl_item x = {.ev = &r->events.v[i], .lane = lane_of(str(j, 0, "event"))};
+        if (!el_date_period(str(j, 0, "date"), &x.lo, &x.hi)) continue;
         it[n_dated++] = x;
         if (lo == EL_DATE_UNKNOWN || x.lo < lo) lo = x.lo;
         if (hi == EL_DATE_UNKNOWN || x.hi > hi) hi = x.hi;
@@ -628,10 +739,10 @@ static void timeline(rp *r) {
         int lane_rows[N_LANES + 1] = {0};
         for (size_t i = 0; i < n_dated && row_end; i++) {
             tl_item *x = &it[i];
-            const json_t *ev = x->ev;
+            if (reparse(r, j, x->ev)) return;
             /* Long actor lists are cut in the label; the tooltip has them all. */
-            const char *who = clip(r, actors_line(r, ev), 44), *mod = str(ev, "modality");
-            long na = num(ev, "num_articles"), ns = num(ev, "num_sources");
+            const char *who = clip(r, actors_line(r, j), 44), *mod = str(j, 0, "modality");
+            long na = num(j, 0, "num_articles"), ns = num(j, 0, "num_sources");
             x->label = el_arena_printf(r->a, "%s%s%s · %ld article%s, %ld outlet%s",
                                        *who ? who : "no actor named",
                                        mod && strcmp(mod, "asserted") ? " · " : "",
@@ -670,11 +781,11 @@ static void timeline(rp *r) {
         }
         for (size_t i = 0; i < n_dated; i++) {
             const tl_item *x = &it[i];
-            const json_t *ev = x->ev;
+            if (reparse(r, j, x->ev)) return;
             char ib[32];
-            const char *id = idtext(json_object_get(ev, "id"), ib);
-            const char *mod = str(ev, "modality");
-            const char *color = quad_color(num(ev, "quad_class"));
+            const char *id = idof(j, 0, "id", ib);
+            const char *mod = str(j, 0, "modality");
+            const char *color = quad_color(num(j, 0, "quad_class"));
             double cy = lane_top[x->lane] + 8 + x->row * row_h;
             bool hollow = mod && strcmp(mod, "asserted") != 0;
             put(r, "<a class=\"ev\" href=\"#");
@@ -682,11 +793,11 @@ static void timeline(rp *r) {
             put(r, "\" data-id=\"");
             esc(r, id);
             put(r, "\"><title>");
-            esc(r, str(ev, "date"));
+            esc(r, str(j, 0, "date"));
             put(r, " \u00b7 ");
-            esc(r, event_label(r, ev));
+            esc(r, event_label(r, j));
             el_buf_printf(&r->b, " \u00b7 %ld mentions in %ld articles from %ld outlets</title>",
-                          num(ev, "num_mentions"), num(ev, "num_articles"), num(ev, "num_sources"));
+                          num(j, 0, "num_mentions"), num(j, 0, "num_articles"), num(j, 0, "num_sources"));
             /* Modality shows in the glyph: filled asserted, hollow planned or
             ** hypothetical, hollow and struck through negated. */
             const char *fill = hollow ? "#fff" : color;
@@ -697,7 +808,7 @@ static void timeline(rp *r) {
                               "stroke=\"%s\" stroke-width=\"1.5\"%s/>", x->x0, cy - 8, x->x1 - x->x0, fill, color, dash);
             else
                 el_buf_printf(&r->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" "
-                              "stroke-width=\"1.5\"%s/>", x->x0, cy, 4.0 + fmin((double)num(ev, "num_articles"), 5.0),
+                              "stroke-width=\"1.5\"%s/>", x->x0, cy, 4.0 + fmin((double)num(j, 0, "num_articles"), 5.0),
                               fill, color, dash);
             if (mod && strcmp(mod, "negated") == 0)
                 el_buf_printf(&r->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>",
@@ -735,19 +846,19 @@ static void timeline(rp *r) {
                       n_undated, n_undated == 1 ? "" : "s");
         bool first = true;
         for (size_t i = 0; i < n; i++) {
-            const json_t *ev = json_array_get(r->events, i);
+            if (reparse(r, j, &r->events.v[i])) return;
             el_date a, b;
-            if (el_date_period(str(ev, "date"), &a, &b)) continue;
+            if (el_date_period(str(j, 0, "date"), &a, &b)) continue;
             char ib[32];
-            const char *id = idtext(json_object_get(ev, "id"), ib);
+            const char *id = idof(j, 0, "id", ib);
             put(r, first ? "" : "; ");
             first = false;
             put(r, "<a href=\"#");
             anchor(r, "ev-", id);
             put(r, "\">");
-            esc(r, event_label(r, ev));
+            esc(r, event_label(r, j));
             put(r, "</a>");
-            if (str(ev, "date")) { put(r, " (date given as \u201c"); esc(r, str(ev, "date")); put(r, "\u201d)"); }
+            if (str(j, 0, "date")) { put(r, " (date given as \u201c"); esc(r, str(j, 0, "date")); put(r, "\u201d)"); }
         }
     }
     put(r, "</p>");
@@ -767,44 +878,41 @@ static void td_text(rp *r, const char *cls, const char *s) {
 static void td_num(rp *r, long v) { el_buf_printf(&r->b, "<td class=\"n\" data-v=\"%ld\">%ld</td>", v, v); }
 
 static void event_table(rp *r) {
-    size_t n = json_array_size(r->events), i;
-    const json_t *ev;
+    size_t n = r->events.n, i;
+    el_jline *j = &r->j1;
     put(r, "<section id=\"events\"><h2>Events</h2>\n<div class=\"filters\">"
            "<input id=\"ev-filter\" type=\"search\" placeholder=\"Filter: actor, place, text\u2026\" aria-label=\"filter events\">"
            "<select id=\"ev-cat\" aria-label=\"category\"><option value=\"\">all categories</option>");
-    /* The categories and modalities present, in lane order. */
-    for (size_t l = 0; l <= N_LANES; l++) {
-        const char *name = NULL;
-        json_array_foreach(r->events, i, ev) {
-            const char *c = str(ev, "event");
-            if (c && lane_of(c) == (int)l) { name = c; break; }
-        }
-        if (name && l < N_LANES) {
-            put(r, "<option>"); esc(r, name); put(r, "</option>");
-        }
-    }
-    put(r, "</select><select id=\"ev-mod\" aria-label=\"modality\"><option value=\"\">all modalities</option>");
+    /* The categories and modalities present, in lane order: one pass. */
     static const char *const mods[] = {"asserted", "negated", "planned", "hypothetical"};
-    for (size_t m = 0; m < 4; m++) {
-        bool has = false;
-        json_array_foreach(r->events, i, ev) has |= str(ev, "modality") && strcmp(str(ev, "modality"), mods[m]) == 0;
-        if (has) el_buf_printf(&r->b, "<option>%s</option>", mods[m]);
+    bool lane_has[N_LANES + 1] = {false}, mod_has[4] = {false};
+    for (i = 0; i < n; i++) {
+        if (reparse(r, j, &r->events.v[i])) return;
+        const char *c = str(j, 0, "event"), *mo = str(j, 0, "modality");
+        if (c) lane_has[lane_of(c)] = true;
+        for (size_t m = 0; m < 4 && mo; m++) mod_has[m] |= strcmp(mo, mods[m]) == 0;
     }
+    for (size_t l = 0; l < N_LANES; l++)
+        if (lane_has[l]) { put(r, "<option>"); esc(r, lanes[l]); put(r, "</option>"); }
+    put(r, "</select><select id=\"ev-mod\" aria-label=\"modality\"><option value=\"\">all modalities</option>");
+    for (size_t m = 0; m < 4; m++)
+        if (mod_has[m]) el_buf_printf(&r->b, "<option>%s</option>", mods[m]);
     el_buf_printf(&r->b, "</select><span id=\"ev-shown\" class=\"muted\">%zu of %zu events shown</span></div>\n", n, n);
     put(r, "<table id=\"ev-table\"><thead><tr><th data-type=\"num\">#</th><th>Date</th><th>Category</th>"
            "<th>CAMEO</th><th>Source</th><th>Target</th><th>Modality</th><th>Location</th>"
            "<th data-type=\"num\">Mentions</th><th data-type=\"num\">Articles</th><th data-type=\"num\">Outlets</th>"
            "<th>Episode</th><th>Where</th></tr></thead><tbody>\n");
-    json_array_foreach(r->events, i, ev) {
+    for (i = 0; i < n; i++) {
+        if (reparse(r, j, &r->events.v[i])) return;
         char ib[32];
-        const char *id = idtext(json_object_get(ev, "id"), ib);
-        long q = num(ev, "quad_class");
+        const char *id = idof(j, 0, "id", ib);
+        long q = num(j, 0, "quad_class");
         el_buf_printf(&r->b, "<tr data-i=\"%zu\" id=\"", i);
         anchor(r, "ev-", id);
         put(r, "\" data-cat=\"");
-        esc(r, str(ev, "event"));
+        esc(r, str(j, 0, "event"));
         put(r, "\" data-mod=\"");
-        esc(r, str(ev, "modality"));
+        esc(r, str(j, 0, "modality"));
         put(r, "\"><td data-v=\"");
         const char *idv = id ? id : "";
         /* Numeric ids sort as numbers; others by their place in the file. */
@@ -813,7 +921,7 @@ static void event_table(rp *r) {
         put(r, "\">");
         esc(r, id);
         put(r, "</td>");
-        const char *date = str(ev, "date"), *gran = str(ev, "date_granularity");
+        const char *date = str(j, 0, "date"), *gran = str(j, 0, "date_granularity");
         el_date a, b;
         if (el_date_period(date, &a, &b)) {
             put(r, "<td data-v=\""); esc(r, date); put(r, "\">"); esc(r, date);
@@ -825,25 +933,25 @@ static void event_table(rp *r) {
             put(r, "</td>");
         }
         el_buf_printf(&r->b, "<td><span class=\"tag q%ld\">", q);
-        esc(r, str(ev, "event"));
+        esc(r, str(j, 0, "event"));
         put(r, "</span></td>");
-        td_text(r, NULL, str(ev, "cameo"));
-        td_text(r, NULL, actor_names(r, json_object_get(ev, "source")));
-        td_text(r, NULL, actor_names(r, json_object_get(ev, "target")));
-        td_text(r, NULL, str(ev, "modality"));
-        td_text(r, NULL, str(json_object_get(ev, "location"), "name"));
-        td_num(r, num(ev, "num_mentions"));
-        td_num(r, num(ev, "num_articles"));
-        td_num(r, num(ev, "num_sources"));
-        td_text(r, NULL, str(ev, "episode"));
+        td_text(r, NULL, str(j, 0, "cameo"));
+        td_text(r, NULL, actor_names(r, j, el_jget(j, 0, "source")));
+        td_text(r, NULL, actor_names(r, j, el_jget(j, 0, "target")));
+        td_text(r, NULL, str(j, 0, "modality"));
+        td_text(r, NULL, str(j, el_jget(j, 0, "location"), "name"));
+        td_num(r, num(j, 0, "num_mentions"));
+        td_num(r, num(j, 0, "num_articles"));
+        td_num(r, num(j, 0, "num_sources"));
+        td_text(r, NULL, str(j, 0, "episode"));
         put(r, "<td>");
-        size_t j;
-        const json_t *m;
-        json_array_foreach(json_object_get(ev, "mentions"), j, m) {
+        int ms = el_jget(j, 0, "mentions");
+        size_t k = 0;
+        for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m), k++) {
             char ab[32];
-            const char *art = idtext(json_object_get(m, "article"), ab);
-            if (j) put(r, ", ");
-            if (j == 6) { el_buf_printf(&r->b, "\u2026 %zu more", json_array_size(json_object_get(ev, "mentions")) - 6); break; }
+            const char *art = idof(j, m, "article", ab);
+            if (k) put(r, ", ");
+            if (k == 6) { el_buf_printf(&r->b, "\u2026 %zu more", el_jsize(j, ms) - 6); break; }
             put(r, "<a href=\"#");
             anchor(r, "a-", art);
             put(r, "\">");
@@ -858,121 +966,165 @@ static void event_table(rp *r) {
 
 /* ---- Numbers and quotes ---- */
 
-static double count_value(const json_t *c) {
+static double count_value(const el_jline *j, int c) {
     const char *k[] = {"value", "min", "max"};
     for (int i = 0; i < 3; i++) {
-        const json_t *v = json_object_get(c, k[i]);
-        if (json_is_number(v)) return json_number_value(v);
+        int v = el_jget(j, c, k[i]);
+        if (el_jis_num(j, v)) return el_jnum(j, v);
     }
     return NAN;
 }
 
-static void count_side(rp *r, const json_t *c) {
+/* One count (object c of j) as a table row. */
+static void count_side(rp *r, const el_jline *j, int c) {
     char ab[32];
-    const char *art = idtext(json_object_get(c, "article"), ab);
+    const char *art = idof(j, c, "article", ab);
     const art_meta *m = article_of(r, art);
     put(r, "<tr><td>");
     put(r, "<a href=\"#"); anchor(r, "a-", art); put(r, "\">"); esc(r, art); put(r, "</a></td>");
-    td_text(r, NULL, str(c, "outlet") ? str(c, "outlet") : m && m->outlet ? m->outlet : "");
-    td_text(r, NULL, str(c, "date") ? str(c, "date") : m ? m->date : NULL);
-    put(r, "<td><q>"); esc(r, str(c, "text")); put(r, "</q></td>");
-    double v = count_value(c);
+    td_text(r, NULL, str(j, c, "outlet") ? str(j, c, "outlet") : m && m->outlet ? m->outlet : "");
+    td_text(r, NULL, str(j, c, "date") ? str(j, c, "date") : m ? m->date : NULL);
+    put(r, "<td><q>"); esc(r, str(j, c, "text")); put(r, "</q></td>");
+    double v = count_value(j, c);
     if (isnan(v)) put(r, "<td></td>");
     else el_buf_printf(&r->b, "<td class=\"n\" data-v=\"%.0f\">%.15g</td>", v, v);
-    td_text(r, NULL, str(c, "qualifier"));
-    td_text(r, "muted", str(c, "attribution"));
+    td_text(r, NULL, str(j, c, "qualifier"));
+    td_text(r, "muted", str(j, c, "attribution"));
     put(r, "</tr>\n");
+}
+
+static void count_row(rp *r, size_t i) {
+    if (reparse(r, &r->j2, &r->counts.v[i]) == 0) count_side(r, &r->j2, 0);
+}
+
+/* Counts of one kind and subject (any case), by first appearance: a map
+** from the key to its counts in file order, and a cursor into each. */
+typedef struct cgroup { EL_VEC(size_t) v; size_t next; } cgroup;
+
+static size_t count_groups(rp *r, size_t *shown) {
+    size_t n = r->counts.n;
+    el_strmap *by = el_strmap_new(r->a, 256);
+    cgroup **of = el_arena_calloc(r->a, (n + 1) * sizeof *of);
+    double *val = el_arena_calloc(r->a, (n + 1) * sizeof *val);
+    const char **art = el_arena_calloc(r->a, (n + 1) * sizeof *art);
+    if (!by || !of || !val || !art) return 0;
+    el_jline *j = &r->j1;
+    el_buf key = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (reparse(r, j, &r->counts.v[i])) break;
+        const char *kind = str(j, 0, "kind"), *subj = str(j, 0, "subject");
+        if (!kind) continue;                                 /* compared with nothing */
+        key.len = 0;
+        el_buf_puts(&key, kind);
+        el_buf_putc(&key, subj ? '\x1f' : '\x1e');
+        for (const char *p = subj; p && *p; p++) el_buf_putc(&key, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+        cgroup *g = el_strmap_get(by, key.p, key.len);
+        if (!g && (g = el_arena_calloc(r->a, sizeof *g)))
+            el_strmap_put(by, el_arena_strndup(r->a, key.p, key.len), key.len, g);
+        if (!g) break;
+        EL_PUSH(r->a, g->v, i);
+        of[i] = g;
+        val[i] = count_value(j, 0);
+        char ab[32];
+        art[i] = el_arena_strdup(r->a, idof(j, 0, "article", ab));
+    }
+    el_buf_free(&key);
+    for (size_t i = 0; i < n; i++) {
+        cgroup *g = of[i];
+        if (!g || g->next >= g->v.n || g->v.v[g->next] != i) continue;   /* none, or in a group already */
+        size_t first = g->next, end = first + 64 < g->v.n ? first + 64 : g->v.n;
+        g->next = end;
+        bool other_article = false, differ = false;
+        for (size_t k = first; k < end; k++) {
+            size_t m = g->v.v[k];
+            other_article |= art[i] && art[m] && strcmp(art[i], art[m]) != 0;
+            differ |= val[i] != val[m];
+        }
+        if (!other_article) continue;
+        if (reparse(r, j, &r->counts.v[i])) break;
+        const char *kind = str(j, 0, "kind"), *subj = str(j, 0, "subject");
+        el_buf_printf(&r->b, "<tbody class=\"cmp\"><tr class=\"%s\"><th colspan=\"7\">", differ ? "conflict" : "");
+        esc(r, kind); put(r, ": "); esc(r, subj ? subj : "(no subject)");
+        el_buf_printf(&r->b, " \u2014 <span class=\"tag\">%s</span></th></tr>\n", differ ? "differ" : "agree");
+        for (size_t k = first; k < end; k++) count_row(r, g->v.v[k]);
+        put(r, "</tbody>\n");
+        flush(r);
+        (*shown)++;
+    }
+    return *shown;
 }
 
 /* Comparisons: the run's own (comparisons.jsonl) when it wrote them, else
 ** counts of one kind and subject given by two or more articles, side by side. */
 static void numbers(rp *r) {
     put(r, "<section id=\"numbers\"><h2>Numbers compared</h2>\n");
-    size_t i, j;
-    const json_t *x, *c;
     size_t shown = 0;
+    el_jline *j = &r->j1;
     put(r, "<table id=\"cmp-table\"><thead><tr><th>Article</th><th>Outlet</th><th>Date</th><th>Figure</th>"
            "<th>Value</th><th>Qualifier</th><th>Attribution</th></tr></thead>\n");
-    if (json_array_size(r->comparisons)) {
-        json_array_foreach(r->comparisons, i, x) {
-            const char *verdict = str(x, "verdict");
+    if (r->comparisons.n) {
+        for (size_t i = 0; i < r->comparisons.n; i++) {
+            if (reparse(r, j, &r->comparisons.v[i])) return;
+            const char *verdict = str(j, 0, "verdict");
             el_buf_printf(&r->b, "<tbody class=\"cmp\"><tr class=\"%s\"><th colspan=\"7\">",
                           verdict && strcmp(verdict, "conflicting") == 0 ? "conflict" : "");
-            esc(r, str(x, "kind")); put(r, ": "); esc(r, str(x, "subject"));
+            esc(r, str(j, 0, "kind")); put(r, ": "); esc(r, str(j, 0, "subject"));
             put(r, " \u2014 <span class=\"tag\">"); esc(r, verdict); put(r, "</span> ");
-            put(r, "<span class=\"muted\">"); esc(r, str(x, "summary")); put(r, "</span></th></tr>\n");
-            json_array_foreach(json_object_get(x, "sides"), j, c) count_side(r, c);
+            put(r, "<span class=\"muted\">"); esc(r, str(j, 0, "summary")); put(r, "</span></th></tr>\n");
+            int sides = el_jget(j, 0, "sides");
+            for (int c = el_jfirst(j, sides); c >= 0; c = el_jnext(j, sides, c)) count_side(r, j, c);
             put(r, "</tbody>\n");
+            flush(r);
             shown++;
         }
     } else {
-        /* Group by kind and subject, in order of first appearance. */
-        size_t n = json_array_size(r->counts);
-        bool *done = el_arena_calloc(r->a, n + 1);
-        for (i = 0; done && i < n; i++) {
-            if (done[i]) continue;
-            const json_t *a = json_array_get(r->counts, i);
-            const char *kind = str(a, "kind"), *subj = str(a, "subject");
-            size_t members[64], nm = 0;
-            bool other_article = false, differ = false;
-            for (j = i; j < n && nm < 64; j++) {
-                const json_t *b = json_array_get(r->counts, j);
-                const char *k2 = str(b, "kind"), *s2 = str(b, "subject");
-                if (done[j] || !kind || !k2 || strcmp(kind, k2) || (subj == NULL) != (s2 == NULL) ||
-                    (subj && strcasecmp(subj, s2)))
-                    continue;
-                members[nm++] = j;
-                done[j] = true;
-                char b1[32], b2[32];
-                const char *ia = idtext(json_object_get(a, "article"), b1), *ib = idtext(json_object_get(b, "article"), b2);
-                other_article |= ia && ib && strcmp(ia, ib) != 0;
-                differ |= count_value(a) != count_value(b);
-            }
-            if (!other_article) continue;
-            el_buf_printf(&r->b, "<tbody class=\"cmp\"><tr class=\"%s\"><th colspan=\"7\">", differ ? "conflict" : "");
-            esc(r, kind); put(r, ": "); esc(r, subj ? subj : "(no subject)");
-            el_buf_printf(&r->b, " \u2014 <span class=\"tag\">%s</span></th></tr>\n", differ ? "differ" : "agree");
-            for (size_t k = 0; k < nm; k++) count_side(r, json_array_get(r->counts, members[k]));
-            put(r, "</tbody>\n");
-            shown++;
-        }
+        count_groups(r, &shown);
     }
     put(r, "</table>\n");
     el_buf_printf(&r->b, "<p id=\"cmp-n\" data-n=\"%zu\" class=\"muted\">%zu comparison%s across articles.</p>\n",
                   shown, shown, shown == 1 ? "" : "s");
     el_buf_printf(&r->b, "<details><summary>All %zu numbers</summary><table id=\"count-table\"><thead><tr>"
                   "<th>Article</th><th>Outlet</th><th>Date</th><th>Figure</th><th>Value</th><th>Qualifier</th>"
-                  "<th>Attribution</th></tr></thead><tbody>\n", json_array_size(r->counts));
-    json_array_foreach(r->counts, i, c) count_side(r, c);
-    put(r, "</tbody></table></details></section>\n");
+                  "<th>Attribution</th></tr></thead><tbody>\n", r->counts.n);
+    for (size_t i = 0; i < r->counts.n; i++) { count_row(r, i); flush(r); }
+    put(r, "</tbody></table></details>");
+    if ((size_t)r->n_counts > r->counts.n)
+        el_buf_printf(&r->b, "<p class=\"muted\">Only the first %zu of %ld numbers are shown.</p>",
+                      r->counts.n, r->n_counts);
+    put(r, "</section>\n");
 }
 
 static void quotes(rp *r) {
-    size_t i;
-    const json_t *q;
+    el_jline *j = &r->j1;
     put(r, "<section id=\"quotes\"><h2>Quotes</h2>\n<table id=\"quote-table\"><thead><tr><th>Statement</th>"
            "<th>Speaker</th><th>Quote</th><th>Type</th><th>Article</th></tr></thead><tbody>\n");
-    json_array_foreach(r->quotes, i, q) {
+    for (size_t i = 0; i < r->quotes.n; i++) {
+        if (reparse(r, j, &r->quotes.v[i])) return;
         char sb[32], ab[32];
-        const char *ent = idtext(json_object_get(q, "speaker_entity"), sb);
+        const char *ent = idof(j, 0, "speaker_entity", sb);
         const ent_meta *e = ent ? el_strmap_get(r->ent_by_id, ent, strlen(ent)) : NULL;
-        const char *art = idtext(json_object_get(q, "article"), ab);
+        const char *art = idof(j, 0, "article", ab);
         put(r, "<tr>");
-        const json_t *st = json_object_get(q, "statement");
-        if (json_is_integer(st)) el_buf_printf(&r->b, "<td class=\"n\">%lld</td>", (long long)json_integer_value(st));
+        int st = el_jget(j, 0, "statement");
+        if (el_jtype_of(j, st) == EL_JINT) el_buf_printf(&r->b, "<td class=\"n\">%lld</td>", el_jint(j, st));
         else put(r, "<td></td>");
         put(r, "<td>");
-        esc(r, str(q, "speaker"));
+        esc(r, str(j, 0, "speaker"));
         if (e && e->name) { put(r, " <span class=\"muted\">("); esc(r, e->name); put(r, ")</span>"); }
         put(r, "</td><td><q>");
-        esc(r, str(q, "text"));
+        esc(r, str(j, 0, "text"));
         put(r, "</q></td>");
-        td_text(r, NULL, str(q, "type"));
+        td_text(r, NULL, str(j, 0, "type"));
         put(r, "<td>");
         article_ref(r, art);
         put(r, "</td></tr>\n");
+        flush(r);
     }
-    put(r, "</tbody></table></section>\n");
+    put(r, "</tbody></table>");
+    if ((size_t)r->n_quotes > r->quotes.n)
+        el_buf_printf(&r->b, "<p class=\"muted\">Only the first %zu of %ld quotes are shown.</p>",
+                      r->quotes.n, r->n_quotes);
+    put(r, "</section>\n");
 }
 
 /* ---- Articles ---- */
@@ -1041,17 +1193,17 @@ static void body_html(rp *r, const char *body, size_t n, annvec *v) {
     free(cut);
 }
 
-static int on_article_html(json_t *o, long line, void *ud) {
+static int on_article_html(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     char ib[32];
-    const char *id = idtext(json_object_get(o, "id"), ib);
+    const char *id = idof(j, 0, "id", ib);
     art_meta *m = article_of(r, id);
     if (!m || !m->full) return 0;
     m->full = false;                                         /* a repeated id is shown once */
-    const json_t *bj = json_object_get(o, "body");
-    const char *body = json_is_string(bj) ? json_string_value(bj) : "";
-    size_t n = json_is_string(bj) ? json_string_length(bj) : 0;
+    int bj = el_jget(j, 0, "body");
+    const char *body = el_jstr(j, bj) ? el_jstr(j, bj) : "";
+    size_t n = el_jstrlen(j, bj);
     put(r, "<article class=\"art\" id=\"");
     anchor(r, "a-", id);
     put(r, "\"><h3>");
@@ -1064,15 +1216,15 @@ static int on_article_html(json_t *o, long line, void *ud) {
     put(r, " \u00b7 ");
     if (m->date) {
         esc(r, m->date);
-        const char *ev = str(o, "date_evidence");
+        const char *ev = str(j, 0, "date_evidence");
         if (m->date_source) { put(r, " <span class=\"muted\">("); esc(r, m->date_source);
                               if (ev) { put(r, ": "); esc(r, ev); } put(r, ")</span>"); }
     } else {
         put(r, "<span class=\"unres\">date unknown</span>");
     }
-    if (json_is_true(json_object_get(o, "translated"))) put(r, " \u00b7 <span class=\"tag\">translated</span>");
+    if (el_jtype_of(j, el_jget(j, 0, "translated")) == EL_JTRUE) put(r, " \u00b7 <span class=\"tag\">translated</span>");
     if (m->file) { put(r, " \u00b7 <span class=\"muted\">"); esc(r, m->file); put(r, "</span>"); }
-    const char *url = str(o, "url");
+    const char *url = str(j, 0, "url");
     /* Only web links: a "javascript:" URL from the input must not become one. */
     if (url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
         put(r, " \u00b7 <a rel=\"noopener noreferrer nofollow\" href=\"");
@@ -1080,36 +1232,34 @@ static int on_article_html(json_t *o, long line, void *ud) {
         put(r, "\">source</a>");
     }
     put(r, "</p>");
-    if (str(o, "dek")) { put(r, "<p class=\"dek\">"); esc(r, str(o, "dek")); put(r, "</p>"); }
+    if (str(j, 0, "dek")) { put(r, "<p class=\"dek\">"); esc(r, str(j, 0, "dek")); put(r, "</p>"); }
     /* Resolve highlights: sentence indexes to spans, all offsets to characters. */
     annvec *v = id ? el_strmap_get(r->anns, id, strlen(id)) : NULL;
-    const json_t *sents = json_object_get(o, "sentences");
+    int sents = el_jget(j, 0, "sentences");
     for (size_t i = 0; v && i < v->n; i++) {
         ann *x = &v->v[i];
         if (x->kind == ANN_SENT) {
-            const json_t *sp = json_array_get(sents, x->s);
-            x->s = json_is_array(sp) ? (uint32_t)json_integer_value(json_array_get(sp, 0)) : 0;
-            x->e = json_is_array(sp) ? (uint32_t)json_integer_value(json_array_get(sp, 1)) : 0;
+            int sp = el_jat(j, sents, x->s);
+            x->s = el_jtype_of(j, sp) == EL_JARR ? (uint32_t)el_jint(j, el_jat(j, sp, 0)) : 0;
+            x->e = el_jtype_of(j, sp) == EL_JARR ? (uint32_t)el_jint(j, el_jat(j, sp, 1)) : 0;
         }
         x->s = char_start(body, n, x->s);
         x->e = char_start(body, n, x->e);
         if (x->e < x->s) x->e = x->s;
     }
     body_html(r, body, n, v);
-    const json_t *removed = json_object_get(o, "removed");
-    if (json_array_size(removed)) {
+    int removed = el_jget(j, 0, "removed");
+    if (el_jtype_of(j, removed) == EL_JARR && el_jsize(j, removed)) {
         el_buf_printf(&r->b, "<details class=\"debris\"><summary>Set aside from the page (%zu)</summary><ul>",
-                      json_array_size(removed));
-        size_t i;
-        const json_t *d;
-        json_array_foreach(removed, i, d) {
+                      el_jsize(j, removed));
+        for (int d = el_jfirst(j, removed); d >= 0; d = el_jnext(j, removed, d)) {
             put(r, "<li><span class=\"kind\">");
-            esc(r, str(d, "kind") ? str(d, "kind") : "other");
+            esc(r, str(j, d, "kind") ? str(j, d, "kind") : "other");
             put(r, "</span>");
-            esc(r, str(d, "text"));
-            const json_t *rep = json_object_get(d, "repeat");
-            if (json_is_integer(rep) && json_integer_value(rep) > 1)
-                el_buf_printf(&r->b, " <span class=\"muted\">(\u00d7%lld)</span>", (long long)json_integer_value(rep));
+            esc(r, str(j, d, "text"));
+            int rep = el_jget(j, d, "repeat");
+            if (el_jtype_of(j, rep) == EL_JINT && el_jint(j, rep) > 1)
+                el_buf_printf(&r->b, " <span class=\"muted\">(\u00d7%lld)</span>", el_jint(j, rep));
             put(r, "</li>");
         }
         put(r, "</ul></details>");
@@ -1129,15 +1279,18 @@ static void articles(rp *r) {
     snprintf(path, sizeof path, "%s/articles.jsonl", r->dir);
     /* A second pass over the file: bodies are never all in memory. */
     el_jsonl_each(path, on_article_html, r, NULL);      /* its bad lines were reported by load() */
-    size_t rest = 0;
-    for (size_t i = 0; i < r->arts.n; i++) rest += i >= r->opt.max_articles;
-    if (rest) {
-        el_buf_printf(&r->b, "<details><summary>%zu more articles, not shown in full</summary><ul>", rest);
+    long rest = r->n_articles - (long)r->opt.max_articles;
+    if (rest > 0) {
+        el_buf_printf(&r->b, "<details><summary>%ld more articles, not shown in full</summary><ul>", rest);
         for (size_t i = r->opt.max_articles; i < r->arts.n; i++) {
             put(r, "<li>");
             article_link(r, r->arts.v[i]->id);
             put(r, "</li>");
+            flush(r);
         }
+        if (rest > r->n_listed)
+            el_buf_printf(&r->b, "<li class=\"muted\">\u2026 and %ld more, not listed (the report lists %zu)</li>",
+                          rest - r->n_listed, r->opt.max_list);
         put(r, "</ul></details>");
     }
     put(r, "</section>\n");
@@ -1161,25 +1314,32 @@ static int write_page(rp *r) {
     put(r, js);
     put(r, "</script>\n</body>\n</html>\n");
     if (el_buf_flush(&r->b, r->f)) r->werr = 1;
-    return r->werr || el_arena_failed(r->a) ? -1 : 0;
+    return r->werr || r->oom || el_arena_failed(r->a) ? -1 : 0;
 }
 
 int el_report_write_to(const char *out_dir, const char *path, const el_report_opts *opt,
                        el_diag *d) {
     rp r = {.d = d, .dir = out_dir};
-    r.opt.max_articles = opt && opt->max_articles ? opt->max_articles : 1000;
-    r.opt.max_events = opt && opt->max_events ? opt->max_events : 20000;
+    static const el_report_opts defaults = {
+        .max_articles = 1000, .max_list = 5000, .max_events = 20000, .max_threads = 1000,
+        .max_episodes = 5000, .max_story_articles = 50, .max_rows = 50000,
+    };
+    r.opt = defaults;
+    if (opt) {                                              /* zero: the default */
+        const size_t *in = &opt->max_articles, *def = &defaults.max_articles;
+        size_t *out = &r.opt.max_articles;
+        for (size_t i = 0; i < sizeof defaults / sizeof(size_t); i++) out[i] = in[i] ? in[i] : def[i];
+    }
     int rc = EL_OK;
     if (!(r.a = el_arena_new(NULL, 1 << 20)) || !(r.art_by_id = el_strmap_new(r.a, 1024)) ||
-        !(r.ent_by_id = el_strmap_new(r.a, 1024)) || !(r.anns = el_strmap_new(r.a, 1024)) ||
-        !(r.outlets = el_strmap_new(r.a, 64)) || !(r.events = json_array()) ||
-        !(r.stories = json_array()) || !(r.counts = json_array()) || !(r.quotes = json_array()) ||
-        !(r.comparisons = json_array())) {
+        !(r.ent_by_id = el_strmap_new(r.a, 256)) || !(r.anns = el_strmap_new(r.a, 1024)) ||
+        !(r.outlets = el_strmap_new(r.a, 64)) || !(r.need = el_strmap_new(r.a, 1024)) ||
+        !(r.need_ent = el_strmap_new(r.a, 256)) || !(r.thread_ids = el_strmap_new(r.a, 256))) {
         el_reject(d, path, 0, "out of memory starting the report");
         rc = EL_EINPUT;
     } else if (load(&r)) {
         el_reject(d, path, 0, "report not written: %s",
-                  el_arena_failed(r.a) ? "out of memory" : "the run folder could not be read");
+                  el_arena_failed(r.a) || r.oom ? "out of memory" : "the run folder could not be read");
         rc = EL_EINPUT;
     } else {
         /* Through a temporary file: a reader never sees half a report, and a
@@ -1199,8 +1359,8 @@ int el_report_write_to(const char *out_dir, const char *path, const el_report_op
         }
     }
     el_buf_free(&r.b);
-    json_decref(r.events); json_decref(r.stories); json_decref(r.counts);
-    json_decref(r.quotes); json_decref(r.comparisons);
+    el_jline_free(&r.j1);
+    el_jline_free(&r.j2);
     el_arena_free(r.a);
     return rc;
 }

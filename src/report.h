@@ -15,9 +15,21 @@
 #include <stddef.h>
 #include "diag.h"
 
+/* What the page holds, whatever the size of the run: it is for a person to
+** read, and its memory and size must not grow with the corpus. What is left
+** out is counted on the page ("N more ..."). File order decides what is
+** kept: `eventline run` writes the articles of its own inputs first, so the
+** newest articles are the ones shown. Zero: the default.
+** KEEP IN SYNC: the defaults in el_report_write_to (report.c), the field
+** order (all size_t, read as an array there) and ARCHITECTURE.md. */
 typedef struct el_report_opts {
-    size_t max_articles;        /* articles shown in full; 0: 1000 (the rest listed) */
+    size_t max_articles;        /* articles shown in full; 0: 1000 */
+    size_t max_list;            /* further articles listed by title; 0: 5000 */
     size_t max_events;          /* events in the timeline and table; 0: 20000 */
+    size_t max_threads;         /* threads shown (with their episodes); 0: 1000 */
+    size_t max_episodes;        /* episodes kept; 0: 5000 */
+    size_t max_story_articles;  /* articles linked per episode; 0: 50 */
+    size_t max_rows;            /* numbers, quotes and comparisons each; 0: 50000 */
 } el_report_opts;
 
 /* Write out_dir/report.html from out_dir's files with the default limits.

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+#include "buf.h"
 #include "el_int.h"
+#include "jscan.h"
 
 struct el_store {
     sqlite3 *db;
@@ -86,6 +88,13 @@ static const char *const migrations[EL_STORE_VERSION] = {
     "CREATE VIEW sentence_text AS SELECT s.article, s.idx, s.start, s.end,"
     " CAST(substr(CAST(a.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text"
     " FROM sentences s JOIN articles a ON a.id = s.article;",
+
+    /* 2 -> 3: the store keeps the FTS index itself (see load_articles): a
+    ** trigger indexes one row per statement, and FTS5 then writes one
+    ** segment per article. The index content does not change. */
+    "DROP TRIGGER articles_fts_ai;"
+    "DROP TRIGGER articles_fts_ad;"
+    "DROP TRIGGER articles_fts_au;",
 };
 
 static int dberr(el_store *s, el_diag *d, const char *what) {
@@ -201,69 +210,6 @@ void el_store_hash(const void *p, size_t n, char hash[17]) {
     snprintf(hash, 17, "%016llx", (unsigned long long)XXH3_64bits(p, n));
 }
 
-/* ---- JSON Lines ---- */
-
-typedef int (*line_fn)(json_t *obj, const char *text, size_t len, long line, void *ud);
-
-/* The reader under el_jsonl_each, with the line's text too (the store keeps
-** an article's line as it was written). */
-static int jsonl_each(const char *path, line_fn fn, void *ud, el_diag *d) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT) return 1;
-        if (d) el_reject(d, path, 0, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-        size_t i = 0;
-        while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t')) i++;
-        if (i == (size_t)n) continue;                       /* blank line */
-        json_error_t err;
-        json_t *o = json_loadb(line, (size_t)n, 0, &err);
-        if (!o || !json_is_object(o)) {
-            if (d) el_reject(d, path, lineno, "%s; line skipped", o ? "not a JSON object" : err.text);
-            json_decref(o);
-            continue;
-        }
-        int stop = fn(o, line, (size_t)n, lineno, ud);
-        json_decref(o);
-        if (stop) { rc = -1; break; }
-    }
-    if (rc == 0 && ferror(f)) {
-        if (d) el_reject(d, path, lineno, "read error: %s", strerror(errno));
-        rc = -1;
-    }
-    free(line);
-    fclose(f);
-    return rc;
-}
-
-typedef struct plain_fn { int (*fn)(json_t *, long, void *); void *ud; } plain_fn;
-
-static int call_plain(json_t *o, const char *text, size_t len, long line, void *ud) {
-    (void)text; (void)len;
-    plain_fn *p = ud;
-    return p->fn(o, line, p->ud);
-}
-
-int el_jsonl_each(const char *path, int (*fn)(json_t *obj, long line, void *ud), void *ud,
-                  el_diag *d) {
-    plain_fn p = {fn, ud};
-    return jsonl_each(path, call_plain, &p, d);
-}
-
-const char *el_json_get_str(const json_t *o, const char *key) {
-    const json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 /* ---- Writing ---- */
 
 typedef struct writer {
@@ -275,36 +221,38 @@ typedef struct writer {
     long rows;
     bool fatal;                 /* a database error: roll back */
     bool stopped;               /* the progress callback said stop */
-    sqlite3_stmt *st[5];        /* the current table's statements */
+    sqlite3_stmt *st[8];        /* the current table's statements */
     const struct flat_table *flat;   /* on_flat's table */
+    sqlite3_int64 old_max;      /* articles: the largest seq before this write */
+    el_buf b;                   /* scratch: an article's json column */
 } writer;
 
 /* Bind a JSON value as SQLite sees fit: strings as text, numbers, booleans
-** as 0/1, null or absent as NULL, arrays and objects as compact JSON text.
-** Columns with TEXT affinity turn numbers into text, so an entity id may be
-** 7 in one file and "7" in another and still join. */
-static void bind(sqlite3_stmt *st, int i, const json_t *v) {
-    switch (v ? json_typeof(v) : JSON_NULL) {
-    case JSON_STRING: sqlite3_bind_text(st, i, json_string_value(v), (int)json_string_length(v),
-                                        SQLITE_STATIC); break;
-    case JSON_INTEGER: sqlite3_bind_int64(st, i, json_integer_value(v)); break;
-    case JSON_REAL: sqlite3_bind_double(st, i, json_real_value(v)); break;
-    case JSON_TRUE: sqlite3_bind_int(st, i, 1); break;
-    case JSON_FALSE: sqlite3_bind_int(st, i, 0); break;
-    case JSON_OBJECT: case JSON_ARRAY: {
-        char *t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-        if (t) sqlite3_bind_text(st, i, t, -1, free);
-        else sqlite3_bind_null(st, i);
+** as 0/1, null or absent as NULL, arrays and objects as their JSON text, as
+** the line has it. Columns with TEXT affinity turn numbers into text, so an
+** entity id may be 7 in one file and "7" in another and still join. Text is
+** bound in place: the line outlives the statement's step. */
+static void bind(sqlite3_stmt *st, int i, const el_jline *j, int v) {
+    size_t n;
+    const char *raw;
+    switch (el_jtype_of(j, v)) {
+    case EL_JSTR: sqlite3_bind_text(st, i, el_jstr(j, v), (int)el_jstrlen(j, v), SQLITE_STATIC); break;
+    case EL_JINT: sqlite3_bind_int64(st, i, el_jint(j, v)); break;
+    case EL_JREAL: sqlite3_bind_double(st, i, el_jnum(j, v)); break;
+    case EL_JTRUE: sqlite3_bind_int(st, i, 1); break;
+    case EL_JFALSE: sqlite3_bind_int(st, i, 0); break;
+    case EL_JARR: case EL_JOBJ:
+        raw = el_jraw(j, v, &n);
+        sqlite3_bind_text(st, i, raw, (int)n, SQLITE_STATIC);
         break;
-    }
     default: sqlite3_bind_null(st, i);
     }
 }
 
-/* Bind keys[0..n) of o from parameter first on. */
-static void bind_keys(sqlite3_stmt *st, int first, const json_t *o, const char *const *keys,
-                      int n) {
-    for (int i = 0; i < n; i++) bind(st, first + i, json_object_get(o, keys[i]));
+/* Bind keys[0..n) of object o (absent: all NULL) from parameter first on. */
+static void bind_keys(sqlite3_stmt *st, int first, const el_jline *j, int o,
+                      const char *const *keys, int n) {
+    for (int i = 0; i < n; i++) bind(st, first + i, j, el_jget(j, o, keys[i]));
 }
 
 /* Step an INSERT. 0 done, 1 refused by a constraint (bad input: a
@@ -345,79 +293,110 @@ static void finalize_all(writer *w) {
     }
 }
 
-/* An id member as the store keeps ids: text, whether written as a string or
-** a number. NULL when absent or of another type. */
-static const char *id_of(const json_t *o, const char *key, char buf[32]) {
-    const json_t *v = json_object_get(o, key);
-    if (json_is_string(v)) return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(buf, 32, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    return NULL;
+static int exec(writer *w, const char *sql) {
+    if (sqlite3_exec(w->s->db, sql, NULL, NULL, NULL) == SQLITE_OK) return 0;
+    if (!w->fatal) el_reject(w->d, w->s->path, 0, "%s: %s", w->table, sqlite3_errmsg(w->s->db));
+    w->fatal = true;
+    return -1;
 }
 
 static int stop_now(writer *w) { return w->fatal || w->stopped; }
 
-/* articles: upsert by id; skip an article whose line is unchanged. */
+/* ---- Articles, and their full-text index ----
+** The index is written by the store, not by triggers (schema 3): one
+** INSERT ... SELECT for the articles new to this write, at its end. A row
+** at a time, FTS5 would write a segment per article (it flushes at each
+** statement) and spend most of the load merging them. An article that
+** changes leaves the index first (with the values it was indexed under)
+** and comes back with the new ones. */
+
 static const char *const article_keys[] = {
     "file", "title", "dek", "date", "date_source", "date_evidence", "outlet", "url",
     "language", "translated", "body", "raw", "paragraphs", "removed",
 };
 #define N_ARTICLE_KEYS (int)(sizeof article_keys / sizeof *article_keys)
 
-static int on_article(json_t *o, const char *text, size_t len, long line, void *ud) {
+enum { A_GET, A_PUT, A_DELSENT, A_SENT, A_SEEN, A_REDO, A_UNINDEX };
+
+/* The json column: the object less body and raw (columns already, and most
+** of the line), members as written. */
+static void article_json(writer *w, const el_jline *j) {
+    el_buf *b = &w->b;
+    b->len = 0;
+    el_buf_putc(b, '{');
+    const el_jtok *o = &j->t[0];
+    for (uint32_t k = 1; k < o->next; k = j->t[k + 1].next) {
+        const char *key = el_jstr(j, (int)k);
+        if (!strcmp(key, "body") || !strcmp(key, "raw")) continue;
+        size_t kn, vn;
+        const char *kr = el_jraw(j, (int)k, &kn), *vr = el_jraw(j, (int)k + 1, &vn);
+        if (b->len > 1) el_buf_putc(b, ',');
+        el_buf_put(b, kr, kn);
+        el_buf_putc(b, ':');
+        el_buf_put(b, vr, vn);
+    }
+    el_buf_putc(b, '}');
+}
+
+/* Before an indexed article changes: take it out of the index, once. */
+static int unindex(writer *w, sqlite3_int64 seq) {
+    if (seq > w->old_max) return 0;                         /* new in this write: not indexed yet */
+    sqlite3_bind_int64(w->st[A_REDO], 1, seq);
+    if (step(w, w->st[A_REDO]) < 0) return -1;
+    if (sqlite3_changes(w->s->db) == 0) return 0;           /* already out */
+    sqlite3_bind_int64(w->st[A_UNINDEX], 1, seq);
+    return step(w, w->st[A_UNINDEX]) < 0 ? -1 : 0;
+}
+
+static int on_article(const el_jline *j, long line, void *ud) {
     writer *w = ud;
     char ib[32], row_hash[17], content_hash[17];
-    const char *id = id_of(o, "id", ib);
-    json_t *body = json_object_get(o, "body"), *raw = json_object_get(o, "raw");
-    if (!id || !json_is_string(body)) {
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
+    int body = el_jget(j, 0, "body"), raw = el_jget(j, 0, "raw");
+    if (!id || el_jtype_of(j, body) != EL_JSTR) {
         el_reject(w->d, w->file, line, "article without %s; skipped", id ? "a body" : "an id");
         return 0;
     }
-    el_store_hash(text, len, row_hash);
-    if (json_is_string(raw)) el_store_hash(json_string_value(raw), json_string_length(raw), content_hash);
-    else el_store_hash(json_string_value(body), json_string_length(body), content_hash);
-    sqlite3_stmt *get = w->st[0], *put = w->st[1], *del = w->st[2], *sent = w->st[3];
-    if (w->st[4]) {                                         /* prune: remember the id */
-        sqlite3_bind_text(w->st[4], 1, id, -1, SQLITE_STATIC);
-        if (step(w, w->st[4]) < 0) return 1;
+    el_store_hash(j->line, j->len, row_hash);
+    int hashed = el_jtype_of(j, raw) == EL_JSTR ? raw : body;
+    el_store_hash(el_jstr(j, hashed), el_jstrlen(j, hashed), content_hash);
+    if (w->st[A_SEEN]) {                                     /* prune: remember the id */
+        sqlite3_bind_text(w->st[A_SEEN], 1, id, -1, SQLITE_STATIC);
+        if (step(w, w->st[A_SEEN]) < 0) return 1;
     }
+    sqlite3_stmt *get = w->st[A_GET], *put = w->st[A_PUT];
     sqlite3_bind_text(get, 1, id, -1, SQLITE_STATIC);
-    bool same = sqlite3_step(get) == SQLITE_ROW &&
-                strcmp((const char *)sqlite3_column_text(get, 0), row_hash) == 0;
+    bool stored = sqlite3_step(get) == SQLITE_ROW;
+    bool same = stored && strcmp((const char *)sqlite3_column_text(get, 0), row_hash) == 0;
+    sqlite3_int64 seq = stored ? sqlite3_column_int64(get, 1) : 0;
     sqlite3_reset(get);
     if (same) return tick(w, false);                       /* idempotent: nothing to do */
+    if (stored && unindex(w, seq)) return 1;
     sqlite3_bind_text(put, 1, id, -1, SQLITE_STATIC);
-    bind_keys(put, 2, o, article_keys, N_ARTICLE_KEYS);
+    bind_keys(put, 2, j, 0, article_keys, N_ARTICLE_KEYS);
     sqlite3_bind_text(put, 2 + N_ARTICLE_KEYS, content_hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(put, 3 + N_ARTICLE_KEYS, row_hash, -1, SQLITE_STATIC);
-    /* The json column keeps the rest of the object (metadata the columns do
-    ** not name); body and raw are columns already, and text is most of it. */
-    json_t *keep_body = json_incref((json_t *)body), *keep_raw = json_incref((json_t *)raw);
-    json_object_del(o, "body");
-    json_object_del(o, "raw");
-    char *meta = json_dumps(o, JSON_COMPACT);
-    if (meta) sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, meta, -1, free);
+    article_json(w, j);
+    sqlite3_bind_text(put, 4 + N_ARTICLE_KEYS, w->b.p, (int)w->b.len, SQLITE_STATIC);
     int rc = step(w, put);
-    json_decref(keep_body);
-    json_decref(keep_raw);
     if (rc) {
         if (rc > 0) el_reject(w->d, w->file, line, "article %s refused by the database: %s; skipped", id,
                               sqlite3_errmsg(w->s->db));
         return rc < 0;
     }
-    sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
-    if (step(w, del) < 0) return 1;
-    const json_t *sents = json_object_get(o, "sentences");
-    size_t i;
-    const json_t *sp;
-    json_array_foreach(sents, i, sp) {
-        if (!json_is_array(sp) || json_array_size(sp) < 2) continue;
+    if (stored) {
+        sqlite3_bind_text(w->st[A_DELSENT], 1, id, -1, SQLITE_STATIC);
+        if (step(w, w->st[A_DELSENT]) < 0) return 1;
+    }
+    sqlite3_stmt *sent = w->st[A_SENT];
+    size_t i = 0;
+    int sents = el_jget(j, 0, "sentences");
+    for (int sp = el_jfirst(j, sents); sp >= 0; sp = el_jnext(j, sents, sp), i++) {
+        if (el_jsize(j, sp) < 2 || el_jtype_of(j, sp) != EL_JARR) continue;
         sqlite3_bind_text(sent, 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(sent, 2, (sqlite3_int64)i);
-        bind(sent, 3, json_array_get(sp, 0));
-        bind(sent, 4, json_array_get(sp, 1));
+        bind(sent, 3, j, el_jat(j, sp, 0));
+        bind(sent, 4, j, el_jat(j, sp, 1));
         if (step(w, sent) < 0) return 1;
     }
     return tick(w, false) || stop_now(w);
@@ -439,75 +418,91 @@ static int load_articles(writer *w, const char *path) {
         n += snprintf(sql + n, sizeof sql - (size_t)n, "%s = excluded.%s, ", article_keys[i], article_keys[i]);
     snprintf(sql + n, sizeof sql - (size_t)n,
              "content_hash = excluded.content_hash, row_hash = excluded.row_hash, json = excluded.json");
-    if (w->opt && w->opt->prune &&
-        sqlite3_exec(w->s->db, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY);"
-                               "DELETE FROM temp.seen;", NULL, NULL, NULL) != SQLITE_OK) {
-        w->fatal = true;
+    bool prune = w->opt && w->opt->prune;
+    sqlite3_stmt *mx;
+    if (exec(w, "CREATE TEMP TABLE IF NOT EXISTS fts_redo(seq INTEGER PRIMARY KEY);"
+                "DELETE FROM temp.fts_redo;") ||
+        (prune && exec(w, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT PRIMARY KEY);"
+                          "DELETE FROM temp.seen;")))
         return -1;
-    }
-    if (prepare(w, 0, "SELECT row_hash FROM articles WHERE id = ?1") ||
-        prepare(w, 1, sql) ||
-        prepare(w, 2, "DELETE FROM sentences WHERE article = ?1") ||
-        prepare(w, 3, "INSERT INTO sentences(article, idx, start, end) VALUES(?1, ?2, ?3, ?4)") ||
-        (w->opt && w->opt->prune && prepare(w, 4, "INSERT OR IGNORE INTO temp.seen VALUES(?1)")))
+    if (sqlite3_prepare_v2(w->s->db, "SELECT coalesce(max(seq), 0) FROM articles", -1, &mx, NULL) != SQLITE_OK)
+        return exec(w, "SELECT max(seq) FROM articles");  /* reports the error */
+    w->old_max = sqlite3_step(mx) == SQLITE_ROW ? sqlite3_column_int64(mx, 0) : 0;
+    sqlite3_finalize(mx);
+    if (prepare(w, A_GET, "SELECT row_hash, seq FROM articles WHERE id = ?1") ||
+        prepare(w, A_PUT, sql) ||
+        prepare(w, A_DELSENT, "DELETE FROM sentences WHERE article = ?1") ||
+        prepare(w, A_SENT, "INSERT INTO sentences(article, idx, start, end) VALUES(?1, ?2, ?3, ?4)") ||
+        (prune && prepare(w, A_SEEN, "INSERT OR IGNORE INTO temp.seen VALUES(?1)")) ||
+        prepare(w, A_REDO, "INSERT OR IGNORE INTO temp.fts_redo VALUES(?1)") ||
+        prepare(w, A_UNINDEX, "INSERT INTO articles_fts(articles_fts, rowid, title, dek, body)"
+                              " SELECT 'delete', seq, title, dek, body FROM articles WHERE seq = ?1"))
         return -1;
-    int rc = jsonl_each(path, on_article, w, w->d);
-    if (rc == 0 && !stop_now(w) && w->opt && w->opt->prune &&
-        sqlite3_exec(w->s->db,
-                     "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.seen);"
-                     "DELETE FROM sentences WHERE article NOT IN (SELECT id FROM articles);",
-                     NULL, NULL, NULL) != SQLITE_OK)
-        w->fatal = true;
-    return rc;
+    int rc = el_jsonl_each(path, on_article, w, w->d);
+    if (rc < 0 || stop_now(w)) return -1;
+    /* Pruned articles were all indexed: none of them was touched here. */
+    if (prune && rc == 0 &&
+        exec(w, "INSERT INTO articles_fts(articles_fts, rowid, title, dek, body)"
+                " SELECT 'delete', seq, title, dek, body FROM articles"
+                " WHERE id NOT IN (SELECT id FROM temp.seen);"
+                "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.seen);"
+                "DELETE FROM sentences WHERE article NOT IN (SELECT id FROM articles);"))
+        return -1;
+    /* One statement indexes every article new or changed in this write. */
+    char fts[256];
+    snprintf(fts, sizeof fts,
+             "INSERT INTO articles_fts(rowid, title, dek, body) SELECT seq, title, dek, body"
+             " FROM articles WHERE seq > %lld OR seq IN (SELECT seq FROM temp.fts_redo)",
+             (long long)w->old_max);
+    return exec(w, fts);
 }
 
+/* ---- The run-wide tables ---- */
+
 /* entities and their mentions. */
-static int on_entity(json_t *o, const char *text, size_t len, long line, void *ud) {
-    (void)text; (void)len;
+static int on_entity(const el_jline *j, long line, void *ud) {
     writer *w = ud;
     static const char *const keys[] = {"name", "type", "code", "country", "lat", "lon"};
     static const char *const mkeys[] = {"article", "start", "end", "text", "code"};
     char ib[32];
-    const char *id = id_of(o, "id", ib);
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     if (!id) { el_reject(w->d, w->file, line, "entity without an id; skipped"); return 0; }
     sqlite3_bind_text(w->st[0], 1, id, -1, SQLITE_STATIC);
-    bind_keys(w->st[0], 2, o, keys, 6);
+    bind_keys(w->st[0], 2, j, 0, keys, 6);
     int rc = step(w, w->st[0]);
     if (rc) {
         if (rc > 0) el_reject(w->d, w->file, line, "duplicate entity id %s; skipped", id);
         return rc < 0;
     }
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), i, m) {
-        if (!json_is_object(m) || !json_is_string(json_object_get(m, "article"))) continue;
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        if (el_jtype_of(j, el_jget(j, m, "article")) != EL_JSTR) continue;
         sqlite3_bind_text(w->st[1], 1, id, -1, SQLITE_STATIC);
-        bind_keys(w->st[1], 2, m, mkeys, 5);
+        bind_keys(w->st[1], 2, j, m, mkeys, 5);
         if (step(w, w->st[1]) < 0) return 1;
     }
     return tick(w, false) || stop_now(w);
 }
 
-/* Events: the row (with the whole object as JSON, so exports from the
+/* Events: the row (with the whole line as JSON, so exports from the
 ** database see exactly what the run wrote), actors and mentions. */
-static int actors(writer *w, const char *id, const char *role, const json_t *arr) {
-    size_t i;
-    const json_t *a;
-    json_array_foreach(arr, i, a) {
-        if (!json_is_object(a)) continue;
+static int actors(writer *w, const char *id, const char *role, const el_jline *j, int arr) {
+    size_t i = 0;
+    for (int a = el_jfirst(j, arr); a >= 0; a = el_jnext(j, arr, a), i++) {
+        if (el_jtype_of(j, a) != EL_JOBJ) continue;
         sqlite3_stmt *st = w->st[1];
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
-        bind(st, 4, json_object_get(a, "name"));
-        bind(st, 5, json_object_get(a, "code"));
-        bind(st, 6, json_object_get(a, "entity"));
+        bind(st, 4, j, el_jget(j, a, "name"));
+        bind(st, 5, j, el_jget(j, a, "code"));
+        bind(st, 6, j, el_jget(j, a, "entity"));
         if (step(w, st) < 0) return -1;
     }
     return 0;
 }
 
-static int on_event(json_t *o, const char *text, size_t len, long line, void *ud) {
+static int on_event(const el_jline *j, long line, void *ud) {
     writer *w = ud;
     static const char *const keys[] = {
         "date", "date_granularity", "event", "cameo", "quad_class", "goldstein", "modality",
@@ -516,53 +511,50 @@ static int on_event(json_t *o, const char *text, size_t len, long line, void *ud
     static const char *const lkeys[] = {"name", "country", "lat", "lon"};
     static const char *const mkeys[] = {"article", "sentence", "start", "end", "text"};
     char ib[32];
-    const char *id = id_of(o, "id", ib);
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     if (!id) { el_reject(w->d, w->file, line, "event without an id; skipped"); return 0; }
     sqlite3_stmt *st = w->st[0];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    bind_keys(st, 2, o, keys, 12);
-    const json_t *loc = json_object_get(o, "location");
-    bind_keys(st, 14, json_is_object(loc) ? loc : NULL, lkeys, 4);
-    sqlite3_bind_text(st, 18, text, (int)len, SQLITE_STATIC);
+    bind_keys(st, 2, j, 0, keys, 12);
+    bind_keys(st, 14, j, el_jget(j, 0, "location"), lkeys, 4);
+    sqlite3_bind_text(st, 18, j->line, (int)j->len, SQLITE_STATIC);
     int rc = step(w, st);
     if (rc) {
         if (rc > 0) el_reject(w->d, w->file, line, "duplicate event id %s; skipped", id);
         return rc < 0;
     }
-    if (actors(w, id, "source", json_object_get(o, "source")) ||
-        actors(w, id, "target", json_object_get(o, "target")))
+    if (actors(w, id, "source", j, el_jget(j, 0, "source")) ||
+        actors(w, id, "target", j, el_jget(j, 0, "target")))
         return 1;
-    size_t i;
-    const json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), i, m) {
-        if (!json_is_object(m)) continue;
+    size_t i = 0;
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m), i++) {
+        if (el_jtype_of(j, m) != EL_JOBJ) continue;
         sqlite3_bind_text(w->st[2], 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(w->st[2], 2, (sqlite3_int64)i);
-        bind_keys(w->st[2], 3, m, mkeys, 5);
+        bind_keys(w->st[2], 3, j, m, mkeys, 5);
         if (step(w, w->st[2]) < 0) return 1;
     }
     return tick(w, false) || stop_now(w);
 }
 
-static int on_story(json_t *o, const char *text, size_t len, long line, void *ud) {
-    (void)text; (void)len;
+static int on_story(const el_jline *j, long line, void *ud) {
     writer *w = ud;
     static const char *const keys[] = {"level", "title", "first_date", "last_date", "parent"};
     char ib[32];
-    const char *id = id_of(o, "id", ib);
+    const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     if (!id) { el_reject(w->d, w->file, line, "story without an id; skipped"); return 0; }
     sqlite3_bind_text(w->st[0], 1, id, -1, SQLITE_STATIC);
-    bind_keys(w->st[0], 2, o, keys, 5);
+    bind_keys(w->st[0], 2, j, 0, keys, 5);
     int rc = step(w, w->st[0]);
     if (rc) {
         if (rc > 0) el_reject(w->d, w->file, line, "duplicate story id %s; skipped", id);
         return rc < 0;
     }
-    size_t i;
-    const json_t *a;
-    json_array_foreach(json_object_get(o, "articles"), i, a) {
+    int as = el_jget(j, 0, "articles");
+    for (int a = el_jfirst(j, as); a >= 0; a = el_jnext(j, as, a)) {
         sqlite3_bind_text(w->st[1], 1, id, -1, SQLITE_STATIC);
-        bind(w->st[1], 2, a);
+        bind(w->st[1], 2, j, a);
         if (step(w, w->st[1]) < 0) return 1;
     }
     return tick(w, false) || stop_now(w);
@@ -579,14 +571,16 @@ static const char *const quote_keys[] = {
     "article", "start", "end", "text", "speaker", "speaker_entity", "type", "statement",
 };
 
-static int on_flat(json_t *o, const char *text, size_t len, long line, void *ud) {
-    (void)text; (void)len; (void)line;
+static int on_flat(const el_jline *j, long line, void *ud) {
+    (void)line;
     writer *w = ud;
     const flat_table *t = w->flat;
-    bind_keys(w->st[0], 1, o, t->keys, t->n);
+    bind_keys(w->st[0], 1, j, 0, t->keys, t->n);
     if (step(w, w->st[0]) < 0) return 1;
     return tick(w, false) || stop_now(w);
 }
+
+typedef int (*line_fn)(const el_jline *j, long line, void *ud);
 
 /* Replace a run-wide table (and its children) with a file's lines. An
 ** absent file leaves the tables as they were: that run did not make it. */
@@ -600,19 +594,14 @@ static int load_table(writer *w, const char *dir, const char *file, const char *
     w->file = path;
     w->table = table;
     w->rows = 0;
-    if (clear && sqlite3_exec(w->s->db, clear, NULL, NULL, NULL) != SQLITE_OK) {
-        el_reject(w->d, w->s->path, 0, "%s: %s", table, sqlite3_errmsg(w->s->db));
-        w->fatal = true;
-        return -1;
-    }
+    if (clear && exec(w, clear)) return -1;
     for (int i = 0; i < n_sql; i++)
         if (prepare(w, i, sql[i])) return -1;
-    int rc = jsonl_each(path, fn, w, w->d);
+    int rc = el_jsonl_each(path, fn, w, w->d);
     finalize_all(w);
     if (rc >= 0 && !stop_now(w)) tick(w, true);
     return stop_now(w) || rc < 0 ? -1 : 0;
 }
-
 static int load_flat(writer *w, const char *dir, const char *file, const flat_table *t) {
     char sql[1024], clear[64];
     int n = snprintf(sql, sizeof sql, "INSERT INTO %s(", t->name);
@@ -669,6 +658,7 @@ static int load_all(writer *w, const char *dir) {
     return 0;
 }
 
+
 int el_store_load(el_store *s, const char *out_dir, const el_store_opts *opt, el_diag *d) {
     writer w = {.s = s, .d = d, .opt = opt};
     /* IMMEDIATE: take the write lock now, so a concurrent writer waits here
@@ -677,6 +667,7 @@ int el_store_load(el_store *s, const char *out_dir, const el_store_opts *opt, el
         return dberr(s, d, "cannot start the write");
     int rc = load_all(&w, out_dir);
     finalize_all(&w);
+    el_buf_free(&w.b);
     if (rc == 0 && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
         /* Fold the WAL back into the database file so that it does not keep
         ** the size of the largest write; harmless if a reader holds it. */

@@ -11,13 +11,12 @@
 #define EL_STORE_H
 #include <stdbool.h>
 #include <stdint.h>
-#include <jansson.h>
 #include <sqlite3.h>
 #include "diag.h"
 
 /* The schema this build writes. KEEP IN SYNC: migrations[] in store.c and
 ** docs/SCHEMA.md. */
-#define EL_STORE_VERSION 2
+#define EL_STORE_VERSION 3
 
 typedef struct el_store el_store;      /* an open database; store.c */
 
@@ -106,18 +105,5 @@ typedef struct el_search_hit {
 ** database error or a query FTS5 cannot read even quoted. */
 long el_store_search(el_store *s, const el_search_q *q,
                      int (*fn)(const el_search_hit *h, void *ud), void *ud, el_diag *d);
-
-/* ---- JSON Lines files of a run folder (shared with export.c, report.c) ---- */
-
-/* Call fn(obj, line, ud) for each JSON object line of path. Blank lines are
-** skipped; a line that is not a JSON object is reported to d as path:line
-** and skipped. obj is freed after fn returns (json_incref to keep it); fn
-** returns nonzero to stop. Returns 1 when the file is absent, 0 when read,
-** -1 on a read error (reported) or when fn stopped. d NULL: report nothing. */
-int el_jsonl_each(const char *path, int (*fn)(json_t *obj, long line, void *ud), void *ud,
-                  el_diag *d);
-
-/* Field helpers: a string member, or NULL when absent, null or not a string. */
-const char *el_json_get_str(const json_t *o, const char *key);
 
 #endif

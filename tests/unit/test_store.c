@@ -110,6 +110,16 @@ static long scalar(const char *db_path, const char *sql) {
     return v;
 }
 
+/* The FTS index agrees with the articles it indexes (the store keeps it in
+** step itself since schema 3: changed, pruned and repeated articles). */
+static void assert_fts_ok(const char *db_path) {
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 /* 1. A new database has the current schema, in WAL mode. */
 static void store_creates_schema(void **state) {
     tctx *t = *state;
@@ -421,9 +431,23 @@ static void store_bad_lines_and_prune(void **state) {
     assert_int_equal(el_store_article_hash(s, "105", got), 1);
     el_store_close(s);
     el_store_opts prune = {.prune = true};
+    assert_fts_ok(t->db);
+    assert_int_equal(scalar(t->db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'short'"), 1);
     assert_int_equal(el_store_write(two, t->db, &prune, &t->d), EL_OK);
     assert_int_equal(scalar(t->db, "SELECT count(*) FROM articles"), 2);
     assert_int_equal(scalar(t->db, "SELECT count(*) FROM sentences WHERE article = '103'"), 0);
+    assert_fts_ok(t->db);
+    assert_int_equal(scalar(t->db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'negotiators'"), 0);
+    /* An id twice in one file (the second wins), new and then stored. */
+    write_file(two, "articles.jsonl",
+               "{\"id\": \"106\", \"body\": \"First words.\"}\n"
+               "{\"id\": \"106\", \"body\": \"Second words.\"}\n"
+               "{\"id\": \"101\", \"body\": \"Short again.\"}\n"
+               "{\"id\": \"101\", \"body\": \"Short at last.\"}\n");
+    assert_int_equal(el_store_write(two, t->db, NULL, &t->d), EL_OK);
+    assert_fts_ok(t->db);
+    assert_int_equal(scalar(t->db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'first OR again'"), 0);
+    assert_int_equal(scalar(t->db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'second OR last'"), 2);
 }
 
 static char *export_to_string(int fmt, const char *dir, el_store *s, el_diag *d) {
