@@ -36,16 +36,22 @@ void el_buf_putc(el_buf *b, char c) {
     b->p[b->len] = '\0';
 }
 
+/* Formats straight into the spare room, and again only when it did not fit:
+** most calls are short numbers, and measuring first doubled their cost. */
 void el_buf_printf(el_buf *b, const char *fmt, ...) {
+    el_buf_reserve(b, 64);                      /* aborts when memory is out */
+    size_t room = b->cap - b->len;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->p + b->len, room, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    el_buf_reserve(b, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n < 0) { b->p[b->len] = '\0'; return; }
+    if ((size_t)n >= room) {
+        el_buf_reserve(b, (size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 
@@ -109,7 +115,14 @@ void el_json_strz(el_buf *b, const char *s) {
     else el_json_str(b, s, strlen(s));
 }
 
-void el_json_int(el_buf *b, long long v) { el_buf_printf(b, "%lld", v); }
+void el_json_int(el_buf *b, long long v) {
+    char t[24];
+    size_t i = sizeof t;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do { t[--i] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) t[--i] = '-';
+    el_buf_put(b, t + i, sizeof t - i);
+}
 
 void el_json_bool(el_buf *b, int v) {
     if (v < 0) el_buf_put(b, "null", 4);

@@ -265,13 +265,39 @@ static const char *const comment_exact[] = {
     "Comments are closed.", "Join the conversation", "Be the first to comment", NULL,
 };
 
-static bool is_social(const char *s, size_t n) {
+/* The cues that gate the social and comment tests, found in one pass over a
+** unit rather than seven memmem() calls: every unit of every article is
+** asked, and nearly all are prose that has none. */
+enum { CUE_SOCIAL = 1, CUE_COMMENT = 2 };
+
+static bool at(const char *s, size_t n, size_t i, const char *w, size_t wn) {
+    return i + wn <= n && memcmp(s + i, w, wn) == 0;
+}
+
+static unsigned cues_of(const char *s, size_t n) {
+    unsigned c = 0;
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '|': c |= CUE_SOCIAL; break;
+        case 'o':
+            if (at(s, n, i, "ollow", 5) || at(s, n, i, "oin our", 7)) c |= CUE_SOCIAL;
+            if (at(s, n, i, "omment", 6)) c |= CUE_COMMENT;
+            break;
+        case 'O': if (at(s, n, i, "OMMENT", 6)) c |= CUE_COMMENT; break;
+        case 'h': if (at(s, n, i, "hare", 4)) c |= CUE_SOCIAL; break;
+        case 'u': if (at(s, n, i, "ubscribe", 8)) c |= CUE_SOCIAL; break;
+        case 'i': if (at(s, n, i, "ign up", 6)) c |= CUE_SOCIAL; break;
+        default: break;
+        }
+    }
+    return c;
+}
+
+static bool is_social(const char *s, size_t n, unsigned cues) {
     if (n > 160) return false;
     if (eq_any(s, n, social_exact)) return true;
     /* Cheap gate before the per-network search: a follow/share cue or a bar. */
-    if (!memchr(s, '|', n) && !memmem(s, n, "ollow", 5) && !memmem(s, n, "hare", 4) &&
-        !memmem(s, n, "oin our", 7) && !memmem(s, n, "ubscribe", 8) && !memmem(s, n, "ign up", 6))
-        return false;
+    if (!(cues & CUE_SOCIAL)) return false;
     if (n <= 40 && el_iprefix(s, n, "Share on ")) return true;
     int nets = 0;
     for (int i = 0; social_net[i]; i++) if (el_ifind(s, n, social_net[i]) >= 0) nets++;
@@ -283,8 +309,8 @@ static bool is_social(const char *s, size_t n) {
     return el_iprefix(s, n, "Sign up for our") && n < 120;
 }
 
-static bool is_comments(const char *s, size_t n) {
-    if (n > 600 || (!memmem(s, n, "omment", 6) && !memmem(s, n, "OMMENT", 6))) return false;
+static bool is_comments(const char *s, size_t n, unsigned cues) {
+    if (n > 600 || !(cues & CUE_COMMENT)) return false;
     if (eq_any(s, n, comment_exact)) return true;
     /* "12 comments" */
     size_t i = 0;
@@ -340,6 +366,7 @@ static bool is_byline(const char *s, size_t n) {
 }
 
 static bool starts_caption(const char *s, size_t n) {
+    if (!strchr("IiFfPpCc", s[0])) return false;       /* the first letters below */
     return el_iprefix(s, n, "Illustrative:") || el_iprefix(s, n, "File:") ||
            el_iprefix(s, n, "FILE PHOTO:") || el_iprefix(s, n, "FILE -") ||
            el_iprefix(s, n, "Pictured:") || el_iprefix(s, n, "In this photo") ||
@@ -353,10 +380,14 @@ static int classify(const char *s, size_t n, bool latin_doc) {
     if (wire_slug_date(s, n) != EL_DATE_UNKNOWN && !ends_sentence(s, n)) return EL_DEBRIS_WIRE_SLUG;
     if (is_gallery(s, n)) return EL_DEBRIS_GALLERY;
     if (latin_doc && mostly_foreign_script(s, n)) return EL_DEBRIS_ALT_TEXT;
-    if (n <= 60 && (eq_any(s, n, nav_exact) || (prefix_any(s, n, nav_prefix)))) return EL_DEBRIS_NAVIGATION;
-    if (n > 60 && n <= 200 && prefix_any(s, n, nav_prefix)) return EL_DEBRIS_NAVIGATION;
-    if (is_social(s, n)) return EL_DEBRIS_SOCIAL;
-    if (is_comments(s, n)) return EL_DEBRIS_COMMENTS;
+    /* Every nav_prefix ends in ':' within its first 12 bytes. */
+    bool colon = memchr(s, ':', n < 12 ? n : 12) != NULL;
+    if (n <= 60 && (eq_any(s, n, nav_exact) || (colon && prefix_any(s, n, nav_prefix))))
+        return EL_DEBRIS_NAVIGATION;
+    if (n > 60 && n <= 200 && colon && prefix_any(s, n, nav_prefix)) return EL_DEBRIS_NAVIGATION;
+    unsigned cues = n <= 600 ? cues_of(s, n) : 0;
+    if (is_social(s, n, cues)) return EL_DEBRIS_SOCIAL;
+    if (is_comments(s, n, cues)) return EL_DEBRIS_COMMENTS;
     if (is_signature(s, n)) return EL_DEBRIS_SIGNATURE;
     if (is_contributor(s, n)) return EL_DEBRIS_CONTRIBUTOR;
     if (is_byline(s, n)) return EL_DEBRIS_BYLINE;

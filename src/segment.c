@@ -164,7 +164,8 @@ static void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
 static size_t url_at(const char *s, size_t n) {
     size_t e = 0;
     while (e < n && !el_is_space((unsigned char)s[e])) e++;
-    bool url = el_iprefix(s, e, "http://") || el_iprefix(s, e, "https://") || el_iprefix(s, e, "www.");
+    bool url = (s[0] == 'h' || s[0] == 'H' || s[0] == 'w' || s[0] == 'W') &&   /* asked of every word */
+               (el_iprefix(s, e, "http://") || el_iprefix(s, e, "https://") || el_iprefix(s, e, "www."));
     if (!url) {
         const char *at = memchr(s, '@', e);
         if (!at || at == s || !memchr(at, '.', (size_t)(s + e - at))) return 0;
