@@ -1152,7 +1152,7 @@ int el_code_lex_build(el_verbs *v) {
     v->lex = el_strmap_new(v->a, 8192);
     if (!v->lex) return EL_ENOMEM;
     if (el_strmap_each(v->verb_heads, lex_verb, v) || el_strmap_each(v->noun_heads, lex_noun, v) ||
-        el_strmap_each(v->classes, lex_cls, v))
+        el_strmap_each(v->classes, lex_cls, v) || el_strmap_seal(v->lex))
         return EL_ENOMEM;
     return EL_OK;
 }

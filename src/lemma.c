@@ -185,6 +185,8 @@ el_lexicon *el_lexicon_load(el_arena *a, const char *dir, el_diag *d) {
         load_exc(lx, dir, "noun.exc") || load_exc(lx, dir, "adj.exc") ||
         load_exc(lx, dir, "adv.exc") || gen_from(&g, dir, "index.noun", 0))
         return NULL;
+    /* Most running words are not inflected forms: let a filter say so. */
+    if (el_strmap_seal(lx->forms)) return NULL;
     return el_arena_failed(a) ? NULL : lx;
 }
 

@@ -2,8 +2,13 @@
 ** strmap.c: open addressing with linear probing; the table doubles at 1/2
 ** load. Each slot keeps the full 64-bit hash so probes compare hashes before
 ** bytes. Grown tables are left in the arena: maps are built once per run.
+** A sealed map also has a Bloom filter (8 bits a key, two probes) that
+** answers most lookups of absent keys from a few hundred kilobytes instead
+** of a cache miss into a table of megabytes: the lemma map is asked for
+** every word of every article, and most words are not inflected forms.
 */
 #include "strmap.h"
+#include <stdbool.h>
 #include <string.h>
 /* Inlined: every lookup hashes a short key, and a call into the shared
 ** library costs as much as the hashing. */
@@ -11,7 +16,44 @@
 #include <xxhash.h>
 
 typedef struct slot { uint64_t h; const char *key; uint32_t len; void *val; } slot;
-struct el_strmap { el_arena *a; slot *s; size_t cap, n; };
+struct el_strmap {
+    el_arena *a;
+    slot *s;
+    size_t cap, n;
+    uint64_t *bloom;            /* after el_strmap_seal(), else NULL */
+    uint64_t bloom_mask;        /* bits - 1 */
+};
+
+/* Two filter bits from hash bits the slot index does not use. */
+static inline void bloom_bits(const el_strmap *m, uint64_t h, uint64_t *b1, uint64_t *b2) {
+    *b1 = (h >> 20) & m->bloom_mask;
+    *b2 = (h >> 42) & m->bloom_mask;
+}
+
+static void bloom_add(el_strmap *m, uint64_t h) {
+    uint64_t b1, b2;
+    bloom_bits(m, h, &b1, &b2);
+    m->bloom[b1 >> 6] |= 1ull << (b1 & 63);
+    m->bloom[b2 >> 6] |= 1ull << (b2 & 63);
+}
+
+static inline bool bloom_may_have(const el_strmap *m, uint64_t h) {
+    if (!m->bloom) return true;
+    uint64_t b1, b2;
+    bloom_bits(m, h, &b1, &b2);
+    return (m->bloom[b1 >> 6] >> (b1 & 63) & 1) && (m->bloom[b2 >> 6] >> (b2 & 63) & 1);
+}
+
+int el_strmap_seal(el_strmap *m) {
+    if (!m) return 0;
+    uint64_t bits = 512;
+    while (bits < m->n * 8 && bits < (1ull << 22)) bits *= 2;      /* the probes take 22 bits */
+    m->bloom = el_arena_calloc(m->a, bits / 8);
+    if (!m->bloom) return -1;
+    m->bloom_mask = bits - 1;
+    for (size_t i = 0; i < m->cap; i++) if (m->s[i].key) bloom_add(m, m->s[i].h);
+    return 0;
+}
 
 uint64_t el_hash(const void *p, size_t n) { return XXH3_64bits(p, n); }
 
@@ -58,6 +100,7 @@ int el_strmap_put(el_strmap *m, const char *key, size_t len, void *val) {
         e->key = k;
         e->len = (uint32_t)len;
         m->n++;
+        if (m->bloom) bloom_add(m, h);
     }
     e->val = val;
     return 0;
@@ -65,7 +108,9 @@ int el_strmap_put(el_strmap *m, const char *key, size_t len, void *val) {
 
 void *el_strmap_get(const el_strmap *m, const char *key, size_t len) {
     if (!m) return NULL;
-    slot *e = find(m->s, m->cap, el_hash(key, len), key, len);
+    uint64_t h = el_hash(key, len);
+    if (!bloom_may_have(m, h)) return NULL;
+    slot *e = find(m->s, m->cap, h, key, len);
     return e->key ? e->val : NULL;
 }
 

@@ -17,6 +17,9 @@ el_strmap *el_strmap_new(el_arena *a, size_t expect);
 int    el_strmap_put(el_strmap *m, const char *key, size_t len, void *val);
 void  *el_strmap_get(const el_strmap *m, const char *key, size_t len);
 size_t el_strmap_count(const el_strmap *m);
+/* Add a membership filter in front of lookups, for a map that is mostly
+** asked for keys it lacks; later puts keep it true. 0, or -1 (arena). */
+int    el_strmap_seal(el_strmap *m);
 /* Stored key for key (so callers can keep a stable pointer), or NULL. */
 const char *el_strmap_key(const el_strmap *m, const char *key, size_t len);
 uint64_t el_hash(const void *p, size_t n);
