@@ -99,6 +99,17 @@ int lk_df_add(lk_df *t, uint32_t h) {
     return 0;
 }
 
+/* Ask for h's counter ahead of lk_df_add: the table is megabytes, read at
+** random, so an article's hundred-odd counts overlap their cache misses. */
+void lk_df_prefetch(const lk_df *t, uint32_t h) {
+    uint32_t b = df_bucket(h);
+    if (t->dense) { __builtin_prefetch(&t->dense[b], 1); return; }
+    if (!t->cap) return;
+    size_t i = ((b + 1) * 2654435761u) & (t->cap - 1);
+    __builtin_prefetch(&t->key[i], 1);
+    __builtin_prefetch(&t->cnt[i], 1);
+}
+
 uint32_t lk_df_get(const lk_df *t, uint32_t h) {
     uint32_t b = df_bucket(h);
     if (t->dense) return t->dense[b];
@@ -255,16 +266,20 @@ static bool word_tok(const el_token *t) {
     return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_NUM | EL_TOK_PUNCT));
 }
 
+/* What the feature passes ask of a token, found once per token. */
+#define TK_WORD 1       /* word_tok() */
+#define TK_STOP 2       /* on the stop list */
+#define TK_CAL  4       /* a capitalised day or month name */
+
 /* Is token k a capitalised word that may belong to a name? A capital at the
 ** start of a sentence proves nothing unless the word is not a common word
 ** ("The", "Police"): those are names only mid-sentence. */
-static bool name_tok(const el_linker *L, const el_doc *doc, const uint64_t *th, size_t k) {
+static bool name_tok(const el_linker *L, const el_doc *doc, const uint8_t *cls, size_t k) {
     const el_token *t = &doc->toks[k];
     const el_lexicon *lex = L->lex;
-    if (!word_tok(t) || !(t->flags & (EL_TOK_CAP | EL_TOK_UPPER))) return false;
+    if ((cls[k] & (TK_WORD | TK_STOP | TK_CAL)) != TK_WORD || !(t->flags & (EL_TOK_CAP | EL_TOK_UPPER)))
+        return false;
     if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
-    if (is_stop(L, term_hash(th[k]))) return false;
-    if (set_has(L->calset, LK_CALSET, term_hash(th[k]))) return false;
     if (t->flags & EL_TOK_SSTART) {
         if (lex && (el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'n')
                     || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'v')
@@ -297,13 +312,13 @@ static void mention_keys(const el_doc *doc, counter *c, uint8_t *taken) {
 ** mention covers: names the dictionaries do not know. Each run gives its
 ** whole name and, for a run of two or more, its last word, so "Reid" alone
 ** still meets "Tara Reid". */
-static void proxy_keys(const el_linker *L, const el_doc *doc, const uint64_t *th, counter *c,
-                       const uint8_t *taken) {
+static void proxy_keys(const el_linker *L, const el_doc *doc, const uint64_t *th, const uint8_t *cls,
+                       counter *c, const uint8_t *taken) {
     char buf[256];
     for (size_t k = 0; k < doc->n_toks;) {
-        if (taken[k] || !name_tok(L, doc, th, k)) { k++; continue; }
+        if (taken[k] || !name_tok(L, doc, cls, k)) { k++; continue; }
         size_t e = k, n = 0;
-        while (e < doc->n_toks && !taken[e] && name_tok(L, doc, th, e) && e - k < 6
+        while (e < doc->n_toks && !taken[e] && name_tok(L, doc, cls, e) && e - k < 6
                && (e == k || !(doc->toks[e].flags & EL_TOK_SSTART))) {
             const el_token *t = &doc->toks[e];
             if (n + t->lemma_len + 1 < sizeof buf) {
@@ -325,7 +340,7 @@ static void proxy_keys(const el_linker *L, const el_doc *doc, const uint64_t *th
 /* Lemma terms (words of three letters or more, off the stop list) and
 ** numbers ("23 pirates", "2013", "5.6"): the figures often tell two similar
 ** happenings apart. */
-static void lemma_terms(const el_linker *L, const el_doc *doc, const uint64_t *th, counter *terms,
+static void lemma_terms(const el_doc *doc, const uint64_t *th, const uint8_t *cls, counter *terms,
                         counter *nums) {
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
@@ -334,9 +349,8 @@ static void lemma_terms(const el_linker *L, const el_doc *doc, const uint64_t *t
                 counter_add(nums, term_hash(th[k]) | LK_NUM << 30, t->lemma_len);
             continue;
         }
-        if (!word_tok(t) || t->lemma_len < 3) continue;
-        uint32_t h = term_hash(th[k]);
-        if (!is_stop(L, h)) counter_add(terms, h, t->lemma_len);
+        if ((cls[k] & (TK_WORD | TK_STOP)) != TK_WORD || t->lemma_len < 3) continue;
+        counter_add(terms, term_hash(th[k]), t->lemma_len);
     }
 }
 
@@ -345,8 +359,10 @@ static void lemma_terms(const el_linker *L, const el_doc *doc, const uint64_t *t
 static size_t keep_best(el_linker *L, counter *c, uint64_t *keys, uint32_t *feat, size_t max) {
     for (size_t i = 0; i < c->n; i++) {
         keys[i] = cnt_key(&c->e[i]);
-        if (lk_df_add(&L->df, c->e[i].h)) L->failed = true;
+        lk_df_prefetch(&L->df, c->e[i].h);
     }
+    for (size_t i = 0; i < c->n; i++)
+        if (lk_df_add(&L->df, c->e[i].h)) L->failed = true;
     uint64_t cut = c->n > max ? lk_kth_largest(keys, c->n, max) : 0;
     size_t k = 0;
     for (size_t i = 0; i < c->n && k < max; i++)
@@ -372,26 +388,32 @@ long el_link_add(el_linker *L, const el_doc *doc) {
     r->dup = r->dup_next = (uint32_t)L->n;
     counter terms, nums, ents;
     size_t n_word = 0, n_num = 0, n_cap = 0;
-    for (size_t k = 0; k < doc->n_toks; k++) {
-        uint16_t f = doc->toks[k].flags;
-        if (f & EL_TOK_NUM) n_num++;
-        else if (f & EL_TOK_WORD) n_word++;
-        if (f & (EL_TOK_CAP | EL_TOK_UPPER)) n_cap++;
-    }
     uint8_t *taken = el_arena_calloc(doc->a, doc->n_toks + 1);
+    uint8_t *cls = el_arena_alloc(doc->a, doc->n_toks + 1);
     uint64_t *th = el_arena_alloc(doc->a, (doc->n_toks + doc->n_ments + 1) * sizeof *th);
-    if (th)
-        for (size_t k = 0; k < doc->n_toks; k++)    /* one hash per token, for every use */
-            th[k] = XXH3_64bits(doc->toks[k].lemma, doc->toks[k].lemma_len);
-    if (!taken || !th || counter_init(&terms, doc->a, n_word) || counter_init(&nums, doc->a, n_num)
+    if (th && cls)
+        for (size_t k = 0; k < doc->n_toks; k++) {  /* one hash and one look-up per token */
+            const el_token *t = &doc->toks[k];
+            uint16_t f = t->flags;
+            if (f & EL_TOK_NUM) n_num++;
+            else if (f & EL_TOK_WORD) n_word++;
+            if (f & (EL_TOK_CAP | EL_TOK_UPPER)) n_cap++;
+            th[k] = XXH3_64bits(t->lemma, t->lemma_len);
+            cls[k] = 0;
+            if (!word_tok(t)) continue;
+            uint32_t h = term_hash(th[k]);
+            cls[k] = TK_WORD | (is_stop(L, h) ? TK_STOP : 0);
+            if ((f & (EL_TOK_CAP | EL_TOK_UPPER)) && set_has(L->calset, LK_CALSET, h)) cls[k] |= TK_CAL;
+        }
+    if (!taken || !cls || !th || counter_init(&terms, doc->a, n_word) || counter_init(&nums, doc->a, n_num)
         || counter_init(&ents, doc->a, n_cap + doc->n_ments)) {
         L->failed = true;
         return -1;
     }
     r->has_sig = lk_signature(doc, th, r->sig);
-    lemma_terms(L, doc, th, &terms, &nums);
+    lemma_terms(doc, th, cls, &terms, &nums);
     mention_keys(doc, &ents, taken);
-    proxy_keys(L, doc, th, &ents, taken);
+    proxy_keys(L, doc, th, cls, &ents, taken);
     uint32_t feat[LK_FEAT];
     size_t n = keep_best(L, &terms, th, feat, LK_TERMS);     /* th is free again */
     n += keep_best(L, &nums, th, feat + n, LK_NUMS);

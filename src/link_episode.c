@@ -36,6 +36,7 @@
 #define SCAN      512    /* postings read per item, shortest lists first */
 #define NEIGH     8      /* candidates kept per item */
 #define CENT_CAP  128    /* features a group's sum keeps */
+_Static_assert(CENT_CAP <= 256 && LK_FEAT <= 256, "search keeps feature positions in a byte");
 
 /* ---- working memory, counted for --stats ---- */
 
@@ -217,8 +218,8 @@ static int pindex_count(mem *m, pindex *x, uint32_t f) {
 }
 
 /* One feature of a query item: its list's window, dated part [lo, hi) and
-** undated part [ulo, uhi); key = postings to read << 32 | feature. */
-typedef struct qfeat { uint64_t key; uint32_t lo, hi, ulo, uhi; float w; } qfeat;
+** undated part [ulo, uhi). */
+typedef struct qfeat { uint32_t lo, hi, ulo, uhi; float w; } qfeat;
 
 /* First index in p[lo, hi) whose item's date is >= d (items sorted by lo). */
 static uint32_t lower_date(const post *p, uint32_t lo, uint32_t hi, const el_date *dlo, el_date d) {
@@ -256,8 +257,9 @@ static int search(mem *m, const items *it, edges *E) {
     uint32_t *touched = NULL, *sel = NULL;
     float *acc = NULL, *inv = mem_alloc(m, (n + 1) * sizeof *inv);
     qfeat *qf = NULL;
-    uint64_t *keys = NULL;
-    if (!inv) goto out;
+    uint64_t *keys = NULL, *qord = NULL;
+    uint8_t *fsel = mem_alloc(m, n * QUERY + 1), *nsel = mem_alloc(m, n + 1);
+    if (!inv || !fsel || !nsel) goto out;
     for (size_t i = 0; i < n; i++) {
         double nr = svec_norm(&it->v[i]);
         inv[i] = nr > 0 ? (float)(1.0 / nr) : 0.0f;
@@ -270,22 +272,26 @@ static int search(mem *m, const items *it, edges *E) {
     acc = mem_calloc(m, (n + 1) * sizeof *acc);
     touched = mem_alloc(m, (SCAN + 1) * sizeof *touched);
     qf = mem_alloc(m, (maxn + 1) * sizeof *qf);
-    if (!X.P || !keys || !sel || !acc || !touched || !qf) goto out;
-    /* The index: every item's QUERY heaviest features; count, place, fill. */
+    qord = mem_alloc(m, (maxn + 1) * sizeof *qord);
+    if (!X.P || !keys || !sel || !acc || !touched || !qf || !qord) goto out;
+    /* The index: every item's QUERY heaviest features (chosen once, kept
+    ** as positions in its vector); count, place, fill. */
     for (size_t i = 0; i < n; i++) {
         const svec *v = &it->v[i];
         uint32_t k = top_features(v, keys, sel);
-        for (uint32_t j = 0; j < k; j++)
+        nsel[i] = (uint8_t)k;
+        for (uint32_t j = 0; j < k; j++) {
+            fsel[i * QUERY + j] = (uint8_t)sel[j];
             if (pindex_count(m, &X, v->h[sel[j]])) goto out;
+        }
     }
     if (!X.cap) goto done;
     uint32_t off = 0;
     for (size_t i = 0; i < X.cap; i++) if (X.s[i].f) { X.s[i].off = off; off += X.s[i].n; X.s[i].n = 0; }
     for (size_t i = 0; i < n; i++) {
         const svec *v = &it->v[i];
-        uint32_t k = top_features(v, keys, sel);
-        for (uint32_t j = 0; j < k; j++) {
-            uint32_t at = sel[j];
+        for (uint32_t j = 0; j < nsel[i]; j++) {
+            uint32_t at = fsel[i * QUERY + j];
             pslot *ps = pindex_slot(&X, v->h[at]);
             X.P[ps->off + ps->n++] = (post){(uint32_t)i, v->w[at] * inv[i]};
         }
@@ -299,7 +305,7 @@ static int search(mem *m, const items *it, edges *E) {
             const pslot *ps = pindex_slot(&X, v->h[j]);
             if (!ps->f) continue;
             uint32_t s = ps->off, e = s + ps->n;
-            qfeat x = {0, s, e, e, e, v->w[j]};
+            qfeat x = {s, e, e, e, v->w[j]};
             uint32_t len = e - s;
             if (qlo != EL_DATE_UNKNOWN) {        /* dated partners in the window, and the undated */
                 uint32_t u = lower_item(X.P, s, e, (uint32_t)it->n_dated);
@@ -308,23 +314,28 @@ static int search(mem *m, const items *it, edges *E) {
                 x.ulo = u;
                 len = (x.hi - x.lo) + (e - u);
             }
-            x.key = (uint64_t)len << 32 | v->h[j];
-            size_t at = nq++;                     /* shortest lists first */
-            while (at > 0 && qf[at - 1].key > x.key) { qf[at] = qf[at - 1]; at--; }
-            qf[at] = x;
+            if (!len) continue;                   /* nothing to read */
+            /* Shortest lists first, ties in hash order (j ascends with the
+            ** hash): sorted as 8-byte keys, the entries stay put. */
+            uint64_t key = (uint64_t)len << 32 | nq;
+            qf[nq] = x;
+            size_t at = nq++;
+            while (at > 0 && qord[at - 1] > key) { qord[at] = qord[at - 1]; at--; }
+            qord[at] = key;
         }
         size_t used = 0, nt = 0;
-        for (size_t j = 0; j < nq && used + (qf[j].key >> 32) <= SCAN; j++) {
-            used += qf[j].key >> 32;
+        for (size_t o = 0; o < nq && used + (qord[o] >> 32) <= SCAN; o++) {
+            used += qord[o] >> 32;
+            const qfeat *f = &qf[(uint32_t)qord[o]];
             for (int part = 0; part < 2; part++) {
-                uint32_t s = part ? qf[j].ulo : qf[j].lo, e = part ? qf[j].uhi : qf[j].hi;
+                uint32_t s = part ? f->ulo : f->lo, e = part ? f->uhi : f->hi;
                 for (uint32_t x = s; x < e; x++) {
                     uint32_t p = X.P[x].item;
                     if (p == q) continue;
                     if (qlo != EL_DATE_UNKNOWN && it->lo[p] != EL_DATE_UNKNOWN
                         && it->hi[p] + it->gap < qlo) continue;     /* a long item ended before */
                     if (acc[p] == 0.0f) touched[nt++] = p;
-                    acc[p] += qf[j].w * X.P[x].w;
+                    acc[p] += f->w * X.P[x].w;
                     if (acc[p] == 0.0f) acc[p] = 1e-30f;
                 }
             }
@@ -352,7 +363,8 @@ done:
     rc = 0;
 out:
     mem_free(m, X.s); mem_free(m, X.P); mem_free(m, keys); mem_free(m, sel); mem_free(m, acc);
-    mem_free(m, touched); mem_free(m, qf); mem_free(m, inv);
+    mem_free(m, touched); mem_free(m, qf); mem_free(m, qord); mem_free(m, inv);
+    mem_free(m, fsel); mem_free(m, nsel);
     return rc;
 }
 

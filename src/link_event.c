@@ -7,16 +7,20 @@
 **      num_mentions, num_articles, num_sources (distinct outlets).
 ** Records are blocked by (episode, category or lemma): an event never spans
 ** two episodes, so candidates are few, never all pairs. Inside a block a
-** record joins the compatible event sharing most actors. Details that
+** record joins the compatible event sharing most actors among the
+** BLOCK_SCAN events of the block last joined (a big episode's block may
+** hold thousands; reports of one happening sit close in article order). Details that
 ** disagree within their tolerance (a day's slack, an unknown place) merge and
 ** stay visible on the mentions; el_evlink_contradicts() says so.
 */
 #include "link.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define EV_ACTORS 8     /* actors an event remembers per role */
 #define EV_CTX    32    /* context hashes an event remembers */
+#define BLOCK_SCAN 256  /* events of a block a record is compared with */
 
 typedef struct ev {
     const char *src[EV_ACTORS], *tgt[EV_ACTORS];
@@ -244,13 +248,19 @@ int el_evlink_finish(el_evlink *v) {
         if (k == 0 || r->episode != v->r[order[k - 1]].episode
             || strcmp(key_of(r), key_of(&v->r[order[k - 1]])) != 0)
             nb = 0;                                          /* a new block */
+        /* blk_ev[0..nb) holds the block's events, most recently joined
+        ** last; the scan is the last BLOCK_SCAN of them. */
         long best = -1;
+        size_t at = 0;
         double bs = -1;
-        for (size_t j = 0; j < nb; j++) {
+        for (size_t j = nb > BLOCK_SCAN ? nb - BLOCK_SCAN : 0; j < nb; j++) {
             double s = compatible(v, r, &v->e[blk_ev[j]]);
-            if (s > bs) { bs = s; best = blk_ev[j]; }
+            if (s > bs || (s == bs && s >= 0 && blk_ev[j] < (uint32_t)best)) { bs = s; best = blk_ev[j]; at = j; }
         }
-        if (best < 0) { best = (long)v->ne++; blk_ev[nb++] = (uint32_t)best; }
+        if (best < 0) { best = (long)v->ne++; at = nb++; }
+        else if (nb > BLOCK_SCAN) memmove(blk_ev + at, blk_ev + at + 1, (nb - 1 - at) * sizeof *blk_ev);
+        else at = SIZE_MAX;                 /* small block: order does not matter */
+        if (at != SIZE_MAX) blk_ev[nb - 1] = (uint32_t)best;
         join(&v->e[best], r, order[k]);
         v->event_of[order[k]] = (uint32_t)best;
     }
@@ -292,20 +302,49 @@ size_t el_evlink_mentions(const el_evlink *v, size_t e, const uint32_t **recs) {
     return v->mem_off[e + 1] - v->mem_off[e];
 }
 
+static int cmp_u32(const void *x, const void *y) {
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_str(const void *x, const void *y) {
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Distinct articles and outlets by sorting: an event reprinted by hundreds
+** of outlets stays n log n. Out of memory: a pairwise count over the first
+** mentions only (an undercount, never a crash). */
 void el_evlink_counts(const el_evlink *v, size_t e, uint32_t *mentions, uint32_t *articles,
                       uint32_t *sources) {
     const uint32_t *m;
     size_t n = el_evlink_mentions(v, e, &m);
     uint32_t na = 0, ns = 0;
-    for (size_t i = 0; i < n; i++) {        /* events are small: quadratic is fine */
-        const el_event_rec *r = &v->r[m[i]];
-        size_t j;
-        for (j = 0; j < i && v->r[m[j]].article != r->article; j++) {}
-        if (j == i) na++;
-        if (!r->outlet) continue;
-        for (j = 0; j < i && !(v->r[m[j]].outlet && !strcmp(v->r[m[j]].outlet, r->outlet)); j++) {}
-        if (j == i) ns++;
+    uint32_t *art = malloc((n + 1) * sizeof *art);
+    const char **out = malloc((n + 1) * sizeof *out);
+    if (art && out) {
+        size_t no = 0;
+        for (size_t i = 0; i < n; i++) {
+            art[i] = v->r[m[i]].article;
+            if (v->r[m[i]].outlet) out[no++] = v->r[m[i]].outlet;
+        }
+        qsort(art, n, sizeof *art, cmp_u32);
+        qsort(out, no, sizeof *out, cmp_str);
+        for (size_t i = 0; i < n; i++) na += !i || art[i] != art[i - 1];
+        for (size_t i = 0; i < no; i++) ns += !i || strcmp(out[i], out[i - 1]) != 0;
+    } else {
+        size_t cap = n < 64 ? n : 64;
+        for (size_t i = 0; i < cap; i++) {
+            const el_event_rec *r = &v->r[m[i]];
+            size_t j;
+            for (j = 0; j < i && v->r[m[j]].article != r->article; j++) {}
+            if (j == i) na++;
+            if (!r->outlet) continue;
+            for (j = 0; j < i && !(v->r[m[j]].outlet && !strcmp(v->r[m[j]].outlet, r->outlet)); j++) {}
+            if (j == i) ns++;
+        }
     }
+    free(art);
+    free(out);
     *mentions = (uint32_t)n;
     *articles = na;
     *sources = ns;

@@ -70,6 +70,7 @@ struct el_linker {
 /* link.c */
 int      lk_df_add(lk_df *t, uint32_t h);             /* 0, or -1 out of memory */
 uint32_t lk_df_get(const lk_df *t, uint32_t h);
+void     lk_df_prefetch(const lk_df *t, uint32_t h);          /* a hint before lk_df_add */
 size_t   lk_df_bytes(const lk_df *t);
 void     lk_df_free(lk_df *t);
 uint32_t lk_find(lk_art *art, uint32_t i);           /* union-find root with halving */
