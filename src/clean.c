@@ -265,31 +265,17 @@ static const char *const comment_exact[] = {
     "Comments are closed.", "Join the conversation", "Be the first to comment", NULL,
 };
 
-/* The cues that gate the social and comment tests, found in one pass over a
-** unit rather than seven memmem() calls: every unit of every article is
-** asked, and nearly all are prose that has none. */
+/* The cues that gate the social and comment tests, looked for once a unit:
+** every unit of every article is asked, and nearly all are prose that has
+** none. memmem() beats a byte loop here: the needles are rare. */
 enum { CUE_SOCIAL = 1, CUE_COMMENT = 2 };
-
-static bool at(const char *s, size_t n, size_t i, const char *w, size_t wn) {
-    return i + wn <= n && memcmp(s + i, w, wn) == 0;
-}
 
 static unsigned cues_of(const char *s, size_t n) {
     unsigned c = 0;
-    for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '|': c |= CUE_SOCIAL; break;
-        case 'o':
-            if (at(s, n, i, "ollow", 5) || at(s, n, i, "oin our", 7)) c |= CUE_SOCIAL;
-            if (at(s, n, i, "omment", 6)) c |= CUE_COMMENT;
-            break;
-        case 'O': if (at(s, n, i, "OMMENT", 6)) c |= CUE_COMMENT; break;
-        case 'h': if (at(s, n, i, "hare", 4)) c |= CUE_SOCIAL; break;
-        case 'u': if (at(s, n, i, "ubscribe", 8)) c |= CUE_SOCIAL; break;
-        case 'i': if (at(s, n, i, "ign up", 6)) c |= CUE_SOCIAL; break;
-        default: break;
-        }
-    }
+    if (memmem(s, n, "omment", 6) || memmem(s, n, "OMMENT", 6)) c |= CUE_COMMENT;
+    if (n <= 160 && (memchr(s, '|', n) || memmem(s, n, "ollow", 5) || memmem(s, n, "hare", 4) ||
+                     memmem(s, n, "oin our", 7) || memmem(s, n, "ubscribe", 8) || memmem(s, n, "ign up", 6)))
+        c |= CUE_SOCIAL;
     return c;
 }
 
