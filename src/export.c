@@ -49,12 +49,16 @@ typedef struct ent_info { const char *type, *country; } ent_info;
 
 typedef struct idref { size_t off, len; } idref;
 
+typedef EL_VEC(uint32_t) wantvec;  /* sentence indexes an article's event mentions name */
+
 typedef struct xp {
     el_arena *a;
     el_strmap *arts;            /* article id -> art_info */
     el_strmap *ents;            /* entity id -> ent_info */
     el_strmap *ments;           /* "entity\x1farticle" -> its mention spans (spanvec) */
     el_strmap *countries;       /* names of country entities (ActionGeo_Type) */
+    el_strmap *want;            /* from a folder: article id -> its wanted sentences (wantvec) */
+    el_strmap *want_ent;        /* from a folder: the entities events name as actors */
     int format;
     FILE *f;
     el_buf b;
@@ -105,7 +109,8 @@ static int dir_article(const el_jline *j, long line, void *ud) {
     xp *x = ud;
     char ib[32];
     const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
-    art_info *ai = id ? add_article(x, id) : NULL;
+    if (!id || (x->want && !el_strmap_get(x->want, id, strlen(id)))) return 0;   /* no event there */
+    art_info *ai = add_article(x, id);
     if (!ai) return 0;
     ai->url = jdup(x, j, 0, "url");
     ai->outlet = jdup(x, j, 0, "outlet");
@@ -125,25 +130,84 @@ static int dir_article(const el_jline *j, long line, void *ud) {
     return 0;
 }
 
+/* Whether span sp of article art lies in a sentence an event mention names:
+** only those mentions can be an event's actor (actor_in). */
+static bool wanted_span(const xp *x, const char *art, span32 sp) {
+    const wantvec *w = el_strmap_get(x->want, art, strlen(art));
+    const art_info *ai = w ? el_strmap_get(x->arts, art, strlen(art)) : NULL;
+    for (size_t i = 0; ai && i < w->n; i++) {
+        if (w->v[i] >= ai->sents.n) continue;
+        const span32 *s = &ai->sents.v[w->v[i]];
+        if (sp.s >= s->s && sp.e <= s->e) return true;
+    }
+    return false;
+}
+
 static int dir_entity(const el_jline *j, long line, void *ud) {
     (void)line;
     xp *x = ud;
     char ib[32];
     const char *id = el_jid(j, el_jget(j, 0, "id"), ib);
     if (!id) return 0;
+    const char *name = el_jstr(j, el_jget(j, 0, "name")), *type = el_jstr(j, el_jget(j, 0, "type"));
+    bool country = name && type && strcmp(type, "country") == 0;
+    if (x->want_ent && !el_strmap_get(x->want_ent, id, strlen(id)) && !country) return 0;
     ent_info *e = el_arena_calloc(x->a, sizeof *e);
     if (!e || el_strmap_put(x->ents, id, strlen(id), e)) return 0;
-    e->type = jdup(x, j, 0, "type");
+    e->type = dup(x, type);
     e->country = jdup(x, j, 0, "country");
-    const char *name = el_jstr(j, el_jget(j, 0, "name"));
-    if (name && e->type && strcmp(e->type, "country") == 0) el_strmap_put(x->countries, name, strlen(name), e);
+    if (country) el_strmap_put(x->countries, name, strlen(name), e);
+    if (x->want_ent && !el_strmap_get(x->want_ent, id, strlen(id))) return 0;
     int ms = el_jget(j, 0, "mentions");
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         const char *art = el_jstr(j, el_jget(j, m, "article"));
         span32 sp = {u32(j, el_jget(j, m, "start")), u32(j, el_jget(j, m, "end"))};
-        if (art) add_mention(x, id, art, sp);
+        if (art && (!x->want || wanted_span(x, art, sp))) add_mention(x, id, art, sp);
     }
     return 0;
+}
+
+/* Before the index: what the events need from it, so that a large run's
+** index holds the articles with events and the actors' mentions in their
+** event sentences, not the whole folder. */
+static int want_event(const el_jline *j, long line, void *ud) {
+    (void)line;
+    xp *x = ud;
+    char ib[32];
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        const char *art = el_jid(j, el_jget(j, m, "article"), ib);
+        if (!art) continue;
+        wantvec *w = el_strmap_get(x->want, art, strlen(art));
+        if (!w && (!(w = el_arena_calloc(x->a, sizeof *w)) || el_strmap_put(x->want, art, strlen(art), w)))
+            return 1;
+        int k = el_jget(j, m, "sentence");
+        if (el_jtype_of(j, k) == EL_JINT && el_jint(j, k) >= 0 && el_jint(j, k) <= UINT32_MAX)
+            EL_PUSH(x->a, *w, (uint32_t)el_jint(j, k));
+    }
+    static const char *const sides[] = {"source", "target"};
+    for (int r = 0; r < 2; r++) {
+        int arr = el_jget(j, 0, sides[r]);
+        for (int a = el_jfirst(j, arr); a >= 0; a = el_jnext(j, arr, a)) {
+            const char *eid = el_jid(j, el_jget(j, a, "entity"), ib);
+            if (eid && el_strmap_put(x->want_ent, eid, strlen(eid), x)) return 1;
+        }
+    }
+    return el_arena_failed(x->a);
+}
+
+/* The index from a run folder: events (what is wanted), articles, entities.
+** Bad lines are reported by the reading that writes (events) or here. */
+static int dir_index(xp *x, const char *out_dir, el_diag *d) {
+    char path[4200];
+    if (!(x->want = el_strmap_new(x->a, 1024)) || !(x->want_ent = el_strmap_new(x->a, 256))) return EL_EINPUT;
+    snprintf(path, sizeof path, "%s/events.jsonl", out_dir);
+    if (el_jsonl_each(path, want_event, x, NULL) < 0 && el_arena_failed(x->a)) return EL_EINPUT;
+    snprintf(path, sizeof path, "%s/articles.jsonl", out_dir);
+    if (el_jsonl_each(path, dir_article, x, d) < 0) return EL_EINPUT;
+    snprintf(path, sizeof path, "%s/entities.jsonl", out_dir);
+    if (el_jsonl_each(path, dir_entity, x, d) < 0) return EL_EINPUT;
+    return EL_OK;
 }
 
 /* ---- Field helpers ---- */
@@ -735,11 +799,7 @@ int el_export_dir(const char *out_dir, int format, FILE *f, el_diag *d) {
     xp x;
     if (xp_init(&x, format, f, d) != EL_OK) return EL_EINPUT;
     char path[4096];
-    int rc = EL_OK;
-    snprintf(path, sizeof path, "%s/articles.jsonl", out_dir);
-    if (el_jsonl_each(path, dir_article, &x, d) < 0) rc = EL_EINPUT;
-    snprintf(path, sizeof path, "%s/entities.jsonl", out_dir);
-    if (rc == EL_OK && el_jsonl_each(path, dir_entity, &x, d) < 0) rc = EL_EINPUT;
+    int rc = dir_index(&x, out_dir, d);
     snprintf(path, sizeof path, "%s/events.jsonl", out_dir);
     if (rc == EL_OK) {
         int r = el_jsonl_each(path, on_event, &x, d);
@@ -871,12 +931,7 @@ int el_export_write_all(const char *out_dir, el_diag *d) {
         }
     }
     char in[4200];
-    if (rc == EL_OK) {
-        snprintf(in, sizeof in, "%s/articles.jsonl", out_dir);
-        if (el_jsonl_each(in, dir_article, &all.x[0], d) < 0) rc = EL_EINPUT;
-        snprintf(in, sizeof in, "%s/entities.jsonl", out_dir);
-        if (rc == EL_OK && el_jsonl_each(in, dir_entity, &all.x[0], d) < 0) rc = EL_EINPUT;
-    }
+    if (rc == EL_OK) rc = dir_index(&all.x[0], out_dir, d);
     if (rc == EL_OK) {
         for (int i = 1; i < EL_EXPORT__COUNT; i++) {       /* the index is shared, not copied */
             all.x[i].arts = all.x[0].arts;

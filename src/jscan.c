@@ -85,6 +85,15 @@ static size_t put_utf8(char *o, uint32_t cp) {
     return 4;
 }
 
+/* Nonzero when one of the eight bytes of x ends the plain run of a string:
+** '"', '\\', a control (< 0x20) or a non-ASCII byte (>= 0x80). The classic
+** "has a zero byte" test on x ^ c finds the two characters. */
+static uint64_t special8(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) & high;
+}
+
 /* The string whose opening quote is at s[p]: checked, unescaped into buf at
 ** the same offset (never longer than what it replaces), NUL in place of
 ** what follows. Returns the byte after the closing quote, or 0 on error. */
@@ -96,6 +105,12 @@ static size_t string(el_jline *j, size_t p, uint32_t *out_len, const char **err)
         size_t r0 = r;
         /* The common run: plain printable ASCII, already in place when
         ** nothing was unescaped before it. */
+        while (r + 8 <= len) {                  /* eight bytes at a time while none is special */
+            uint64_t x;
+            memcpy(&x, s + r, 8);
+            if (special8(x)) break;
+            r += 8;
+        }
         while (r < len) {
             unsigned char c = (unsigned char)s[r];
             if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;

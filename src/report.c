@@ -64,7 +64,7 @@ typedef struct rp {
     el_strmap *need, *need_ent; /* articles and entities the kept lines refer to */
     el_strmap *thread_ids;      /* every thread of stories.jsonl (episodes' parents) */
     linevec events, stories, counts, quotes, comparisons;
-    long n_articles, n_listed, n_events, n_entities, n_counts, n_quotes;   /* in the files */
+    long n_articles, n_listed, n_events, n_entities, n_counts, n_quotes, n_cmp;   /* in the files */
     long n_threads, n_episodes, n_threads_kept, n_episodes_kept;
     el_jline j1, j2;            /* kept lines parsed again, two at a time at most */
 } rp;
@@ -149,9 +149,7 @@ static art_meta *article_of(const rp *r, const char *id) {
 
 /* Remember that the page refers to article (or entity) id. */
 static void need(rp *r, el_strmap *set, const char *id) {
-    if (!id || el_strmap_get(set, id, strlen(id))) return;
-    const char *k = el_arena_strdup(r->a, id);
-    if (k) el_strmap_put(set, k, strlen(k), (void *)k);
+    if (id && !el_strmap_get(set, id, strlen(id))) el_strmap_put(set, id, strlen(id), r);
 }
 
 /* The opening words of a body, for an article without a title: up to 90
@@ -227,7 +225,7 @@ static int on_entity(const el_jline *j, long line, void *ud) {
         e->name = el_arena_strdup(r->a, name);
         e->type = el_arena_strdup(r->a, type);
         e->code = el_arena_strdup(r->a, code);
-        el_strmap_put(r->ent_by_id, el_arena_strdup(r->a, id), strlen(id), e);
+        el_strmap_put(r->ent_by_id, id, strlen(id), e);
     }
     const char *label = NULL, *cls = NULL;                   /* made at the first highlight */
     int ms = el_jget(j, 0, "mentions");
@@ -364,11 +362,10 @@ static int on_keep(const el_jline *j, long line, void *ud) {
 ** entities after them (only then are the full articles known). */
 static int load(rp *r) {
     char path[4096];
-    long n_cmp = 0;
     typedef struct step { const char *file; int (*fn)(const el_jline *, long, void *); void *ud; } step;
     keep kc = {r, &r->counts, &r->n_counts};
     keep kq = {r, &r->quotes, &r->n_quotes};
-    keep kx = {r, &r->comparisons, &n_cmp};
+    keep kx = {r, &r->comparisons, &r->n_cmp};
     const step steps[] = {
         {"stories.jsonl", on_story, r},
         {"events.jsonl", on_event, r},
@@ -574,7 +571,7 @@ static void stories(rp *r) {
         if (!ep) continue;
         size_t *n = el_strmap_get(n_events, ep, strlen(ep));
         if (!n && (n = el_arena_calloc(r->a, sizeof *n)))
-            el_strmap_put(n_events, el_arena_strdup(r->a, ep), strlen(ep), n);
+            el_strmap_put(n_events, ep, strlen(ep), n);
         if (n) (*n)++;
     }
     storyvec orphans = {0};
@@ -585,7 +582,7 @@ static void stories(rp *r) {
         const char *p = str(j, 0, "parent");
         if (!p || !el_strmap_get(r->thread_ids, p, strlen(p))) { EL_PUSH(r->a, orphans, i); continue; }
         storyvec *v = el_strmap_get(kids, p, strlen(p));
-        if (!v && (v = el_arena_calloc(r->a, sizeof *v))) el_strmap_put(kids, el_arena_strdup(r->a, p), strlen(p), v);
+        if (!v && (v = el_arena_calloc(r->a, sizeof *v))) el_strmap_put(kids, p, strlen(p), v);
         if (v) EL_PUSH(r->a, *v, i);
     }
     for (size_t i = 0; i < r->stories.n; i++) {
@@ -1081,6 +1078,9 @@ static void numbers(rp *r) {
         count_groups(r, &shown);
     }
     put(r, "</table>\n");
+    if ((size_t)r->n_cmp > r->comparisons.n)
+        el_buf_printf(&r->b, "<p class=\"muted\">Only the first %zu of %ld comparisons are shown.</p>\n",
+                      r->comparisons.n, r->n_cmp);
     el_buf_printf(&r->b, "<p id=\"cmp-n\" data-n=\"%zu\" class=\"muted\">%zu comparison%s across articles.</p>\n",
                   shown, shown, shown == 1 ? "" : "s");
     el_buf_printf(&r->b, "<details><summary>All %zu numbers</summary><table id=\"count-table\"><thead><tr>"
@@ -1321,8 +1321,8 @@ int el_report_write_to(const char *out_dir, const char *path, const el_report_op
                        el_diag *d) {
     rp r = {.d = d, .dir = out_dir};
     static const el_report_opts defaults = {
-        .max_articles = 1000, .max_list = 5000, .max_events = 20000, .max_threads = 1000,
-        .max_episodes = 5000, .max_story_articles = 50, .max_rows = 50000,
+        .max_articles = 1000, .max_list = 5000, .max_events = 5000, .max_threads = 1000,
+        .max_episodes = 5000, .max_story_articles = 20, .max_rows = 5000,
     };
     r.opt = defaults;
     if (opt) {                                              /* zero: the default */

@@ -583,9 +583,13 @@ static int on_flat(const el_jline *j, long line, void *ud) {
 typedef int (*line_fn)(const el_jline *j, long line, void *ud);
 
 /* Replace a run-wide table (and its children) with a file's lines. An
-** absent file leaves the tables as they were: that run did not make it. */
+** absent file leaves the tables as they were: that run did not make it.
+** clear empties the tables (and drops their secondary indexes), after
+** builds those again: one sort at the end costs a fraction of keeping an
+** index up to date through hundreds of thousands of inserts. */
 static int load_table(writer *w, const char *dir, const char *file, const char *table,
-                      const char *clear, line_fn fn, const char *const *sql, int n_sql) {
+                      const char *clear, const char *after, line_fn fn, const char *const *sql,
+                      int n_sql) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     FILE *probe = fopen(path, "rb");
@@ -599,6 +603,7 @@ static int load_table(writer *w, const char *dir, const char *file, const char *
         if (prepare(w, i, sql[i])) return -1;
     int rc = el_jsonl_each(path, fn, w, w->d);
     finalize_all(w);
+    if (rc >= 0 && !stop_now(w) && after && exec(w, after)) return -1;
     if (rc >= 0 && !stop_now(w)) tick(w, true);
     return stop_now(w) || rc < 0 ? -1 : 0;
 }
@@ -612,7 +617,7 @@ static int load_flat(writer *w, const char *dir, const char *file, const flat_ta
     snprintf(clear, sizeof clear, "DELETE FROM %s", t->name);
     const char *stmts[] = {sql};
     w->flat = t;
-    return load_table(w, dir, file, t->name, clear, on_flat, stmts, 1);
+    return load_table(w, dir, file, t->name, clear, NULL, on_flat, stmts, 1);
 }
 
 static int load_all(writer *w, const char *dir) {
@@ -645,13 +650,21 @@ static int load_all(writer *w, const char *dir) {
     };
     static const flat_table counts = {"counts", count_keys, 14};
     static const flat_table quotes = {"quotes", quote_keys, 8};
+    /* KEEP IN SYNC: these CREATE INDEX statements and migrations[] (the
+    ** schema keeps their text). */
     if (load_table(w, dir, "entities.jsonl", "entities",
-                   "DELETE FROM entities; DELETE FROM entity_mentions;", on_entity, ent_sql, 2) ||
+                   "DROP INDEX entity_mentions_entity; DROP INDEX entity_mentions_article;"
+                   "DELETE FROM entities; DELETE FROM entity_mentions;",
+                   "CREATE INDEX entity_mentions_entity ON entity_mentions(entity);"
+                   "CREATE INDEX entity_mentions_article ON entity_mentions(article);",
+                   on_entity, ent_sql, 2) ||
         load_table(w, dir, "events.jsonl", "events",
+                   "DROP INDEX event_mentions_article;"
                    "DELETE FROM events; DELETE FROM event_actors; DELETE FROM event_mentions;",
+                   "CREATE INDEX event_mentions_article ON event_mentions(article);",
                    on_event, ev_sql, 3) ||
         load_table(w, dir, "stories.jsonl", "stories",
-                   "DELETE FROM stories; DELETE FROM story_articles;", on_story, story_sql, 2) ||
+                   "DELETE FROM stories; DELETE FROM story_articles;", NULL, on_story, story_sql, 2) ||
         load_flat(w, dir, "counts.jsonl", &counts) ||
         load_flat(w, dir, "quotes.jsonl", &quotes))
         return -1;
