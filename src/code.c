@@ -50,6 +50,8 @@ typedef struct coder {
     const el_engine *e;
     el_doc *doc;
     uint32_t *cls;              /* word-class bits of every token of doc */
+    int32_t *arg_start;         /* per token of the sentence: the arg starting there, or -1 */
+    int32_t *arg_cover;         /* ... the arg covering it, or -1 */
     const el_lexent **le;       /* what the lexicon has for every token's lemma, or NULL */
     const el_sent *s;
     arg *args;
@@ -182,10 +184,10 @@ static bool boundary(const el_doc *doc, const el_token *t) {
 
 /* ---- matching -------------------------------------------------------- */
 
-static int arg_at(const coder *c, uint32_t t) {
-    for (size_t i = 0; i < c->n_args; i++) if (c->args[i].t0 == t) return (int)i;
-    return -1;
-}
+/* Args do not overlap and sit in token order, so collect_args() leaves, for
+** each token of the sentence, the arg that starts there and the one that
+** covers it: asked for nearly every token, once a scan of all args. */
+static int arg_at(const coder *c, uint32_t t) { return t < c->doc->n_toks ? c->arg_start[t] : -1; }
 
 /* The actor starting at j, or after the articles there ("by the United
 ** States": the mention may start at "the" or at "United"). */
@@ -196,10 +198,7 @@ static int arg_after_articles(const coder *c, uint32_t j) {
     return a;
 }
 
-static int arg_covering(const coder *c, uint32_t t) {
-    for (size_t i = 0; i < c->n_args; i++) if (c->args[i].t0 <= t && t < c->args[i].t1) return (int)i;
-    return -1;
-}
+static int arg_covering(const coder *c, uint32_t t) { return t < c->doc->n_toks ? c->arg_cover[t] : -1; }
 
 static bool item_word_at(const el_doc *doc, const el_token *t, const pat_item *it) {
     for (int k = 0; k < it->n_alt; k++) if (lemma_is(doc, t, it->alt[k], it->alt_len[k])) return true;
@@ -961,7 +960,11 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     }
     c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
     c.le = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.le);
-    if (!c.cls || !c.le) return EL_ENOMEM;
+    c.arg_start = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c.arg_start);
+    c.arg_cover = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c.arg_cover);
+    if (!c.cls || !c.le || !c.arg_start || !c.arg_cover) return EL_ENOMEM;
+    memset(c.arg_start, 0xff, (doc->n_toks + 1) * sizeof *c.arg_start);     /* -1 */
+    memset(c.arg_cover, 0xff, (doc->n_toks + 1) * sizeof *c.arg_cover);
     for (size_t k = 0; k < doc->n_toks; k++) c.cls[k] = token_lex(e, doc, k, &c.le[k]);
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         c.s = &doc->sents[si];
@@ -1083,8 +1086,16 @@ static int collect_args(coder *c, uint32_t si) {
             EL_PUSH(doc->a, v, a);
         }
     }
+    for (size_t i = 0; i < c->n_args; i++) {           /* the last sentence's, cleared */
+        c->arg_start[c->args[i].t0] = -1;
+        for (uint32_t k = c->args[i].t0; k < c->args[i].t1 && k < doc->n_toks; k++) c->arg_cover[k] = -1;
+    }
     c->args = v.v;
     c->n_args = v.n;
+    for (size_t i = c->n_args; i-- > 0;) {             /* the first arg wins, as a scan found it */
+        if (c->args[i].t0 < doc->n_toks) c->arg_start[c->args[i].t0] = (int32_t)i;
+        for (uint32_t k = c->args[i].t0; k < c->args[i].t1 && k < doc->n_toks; k++) c->arg_cover[k] = (int32_t)i;
+    }
     for (size_t i = 0; i < c->n_args; i++)
         if (c->args[i].bare && c->args[i].code) place_role(c, &c->args[i]);
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;
