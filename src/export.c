@@ -37,12 +37,16 @@ int el_export_format_parse(const char *name) {
 
 typedef struct span32 { uint32_t s, e; } span32;
 
+typedef struct wsent { uint32_t idx; span32 sp; } wsent;
+typedef struct ment { const char *entity; span32 sp; } ment;
+
 typedef struct art_info {
     const char *id, *url, *outlet, *file, *date, *language, *origin;
     int translated;             /* 1, 0, -1 unknown */
     uint32_t p0_end;            /* end of the first paragraph: GDELT's IsRootEvent */
     uint32_t len;               /* body bytes */
-    EL_VEC(span32) sents;
+    EL_VEC(wsent) sents;        /* by index; from a folder, only those event mentions cite */
+    EL_VEC(struct ment) ments;  /* entity mentions (from a folder: actors' in cited sentences) */
 } art_info;
 
 typedef struct ent_info { const char *type, *country; } ent_info;
@@ -55,7 +59,6 @@ typedef struct xp {
     el_arena *a;
     el_strmap *arts;            /* article id -> art_info */
     el_strmap *ents;            /* entity id -> ent_info */
-    el_strmap *ments;           /* "entity\x1farticle" -> its mention spans (spanvec) */
     el_strmap *countries;       /* names of country entities (ActionGeo_Type) */
     el_strmap *want;            /* from a folder: article id -> its wanted sentences (wantvec) */
     el_strmap *want_ent;        /* from a folder: the entities events name as actors */
@@ -83,17 +86,15 @@ static art_info *add_article(xp *x, const char *id) {
     return ai;
 }
 
-typedef EL_VEC(span32) spanvec;
-
+/* A mention of entity in article, kept with the article (in file order):
+** an actor is looked for among the mentions of the article it is cited in. */
 static void add_mention(xp *x, const char *entity, const char *article, span32 sp) {
-    char key[512];
-    int n = snprintf(key, sizeof key, "%s\x1f%s", entity, article);
-    if (n < 0 || (size_t)n >= sizeof key) return;
-    spanvec *v = el_strmap_get(x->ments, key, (size_t)n);
-    if (!v) {
-        if (!(v = el_arena_calloc(x->a, sizeof *v)) || el_strmap_put(x->ments, key, (size_t)n, v)) return;
-    }
-    EL_PUSH(x->a, *v, sp);
+    art_info *ai = el_strmap_get(x->arts, article, strlen(article));
+    if (!ai) return;                                        /* no event cites it */
+    const char *e = el_strmap_key(x->ents, entity, strlen(entity));
+    if (!e && !(e = el_arena_strdup(x->a, entity))) return;
+    ment m = {e, sp};
+    EL_PUSH(x->a, ai->ments, m);
 }
 
 static uint32_t u32(const el_jline *j, int v) {
@@ -102,6 +103,22 @@ static uint32_t u32(const el_jline *j, int v) {
 
 static char *jdup(xp *x, const el_jline *j, int o, const char *key) {
     return dup(x, el_jstr(j, el_jget(j, o, key)));
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The span of sentence k of ai (kept sentences are in index order), or NULL. */
+static const span32 *sentence_at(const art_info *ai, uint32_t k) {
+    size_t lo = 0, hi = ai->sents.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ai->sents.v[mid].idx < k) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < ai->sents.n && ai->sents.v[lo].idx == k ? &ai->sents.v[lo].sp : NULL;
 }
 
 static int dir_article(const el_jline *j, long line, void *ud) {
@@ -122,10 +139,20 @@ static int dir_article(const el_jline *j, long line, void *ud) {
     ai->translated = el_jtype_of(j, t) == EL_JTRUE ? 1 : el_jtype_of(j, t) == EL_JFALSE ? 0 : -1;
     ai->len = (uint32_t)el_jstrlen(j, el_jget(j, 0, "body"));
     ai->p0_end = u32(j, el_jat(j, el_jat(j, el_jget(j, 0, "paragraphs"), 0), 1));
+    /* The cited sentences only, in index order (want_event's list, sorted
+    ** and without repeats), in an array of the exact size. */
     int sents = el_jget(j, 0, "sentences");
-    for (int sp = el_jfirst(j, sents); sp >= 0; sp = el_jnext(j, sents, sp)) {
-        span32 s = {u32(j, el_jat(j, sp, 0)), u32(j, el_jat(j, sp, 1))};
-        EL_PUSH(x->a, ai->sents, s);
+    wantvec *w = el_strmap_get(x->want, id, strlen(id));
+    qsort(w->v, w->n, sizeof *w->v, cmp_u32);
+    ai->sents.v = el_arena_alloc(x->a, (w->n ? w->n : 1) * sizeof *ai->sents.v);
+    if (!ai->sents.v) return 0;
+    uint32_t k = 0;
+    int sp = el_jfirst(j, sents);
+    for (size_t i = 0; i < w->n; i++) {
+        if (i && w->v[i] == w->v[i - 1]) continue;
+        while (sp >= 0 && k < w->v[i]) { sp = el_jnext(j, sents, sp); k++; }
+        if (sp < 0) break;                                  /* past the article's last sentence */
+        ai->sents.v[ai->sents.n++] = (wsent){k, {u32(j, el_jat(j, sp, 0)), u32(j, el_jat(j, sp, 1))}};
     }
     return 0;
 }
@@ -136,9 +163,8 @@ static bool wanted_span(const xp *x, const char *art, span32 sp) {
     const wantvec *w = el_strmap_get(x->want, art, strlen(art));
     const art_info *ai = w ? el_strmap_get(x->arts, art, strlen(art)) : NULL;
     for (size_t i = 0; ai && i < w->n; i++) {
-        if (w->v[i] >= ai->sents.n) continue;
-        const span32 *s = &ai->sents.v[w->v[i]];
-        if (sp.s >= s->s && sp.e <= s->e) return true;
+        const span32 *s = sentence_at(ai, w->v[i]);
+        if (s && sp.s >= s->s && sp.e <= s->e) return true;
     }
     return false;
 }
@@ -412,22 +438,20 @@ static const span32 *mention_sentence(const xp *x, int m, const art_info **ai_ou
     const art_info *ai = article(x, m);
     *ai_out = ai;
     int k = get(x, m, "sentence");
-    if (!ai || el_jtype_of(x->j, k) != EL_JINT || el_jint(x->j, k) < 0 ||
-        (unsigned long long)el_jint(x->j, k) >= ai->sents.n)
+    if (!ai || el_jtype_of(x->j, k) != EL_JINT || el_jint(x->j, k) < 0 || el_jint(x->j, k) > UINT32_MAX)
         return NULL;
-    return &ai->sents.v[el_jint(x->j, k)];
+    return sentence_at(ai, (uint32_t)el_jint(x->j, k));
 }
 
 /* The first mention of actor a's entity inside span sp of article ai, or NULL. */
 static const span32 *actor_in(const xp *x, int a, const art_info *ai, const span32 *sp) {
-    char ib[32], key[512];
+    char ib[32];
     const char *eid = el_jid(x->j, get(x, a, "entity"), ib);
     if (!eid || !ai || !sp) return NULL;
-    int n = snprintf(key, sizeof key, "%s\x1f%s", eid, ai->id);
-    if (n < 0 || (size_t)n >= sizeof key) return NULL;
-    const spanvec *v = el_strmap_get(x->ments, key, (size_t)n);
-    for (size_t i = 0; v && i < v->n; i++)
-        if (v->v[i].s >= sp->s && v->v[i].e <= sp->e) return &v->v[i];
+    for (size_t i = 0; i < ai->ments.n; i++) {
+        const ment *m = &ai->ments.v[i];
+        if (m->sp.s >= sp->s && m->sp.e <= sp->e && strcmp(m->entity, eid) == 0) return &m->sp;
+    }
     return NULL;
 }
 
@@ -768,8 +792,7 @@ static int xp_init(xp *x, int format, FILE *f, el_diag *d) {
     x->f = f;
     x->d = d;
     if (!(x->a = el_arena_new(NULL, 1 << 20)) || !(x->arts = el_strmap_new(x->a, 1024)) ||
-        !(x->ents = el_strmap_new(x->a, 1024)) || !(x->ments = el_strmap_new(x->a, 4096)) ||
-        !(x->countries = el_strmap_new(x->a, 64))) {
+        !(x->ents = el_strmap_new(x->a, 1024)) || !(x->countries = el_strmap_new(x->a, 64))) {
         el_arena_free(x->a);
         el_reject(d, "<memory>", 0, "out of memory starting the export");
         return EL_ENOMEM;
@@ -842,7 +865,10 @@ static int db_index(xp *x, sqlite3 *db) {
         const char *id = coltext(st, 0);
         art_info *ai = el_strmap_get(x->arts, id, strlen(id));
         span32 sp = {(uint32_t)sqlite3_column_int64(st, 1), (uint32_t)sqlite3_column_int64(st, 2)};
-        if (ai) EL_PUSH(x->a, ai->sents, sp);
+        if (ai) {
+            wsent ws = {(uint32_t)ai->sents.n, sp};
+            EL_PUSH(x->a, ai->sents, ws);
+        }
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return -1;
@@ -936,7 +962,6 @@ int el_export_write_all(const char *out_dir, el_diag *d) {
         for (int i = 1; i < EL_EXPORT__COUNT; i++) {       /* the index is shared, not copied */
             all.x[i].arts = all.x[0].arts;
             all.x[i].ents = all.x[0].ents;
-            all.x[i].ments = all.x[0].ments;
             all.x[i].countries = all.x[0].countries;
         }
         snprintf(in, sizeof in, "%s/events.jsonl", out_dir);
