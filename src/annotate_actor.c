@@ -79,7 +79,8 @@ static bool is_w(const actx *c, uint32_t i, const char *w) {
 
 static bool in_set(const actx *c, uint32_t i, const char *const *set) {
     if (i >= c->doc->n_toks || c->t[i].end - c->t[i].start > 14) return false;
-    for (int k = 0; set[k]; k++) if (is_w(c, i, set[k])) return true;
+    char c0 = (char)el_lower((unsigned char)c->doc->body[c->t[i].start]);
+    for (int k = 0; set[k]; k++) if (set[k][0] == c0 && is_w(c, i, set[k])) return true;
     return false;
 }
 
