@@ -75,15 +75,38 @@ static bool in_list_icase(const char *s, size_t n, const char *const *list) {
 typedef enum { C_SPACE, C_WORD, C_PUNCT } cclass;
 
 /* Class of the code point at p; *len its byte length. */
-static cclass char_class(const char *p, size_t n, size_t *len, uint32_t *cpo) {
+/* ASCII classes: asked of every byte of every article, so a table and no
+** call; the rest of Unicode goes to utf8proc below. */
+#define SP C_SPACE
+#define WD C_WORD
+#define PU C_PUNCT
+static const uint8_t ascii_class[128] = {
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, SP, PU, SP, SP, PU, PU,     /* \t \n \f \r */
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU,
+    SP, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, PU,     /* ' ' */
+    WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, PU, PU, PU, PU, PU, PU,     /* 0-9 */
+    PU, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD,     /* A-O */
+    WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, PU, PU, PU, PU, PU,     /* P-Z */
+    PU, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD,     /* a-o */
+    WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, PU, PU, PU, PU, PU,     /* p-z */
+};
+#undef SP
+#undef WD
+#undef PU
+
+static cclass char_class_utf8(const char *p, size_t n, size_t *len, uint32_t *cpo);
+
+static inline cclass char_class(const char *p, size_t n, size_t *len, uint32_t *cpo) {
     unsigned char c = (unsigned char)p[0];
     if (c < 0x80) {
         *len = 1;
         *cpo = c;
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') return C_SPACE;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return C_WORD;
-        return C_PUNCT;
+        return (cclass)ascii_class[c];
     }
+    return char_class_utf8(p, n, len, cpo);
+}
+
+static cclass char_class_utf8(const char *p, size_t n, size_t *len, uint32_t *cpo) {
     uint32_t cp;
     *len = (size_t)el_utf8_decode(p, n, &cp);
     *cpo = cp;
