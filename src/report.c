@@ -55,7 +55,7 @@ typedef struct rp {
     el_diag *d;
     const char *dir;
     el_report_opts opt;
-    el_buf b;
+    el_buf b, tmp;              /* the page; scratch */
     FILE *f;
     int werr;
     bool oom;
@@ -276,23 +276,36 @@ static const char *event_label(rp *r, const el_jline *j) {
 }
 
 /* The kept events' mentions in articles shown in full become highlights. */
-static void event_anns(rp *r) {
-    el_jline *j = &r->j1;
-    for (size_t e = 0; e < r->events.n; e++) {
-        if (reparse(r, j, &r->events.v[e])) return;
-        const char *label = NULL;
-        int ms = el_jget(j, 0, "mentions");
-        for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
-            char ib[32];
-            const char *art = idof(j, m, "article", ib);
-            const art_meta *am = article_of(r, art);
-            if (!am || !am->full) continue;
-            if (!label) label = event_label(r, j);
-            if (el_jtype_of(j, el_jget(j, m, "sentence")) == EL_JINT)
-                add_ann(r, art, (ann){(uint32_t)num(j, m, "sentence"), 0, ANN_SENT, "evs", label});
-            add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_TRIG, "trg", label});
-        }
+typedef struct ev_pass { rp *r; long seen; } ev_pass;
+
+static int on_event_anns(const el_jline *j, long line, void *ud) {
+    (void)line;
+    ev_pass *p = ud;
+    rp *r = p->r;
+    if ((size_t)p->seen++ >= r->opt.max_events) return 1;    /* past the kept ones: done */
+    const char *label = NULL;
+    int ms = el_jget(j, 0, "mentions");
+    for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
+        char ib[32];
+        const char *art = idof(j, m, "article", ib);
+        const art_meta *am = article_of(r, art);
+        if (!am || !am->full) continue;
+        if (!label) label = event_label(r, j);
+        if (el_jtype_of(j, el_jget(j, m, "sentence")) == EL_JINT)
+            add_ann(r, art, (ann){(uint32_t)num(j, m, "sentence"), 0, ANN_SENT, "evs", label});
+        add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_TRIG, "trg", label});
     }
+    return el_arena_failed(r->a);
+}
+
+/* The kept events' mentions in articles shown in full become highlights:
+** a second reading of events.jsonl, since the kept lines list only the
+** first mentions (its bad lines were reported by the first). */
+static void event_anns(rp *r) {
+    char path[4096];
+    ev_pass p = {r, 0};
+    snprintf(path, sizeof path, "%s/events.jsonl", r->dir);
+    el_jsonl_each(path, on_event_anns, &p, NULL);
 }
 
 /* Keep line j (the whole of it) in v. */
@@ -303,11 +316,43 @@ static int keep_line(rp *r, linevec *v, const el_jline *j) {
     return el_arena_failed(r->a);
 }
 
+#define EVENT_MENTIONS 6         /* articles named per event in the table; the rest counted */
+
+/* An event is kept with its first EVENT_MENTIONS mentions and their number
+** ("mention_total"): a large run's events have thousands. */
 static int on_event(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     if ((size_t)r->n_events++ >= r->opt.max_events) return 0;
-    return keep_line(r, &r->events, j);
+    el_buf *b = &r->tmp;
+    b->len = 0;
+    el_buf_putc(b, '{');
+    const el_jtok *o = &j->t[0];
+    for (uint32_t k = 1; k < o->next; k = j->t[k + 1].next) {
+        size_t kn, vn;
+        const char *kr = el_jraw(j, (int)k, &kn), *vr = el_jraw(j, (int)k + 1, &vn);
+        if (b->len > 1) el_buf_putc(b, ',');
+        el_buf_put(b, kr, kn);
+        el_buf_putc(b, ':');
+        if (strcmp(el_jstr(j, (int)k), "mentions") != 0 || el_jtype_of(j, (int)k + 1) != EL_JARR) {
+            el_buf_put(b, vr, vn);
+            continue;
+        }
+        int ms = (int)k + 1;
+        size_t n = 0;
+        el_buf_putc(b, '[');
+        for (int m = el_jfirst(j, ms); m >= 0 && n < EVENT_MENTIONS; m = el_jnext(j, ms, m), n++) {
+            const char *mr = el_jraw(j, m, &vn);
+            if (n) el_buf_putc(b, ',');
+            el_buf_put(b, mr, vn);
+        }
+        el_buf_printf(b, "],\"mention_total\":%zu", el_jsize(j, ms));
+    }
+    el_buf_putc(b, '}');
+    struct line kept = {el_arena_strndup(r->a, b->p, b->len), (uint32_t)b->len};
+    if (!kept.s) return 1;
+    EL_PUSH(r->a, r->events, kept);
+    return el_arena_failed(r->a);
 }
 
 /* Stories: every thread id is remembered (an episode whose thread is not
@@ -341,20 +386,61 @@ static int on_story(const el_jline *j, long line, void *ud) {
     return keep_line(r, &r->stories, j);
 }
 
-/* Counts, quotes and comparisons: the first max_rows of each. */
-typedef struct keep { rp *r; linevec *into; long *n; } keep;
+/* Counts and quotes (the first max_rows of each), comparisons (max_comparisons). */
+typedef struct keep { rp *r; linevec *into; long *n; size_t max; } keep;
+
+#define MAX_SIDES 20             /* figures shown per comparison; the rest counted */
+static const char *clip(rp *r, const char *s, size_t max);
 
 static int on_keep(const el_jline *j, long line, void *ud) {
     (void)line;
     keep *k = ud;
     rp *r = k->r;
-    if ((size_t)(*k->n)++ >= r->opt.max_rows) return 0;
+    if ((size_t)(*k->n)++ >= k->max) return 0;
     char ab[32];
     need(r, r->need, idof(j, 0, "article", ab));
     need(r, r->need_ent, idof(j, 0, "speaker_entity", ab));
-    int sides = el_jget(j, 0, "sides");
-    for (int s = el_jfirst(j, sides); s >= 0; s = el_jnext(j, sides, s)) need(r, r->need, idof(j, s, "article", ab));
     return keep_line(r, k->into, j);
+}
+
+/* A comparison may hold thousands of figures: what the page shows of it
+** (MAX_SIDES figures, the summary cut) is kept as a line of its own,
+** {"kind","subject","verdict","summary","sides":[...],"n_sides"}. */
+static int on_comparison(const el_jline *j, long line, void *ud) {
+    (void)line;
+    keep *k = ud;
+    rp *r = k->r;
+    if ((size_t)(*k->n)++ >= k->max) return 0;
+    static const char *const keys[] = {"kind", "subject", "verdict"};
+    el_buf *b = &r->tmp;
+    b->len = 0;
+    el_buf_putc(b, '{');
+    for (size_t i = 0; i < 3; i++) {
+        size_t n;
+        const char *raw = el_jraw(j, el_jget(j, 0, keys[i]), &n);
+        el_buf_printf(b, "\"%s\":", keys[i]);
+        if (raw) el_buf_put(b, raw, n); else el_buf_puts(b, "null");
+        el_buf_putc(b, ',');
+    }
+    const char *sum = str(j, 0, "summary");
+    el_buf_puts(b, "\"summary\":");
+    el_json_strz(b, sum ? clip(r, sum, 300) : NULL);
+    el_buf_puts(b, ",\"sides\":[");
+    int sides = el_jget(j, 0, "sides");
+    size_t n_kept = 0;
+    char ab[32];
+    for (int c = el_jfirst(j, sides); c >= 0 && n_kept < MAX_SIDES; c = el_jnext(j, sides, c), n_kept++) {
+        size_t n;
+        const char *raw = el_jraw(j, c, &n);
+        if (n_kept) el_buf_putc(b, ',');
+        el_buf_put(b, raw, n);
+        need(r, r->need, idof(j, c, "article", ab));
+    }
+    el_buf_printf(b, "],\"n_sides\":%zu}", el_jsize(j, sides));
+    struct line kept = {el_arena_strndup(r->a, b->p, b->len), (uint32_t)b->len};
+    if (!kept.s) return 1;
+    EL_PUSH(r->a, *k->into, kept);
+    return el_arena_failed(r->a);
 }
 
 /* Everything but the article bodies, in an order that lets each file keep
@@ -363,15 +449,15 @@ static int on_keep(const el_jline *j, long line, void *ud) {
 static int load(rp *r) {
     char path[4096];
     typedef struct step { const char *file; int (*fn)(const el_jline *, long, void *); void *ud; } step;
-    keep kc = {r, &r->counts, &r->n_counts};
-    keep kq = {r, &r->quotes, &r->n_quotes};
-    keep kx = {r, &r->comparisons, &r->n_cmp};
+    keep kc = {r, &r->counts, &r->n_counts, r->opt.max_rows};
+    keep kq = {r, &r->quotes, &r->n_quotes, r->opt.max_rows};
+    keep kx = {r, &r->comparisons, &r->n_cmp, r->opt.max_comparisons};
     const step steps[] = {
         {"stories.jsonl", on_story, r},
         {"events.jsonl", on_event, r},
         {"counts.jsonl", on_keep, &kc},
         {"quotes.jsonl", on_keep, &kq},
-        {"comparisons.jsonl", on_keep, &kx},
+        {"comparisons.jsonl", on_comparison, &kx},
         {"articles.jsonl", on_article, r},
         {"entities.jsonl", on_entity, r},
     };
@@ -944,17 +1030,18 @@ static void event_table(rp *r) {
         put(r, "<td>");
         int ms = el_jget(j, 0, "mentions");
         size_t k = 0;
-        for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m), k++) {
+        for (int m = el_jfirst(j, ms); m >= 0 && k < EVENT_MENTIONS; m = el_jnext(j, ms, m), k++) {
             char ab[32];
             const char *art = idof(j, m, "article", ab);
             if (k) put(r, ", ");
-            if (k == 6) { el_buf_printf(&r->b, "\u2026 %zu more", el_jsize(j, ms) - 6); break; }
             put(r, "<a href=\"#");
             anchor(r, "a-", art);
             put(r, "\">");
             esc(r, art);
             put(r, "</a>");
         }
+        long total = num(j, 0, "mention_total");
+        if (total > (long)k) el_buf_printf(&r->b, ", \u2026 %ld more", total - (long)k);
         put(r, "</td></tr>\n");
         flush(r);
     }
@@ -1069,7 +1156,10 @@ static void numbers(rp *r) {
             put(r, " \u2014 <span class=\"tag\">"); esc(r, verdict); put(r, "</span> ");
             put(r, "<span class=\"muted\">"); esc(r, str(j, 0, "summary")); put(r, "</span></th></tr>\n");
             int sides = el_jget(j, 0, "sides");
+            long more = num(j, 0, "n_sides") - (long)el_jsize(j, sides);
             for (int c = el_jfirst(j, sides); c >= 0; c = el_jnext(j, sides, c)) count_side(r, j, c);
+            if (more > 0)
+                el_buf_printf(&r->b, "<tr><td colspan=\"7\" class=\"muted\">\u2026 and %ld more</td></tr>\n", more);
             put(r, "</tbody>\n");
             flush(r);
             shown++;
@@ -1321,8 +1411,8 @@ int el_report_write_to(const char *out_dir, const char *path, const el_report_op
                        el_diag *d) {
     rp r = {.d = d, .dir = out_dir};
     static const el_report_opts defaults = {
-        .max_articles = 1000, .max_list = 5000, .max_events = 5000, .max_threads = 1000,
-        .max_episodes = 5000, .max_story_articles = 20, .max_rows = 5000,
+        .max_articles = 1000, .max_list = 5000, .max_events = 5000, .max_threads = 500,
+        .max_episodes = 2000, .max_story_articles = 10, .max_rows = 5000, .max_comparisons = 1000,
     };
     r.opt = defaults;
     if (opt) {                                              /* zero: the default */
@@ -1359,6 +1449,7 @@ int el_report_write_to(const char *out_dir, const char *path, const el_report_op
         }
     }
     el_buf_free(&r.b);
+    el_buf_free(&r.tmp);
     el_jline_free(&r.j1);
     el_jline_free(&r.j2);
     el_arena_free(r.a);

@@ -26,10 +26,11 @@ typedef struct el_report_opts {
     size_t max_articles;        /* articles shown in full; 0: 1000 */
     size_t max_list;            /* further articles listed by title; 0: 5000 */
     size_t max_events;          /* events in the timeline and table; 0: 5000 */
-    size_t max_threads;         /* threads shown (with their episodes); 0: 1000 */
-    size_t max_episodes;        /* episodes kept; 0: 5000 */
-    size_t max_story_articles;  /* articles linked per episode; 0: 20 */
-    size_t max_rows;            /* numbers, quotes and comparisons each; 0: 5000 */
+    size_t max_threads;         /* threads shown (with their episodes); 0: 500 */
+    size_t max_episodes;        /* episodes kept; 0: 2000 */
+    size_t max_story_articles;  /* articles linked per episode; 0: 10 */
+    size_t max_rows;            /* numbers and quotes each; 0: 5000 */
+    size_t max_comparisons;     /* comparisons (20 figures shown each); 0: 1000 */
 } el_report_opts;
 
 /* Write out_dir/report.html from out_dir's files with the default limits.
