@@ -66,7 +66,9 @@ static const char *const stop[] = {
 };
 
 static bool in_list(const char *s, size_t n, const char *const *l) {
-    for (int i = 0; l[i]; i++) if (strlen(l[i]) == n && memcmp(l[i], s, n) == 0) return true;
+    if (!n) return false;               /* the first byte first: asked for every word */
+    for (int i = 0; l[i]; i++)
+        if (l[i][0] == s[0] && strlen(l[i]) == n && memcmp(l[i], s, n) == 0) return true;
     return false;
 }
 
@@ -88,14 +90,16 @@ static size_t features(const el_doc *d, size_t a, size_t b, size_t skip0, size_t
         size_t ln = t->lemma_len;
         if (k + 1 < b) {                                     /* two-word forms */
             for (size_t i = 0; i < sizeof syn2 / sizeof syn2[0]; i++)
-                if (ln == strlen(syn2[i][0]) && !memcmp(l, syn2[i][0], ln) &&
+                if (ln && l[0] == syn2[i][0][0] && ln == strlen(syn2[i][0]) && !memcmp(l, syn2[i][0], ln) &&
                     el_ieq(d->body + d->toks[k + 1].start, d->toks[k + 1].end - d->toks[k + 1].start, syn2[i][1])) {
                     l = syn2[i][2]; ln = strlen(l); k++;
                     break;
                 }
         }
         for (size_t i = 0; i < sizeof syn / sizeof syn[0]; i++)
-            if (ln == strlen(syn[i][0]) && !memcmp(l, syn[i][0], ln)) { l = syn[i][1]; ln = strlen(l); break; }
+            if (ln && l[0] == syn[i][0][0] && ln == strlen(syn[i][0]) && !memcmp(l, syn[i][0], ln)) {
+                l = syn[i][1]; ln = strlen(l); break;
+            }
         if (in_list(l, ln, stop) || (also_skip && in_list(l, ln, also_skip))) continue;
         if (ln < 2) continue;
         feat f = {fhash(l, ln), (t->flags & EL_TOK_CAP) && !(t->flags & EL_TOK_SSTART)};
