@@ -883,12 +883,30 @@ static void code_sentence(coder *c, uint32_t si) {
         bool found = false;
         const el_lexent *x = c->le[h];
         if (!x || (!x->verb && !x->noun)) continue;
+        /* A pattern whose first item is one word matches only if that word
+        ** is the first token after the head and its fillers: its lemma or
+        ** its surface. Hashes of both let most patterns go untouched. */
+        uint32_t j = h + 1, hl = 0, hs = 0;
+        while (j < end && in_class(c, &doc->toks[j], CL_fillers)) j++;
+        if (j < end) {
+            const el_token *tj = &doc->toks[j];
+            hl = el_first_word_hash(tj->lemma, tj->lemma_len);
+            hs = el_first_word_hash(doc->body + tj->start, tj->end - tj->start);
+        }
         const el_pattern *p = used_as_noun(c, h) ? NULL : x->verb;
-        for (; p; p = p->next)
-            if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }   /* longest first */
+        for (; p; p = p->next)                  /* longest first */
+            if ((!p->w0h || p->w0h == hl || p->w0h == hs) && match_at(c, p, h, &cand)) {
+                best = cand;
+                found = true;
+                break;
+            }
         if (!found && !verb_context(c, h))
             for (p = x->noun; p; p = p->next)
-                if (match_at(c, p, h, &cand)) { best = cand; found = true; break; }
+                if ((!p->w0h || p->w0h == hl || p->w0h == hs) && match_at(c, p, h, &cand)) {
+                    best = cand;
+                    found = true;
+                    break;
+                }
         if (!found) continue;
         EL_PUSH(doc->a, ms, best);
         covered_to = best.last + 1;

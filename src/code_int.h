@@ -7,6 +7,7 @@
 #define EL_CODE_INT_H
 #include "code.h"
 #include "strmap.h"
+#include "textutil.h"
 
 #define PAT_MAX_ITEMS 12
 #define PAT_MAX_ALTS 6
@@ -21,6 +22,11 @@ typedef struct pat_item {
 } pat_item;
 
 typedef struct el_pattern {
+    /* First, what the coder reads of every pattern it tries: most fail at
+    ** their first word, which can be told from here without touching the
+    ** items (see first_word_hash). */
+    struct el_pattern *next;            /* the next pattern with the same head */
+    uint32_t w0h;                       /* first item's one word, hashed; 0: no such test */
     const char *text;                   /* the line as written, for explanation */
     const char *src;                    /* "FILE:LINE" */
     const el_code_info *code;
@@ -28,8 +34,15 @@ typedef struct el_pattern {
     uint8_t n_items;                    /* items after the head */
     uint8_t n_words;                    /* words in all: longer is more specific */
     pat_item item[PAT_MAX_ITEMS];
-    struct el_pattern *next;            /* the next pattern with the same head */
 } el_pattern;
+
+/* A word's hash for the first-word test: ASCII folded, as lemma_is() compares
+** surface forms; never 0. */
+static inline uint32_t el_first_word_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint32_t)el_lower((unsigned char)s[i])) * 16777619u;
+    return h | 1u;
+}
 
 /* Everything the coder asks of one word, found with one lookup. */
 typedef struct el_lexent {

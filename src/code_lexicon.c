@@ -116,6 +116,8 @@ static const char *compile(el_verbs *v, el_pattern *p, char *s, char **head_out)
         }
         if (!it->n_alt) return "empty alternative";
     }
+    if (p->n_items && p->item[0].kind == ITEM_WORD && p->item[0].n_alt == 1)
+        p->w0h = el_first_word_hash(p->item[0].alt[0], p->item[0].alt_len[0]);
     return NULL;
 }
 
