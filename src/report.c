@@ -276,13 +276,8 @@ static const char *event_label(rp *r, const el_jline *j) {
 }
 
 /* The kept events' mentions in articles shown in full become highlights. */
-typedef struct ev_pass { rp *r; long seen; } ev_pass;
-
-static int on_event_anns(const el_jline *j, long line, void *ud) {
-    (void)line;
-    ev_pass *p = ud;
-    rp *r = p->r;
-    if ((size_t)p->seen++ >= r->opt.max_events) return 1;    /* past the kept ones: done */
+/* Mentions of event j in articles shown in full become highlights. */
+static void event_anns(rp *r, const el_jline *j) {
     const char *label = NULL;
     int ms = el_jget(j, 0, "mentions");
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
@@ -295,17 +290,6 @@ static int on_event_anns(const el_jline *j, long line, void *ud) {
             add_ann(r, art, (ann){(uint32_t)num(j, m, "sentence"), 0, ANN_SENT, "evs", label});
         add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_TRIG, "trg", label});
     }
-    return el_arena_failed(r->a);
-}
-
-/* The kept events' mentions in articles shown in full become highlights:
-** a second reading of events.jsonl, since the kept lines list only the
-** first mentions (its bad lines were reported by the first). */
-static void event_anns(rp *r) {
-    char path[4096];
-    ev_pass p = {r, 0};
-    snprintf(path, sizeof path, "%s/events.jsonl", r->dir);
-    el_jsonl_each(path, on_event_anns, &p, NULL);
 }
 
 /* Keep line j (the whole of it) in v. */
@@ -319,11 +303,13 @@ static int keep_line(rp *r, linevec *v, const el_jline *j) {
 #define EVENT_MENTIONS 6         /* articles named per event in the table; the rest counted */
 
 /* An event is kept with its first EVENT_MENTIONS mentions and their number
-** ("mention_total"): a large run's events have thousands. */
+** ("mention_total"): a large run's events have thousands. Read after the
+** articles, so that its highlights are made here, from all its mentions. */
 static int on_event(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     if ((size_t)r->n_events++ >= r->opt.max_events) return 0;
+    event_anns(r, j);
     el_buf *b = &r->tmp;
     b->len = 0;
     el_buf_putc(b, '{');
@@ -444,8 +430,9 @@ static int on_comparison(const el_jline *j, long line, void *ud) {
 }
 
 /* Everything but the article bodies, in an order that lets each file keep
-** only what the page will show: what refers to articles comes before them,
-** entities after them (only then are the full articles known). */
+** only what the page will show: what refers to articles comes before them;
+** entities, then events, after them (only then are the full articles
+** known, and their highlights keep this order: entities first). */
 static int load(rp *r) {
     char path[4096];
     typedef struct step { const char *file; int (*fn)(const el_jline *, long, void *); void *ud; } step;
@@ -454,19 +441,18 @@ static int load(rp *r) {
     keep kx = {r, &r->comparisons, &r->n_cmp, r->opt.max_comparisons};
     const step steps[] = {
         {"stories.jsonl", on_story, r},
-        {"events.jsonl", on_event, r},
         {"counts.jsonl", on_keep, &kc},
         {"quotes.jsonl", on_keep, &kq},
         {"comparisons.jsonl", on_comparison, &kx},
         {"articles.jsonl", on_article, r},
         {"entities.jsonl", on_entity, r},
+        {"events.jsonl", on_event, r},
     };
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         snprintf(path, sizeof path, "%s/%s", r->dir, steps[i].file);
         if (el_jsonl_each(path, steps[i].fn, steps[i].ud, r->d) < 0) return -1;
         if (el_arena_failed(r->a)) return -1;
     }
-    event_anns(r);
     return r->oom || el_arena_failed(r->a) ? -1 : 0;
 }
 
