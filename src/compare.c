@@ -142,7 +142,7 @@ typedef struct ccount {
     const char *article, *outlet, *group, *text, *figure, *attr, *src;
     uint32_t doc, thread;           /* thread: 0 until el_cmp_group_by_thread */
     uint8_t nf;
-    feat f[CFEATS];
+    feat *f;                        /* nf of them, in the set's arena */
 } ccount;
 
 typedef struct cquote {
@@ -155,16 +155,37 @@ typedef struct cquote {
 typedef struct cclause {            /* one sentence of a quote, for linking */
     uint32_t quote;
     uint8_t nf;
-    feat f[QFEATS];
+    feat *f;                        /* nf of them, in the set's arena */
 } cclause;
 
+/* The three lists grow for the whole run: on the heap (realloc), not in the
+** arena, where each doubling would leave the old copy behind. Features are
+** stored at their own length: a clause has 15 or so, not the 48 it may. */
 struct el_cmp {
     el_arena *a;
     EL_VEC(ccount) counts;
     EL_VEC(cquote) quotes;
     EL_VEC(cclause) clauses;
     uint32_t n_docs;
+    bool failed;
 };
+
+#define HEAP_PUSH(c, vec, x) do {                                              \
+    if ((vec).n == (vec).cap) {                                                \
+        size_t nc_ = (vec).cap ? (vec).cap * 2 : 64;                           \
+        void *nv_ = realloc((vec).v, nc_ * sizeof *(vec).v);                   \
+        if (!nv_) { (c)->failed = true; break; }                               \
+        (vec).v = nv_; (vec).cap = nc_;                                        \
+    }                                                                          \
+    (vec).v[(vec).n++] = (x);                                                  \
+} while (0)
+
+/* Keep n features of tmp in the arena. */
+static feat *keep_feats(el_arena *a, const feat *tmp, size_t n) {
+    feat *f = el_arena_alloc(a, (n ? n : 1) * sizeof *f);
+    if (f && n) memcpy(f, tmp, n * sizeof *f);
+    return f;
+}
 
 el_cmp *el_cmp_new(void) {
     el_cmp *c = calloc(1, sizeof *c);
@@ -177,6 +198,9 @@ el_cmp *el_cmp_new(void) {
 void el_cmp_free(el_cmp *c) {
     if (!c) return;
     el_arena_free(c->a);
+    free(c->counts.v);
+    free(c->quotes.v);
+    free(c->clauses.v);
     free(c);
 }
 
@@ -218,8 +242,10 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
         const el_sent *s = &d->sents[k->sent];
         size_t t0 = tok_at(d, s->tok, s->tok + s->n_tok, k->start);
         size_t t1 = tok_at(d, s->tok, s->tok + s->n_tok, k->end);
-        x.nf = (uint8_t)features(d, s->tok, s->tok + s->n_tok, t0, t1, count_words, x.f, CFEATS);
-        EL_PUSH(a, c->counts, x);
+        feat tmp[CFEATS];
+        x.nf = (uint8_t)features(d, s->tok, s->tok + s->n_tok, t0, t1, count_words, tmp, CFEATS);
+        x.f = keep_feats(a, tmp, x.nf);
+        HEAP_PUSH(c, c->counts, x);
     }
     for (size_t i = 0; i < d->n_quotes; i++) {
         const el_quote *q = &d->quotes[i];
@@ -228,7 +254,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
         x.q.entity = cp(a, q->entity);
         x.text = cps(a, d, q->start, q->end);
         uint32_t qi = (uint32_t)c->quotes.n;
-        EL_PUSH(a, c->quotes, x);
+        HEAP_PUSH(c, c->quotes, x);
         /* One clause per sentence of the quote. */
         size_t k = 0;
         while (k < d->n_sents && d->sents[k].end <= q->start) k++;
@@ -237,12 +263,15 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
             size_t t0 = tok_at(d, s->tok, s->tok + s->n_tok, q->start);
             size_t t1 = tok_at(d, s->tok, s->tok + s->n_tok, q->end);
             cclause cl = {.quote = qi};
-            cl.nf = (uint8_t)features(d, t0, t1, 0, 0, NULL, cl.f, QFEATS);
-            if (cl.nf >= 4) EL_PUSH(a, c->clauses, cl);
+            feat tmp[QFEATS];
+            cl.nf = (uint8_t)features(d, t0, t1, 0, 0, NULL, tmp, QFEATS);
+            if (cl.nf < 4) continue;
+            cl.f = keep_feats(a, tmp, cl.nf);
+            HEAP_PUSH(c, c->clauses, cl);
         }
     }
     c->n_docs++;
-    return el_arena_failed(a) ? EL_ENOMEM : EL_OK;
+    return el_arena_failed(a) || c->failed ? EL_ENOMEM : EL_OK;
 }
 
 /* ---- Union-find ------------------------------------------------------------ */
