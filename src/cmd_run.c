@@ -83,6 +83,7 @@ typedef struct run {
     el_strmap *seen_hash;               /* content hashes processed this run */
     el_strmap *seen_id;                 /* article ids processed this run */
     el_strmap *stored_hash;             /* content hashes already in the database */
+    el_strmap *strs;                    /* interned short strings of kept events */
     EL_VEC(art_info) arts;
     EL_VEC(ev_men) evs;
     uint32_t n_groups;
@@ -108,17 +109,30 @@ static void hash_hex(const char *p, size_t n, char out[17]) {
 
 static const char *keep(run *r, const char *s) { return s ? el_arena_strdup(r->a, s) : NULL; }
 
+/* An event's short strings (codes, names, places, actor texts) come back
+** thousands of times over a big run: keep one copy of each. */
+static const char *intern(run *r, const char *s) {
+    if (!s) return NULL;
+    size_t n = strlen(s);
+    const char *k = el_strmap_key(r->strs, s, n);
+    if (k) return k;
+    if (el_strmap_put(r->strs, s, n, NULL)) return keep(r, s);
+    return el_strmap_key(r->strs, s, n);
+}
+
 static el_event_arg keep_arg(run *r, const el_event_arg *x) {
     el_event_arg y = *x;
-    y.text = keep(r, x->text);
-    y.code = keep(r, x->code);
-    y.name = keep(r, x->name);
+    y.text = intern(r, x->text);
+    y.code = intern(r, x->code);
+    y.name = intern(r, x->name);
     return y;
 }
 
 /* Copy the doc's events into run memory, grouping the pairs of one match. */
 static void keep_events(run *r, const el_doc *doc, uint32_t article) {
     const el_event *prev = NULL;
+    const char *sent_text = NULL;               /* the pairs of a sentence share its text */
+    uint32_t text_sent = UINT32_MAX;
     for (size_t i = 0; i < doc->n_events; i++) {
         const el_event *ev = &doc->events[i];
         if (!ev->code->plover) continue;
@@ -127,18 +141,29 @@ static void keep_events(run *r, const el_doc *doc, uint32_t article) {
             r->n_groups++;
         prev = ev;
         const el_sent *s = &doc->sents[ev->sent];
+        if (ev->sent != text_sent) {
+            sent_text = el_arena_strndup(r->a, doc->body + s->start, s->end - s->start);
+            text_sent = ev->sent;
+        }
         ev_men m = {
             .article = article, .sent = ev->sent, .start = ev->start, .end = ev->end,
-            .text = el_arena_strndup(r->a, doc->body + s->start, s->end - s->start),
+            .text = sent_text,
             .code = ev->code, .modality = (uint8_t)ev->modality, .date = ev->date,
             .gran = ev->date_granularity, .from_pub = ev->date_from_pub,
             .has_src = ev->has_source, .has_tgt = ev->has_target,
-            .place = keep(r, ev->place), .place_country = keep(r, ev->place_country),
+            .place = intern(r, ev->place), .place_country = intern(r, ev->place_country),
             .lat = ev->lat, .lon = ev->lon, .group = r->n_groups,
         };
         if (ev->has_source) m.src = keep_arg(r, &ev->source);
         if (ev->has_target) m.tgt = keep_arg(r, &ev->target);
-        EL_PUSH(r->a, r->evs, m);
+        if (r->evs.n == r->evs.cap) {          /* on the heap: run-long, and big */
+            size_t nc = r->evs.cap ? r->evs.cap * 2 : 1024;
+            ev_men *nv = realloc(r->evs.v, nc * sizeof *nv);
+            if (!nv) { r->rc = EL_ENOMEM; return; }
+            r->evs.v = nv;
+            r->evs.cap = nc;
+        }
+        r->evs.v[r->evs.n++] = m;
     }
 }
 
@@ -758,10 +783,11 @@ int el_cmd_run(int argc, char **argv) {
     if (r.a) {
         r.seen_hash = el_strmap_new(r.a, 1024);
         r.seen_id = el_strmap_new(r.a, 1024);
+        r.strs = el_strmap_new(r.a, 4096);
     }
     r.f_articles = open_tmp(tmp, "articles.jsonl", &d);
     r.f_counts = open_tmp(tmp, "counts.jsonl", &d);
-    if (!r.a || !r.L || !r.X || !r.cmp || !r.seen_hash || !r.seen_id) {
+    if (!r.a || !r.L || !r.X || !r.cmp || !r.seen_hash || !r.seen_id || !r.strs) {
         el_reject(&d, "eventline", 0, "out of memory starting the run");
         goto done;
     }
@@ -845,6 +871,7 @@ done:
     el_actor_index_free(r.X);
     el_linker_free(r.L);
     el_arena_free(r.a);
+    free(r.evs.v);
     el_engine_close(e);
     el_diag_fini(&d);
     free(cli.inputs);
