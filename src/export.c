@@ -160,11 +160,10 @@ static int dir_article(const el_jline *j, long line, void *ud) {
 /* Whether span sp of article art lies in a sentence an event mention names:
 ** only those mentions can be an event's actor (actor_in). */
 static bool wanted_span(const xp *x, const char *art, span32 sp) {
-    const wantvec *w = el_strmap_get(x->want, art, strlen(art));
-    const art_info *ai = w ? el_strmap_get(x->arts, art, strlen(art)) : NULL;
-    for (size_t i = 0; ai && i < w->n; i++) {
-        const span32 *s = sentence_at(ai, w->v[i]);
-        if (s && sp.s >= s->s && sp.e <= s->e) return true;
+    const art_info *ai = el_strmap_get(x->arts, art, strlen(art));
+    for (size_t i = 0; ai && i < ai->sents.n; i++) {         /* kept: exactly the cited ones */
+        const span32 *s = &ai->sents.v[i].sp;
+        if (sp.s >= s->s && sp.e <= s->e) return true;
     }
     return false;
 }

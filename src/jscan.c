@@ -270,6 +270,13 @@ int el_jparse(el_jline *j, const char *s, size_t len, const char **err, size_t *
             if (type == EL_JREAL && isinf(strtod(j->buf + p, NULL))) { e = "real number overflow"; goto fail; }
             if ((tok = push(j, type, p)) < 0) return -2;
             j->t[tok].end = (uint32_t)q;
+            /* Offsets and counts are small non-negative integers: keep the
+            ** value (plus one; 0 is "not kept") so el_jint need not parse. */
+            if (type == EL_JINT && s[p] != '-' && q - p <= 9) {
+                uint32_t v = 0;
+                for (size_t i = p; i < q; i++) v = v * 10 + (uint32_t)(s[i] - '0');
+                j->t[tok].n = v + 1;
+            }
             p = q;
             goto after;
         }
@@ -397,13 +404,14 @@ bool el_jis_num(const el_jline *j, int i) {
 /* Numbers end at a delimiter that strtod and strtoll stop at. */
 long long el_jint(const el_jline *j, int i) {
     const el_jtok *t = tok(j, i);
-    return t && t->type == EL_JINT ? strtoll(j->buf + t->start, NULL, 10) : 0;
+    if (!t || t->type != EL_JINT) return 0;
+    return t->n ? (long long)t->n - 1 : strtoll(j->buf + t->start, NULL, 10);
 }
 
 double el_jnum(const el_jline *j, int i) {
     const el_jtok *t = tok(j, i);
     if (!t) return 0;
-    if (t->type == EL_JINT) return (double)strtoll(j->buf + t->start, NULL, 10);
+    if (t->type == EL_JINT) return (double)el_jint(j, i);
     if (t->type == EL_JREAL) return strtod(j->buf + t->start, NULL);
     return 0;
 }

@@ -24,7 +24,8 @@ typedef enum el_jtype {
 typedef struct el_jtok {
     uint32_t start, end;        /* the value's bytes in the line, [start, end), quotes included */
     uint32_t next;              /* the token after this value and everything inside it */
-    uint32_t n;                 /* arrays: elements; objects: members; strings: unescaped length */
+    uint32_t n;                 /* arrays: elements; objects: members; strings: unescaped
+                                ** length; integers below 10^9: value + 1 (else 0) */
     uint8_t type;               /* el_jtype */
 } el_jtok;
 
