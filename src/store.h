@@ -16,7 +16,7 @@
 
 /* The schema this build writes. KEEP IN SYNC: migrations[] in store.c and
 ** docs/SCHEMA.md. */
-#define EL_STORE_VERSION 3
+#define EL_STORE_VERSION 4
 
 typedef struct el_store el_store;      /* an open database; store.c */
 
