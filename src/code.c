@@ -950,7 +950,7 @@ static uint32_t token_lex(const el_engine *e, const el_doc *doc, size_t k, const
     *le = NULL;
     if (!(t->flags & (EL_TOK_WORD | EL_TOK_POSS))) return 0;
     uint32_t cls = 0;
-    const el_lexent *x = el_strmap_get(e->verbs->lex, t->lemma, t->lemma_len);
+    const el_lexent *x = el_strmap_get_h(e->verbs->lex, t->lemma, t->lemma_len, t->lemma_h);
     *le = x;
     if (x) cls |= x->cls;
     size_t n = t->end - t->start;

@@ -102,7 +102,8 @@ static size_t features(const el_doc *d, size_t a, size_t b, size_t skip0, size_t
             }
         if (in_list(l, ln, stop) || (also_skip && in_list(l, ln, also_skip))) continue;
         if (ln < 2) continue;
-        feat f = {fhash(l, ln), (t->flags & EL_TOK_CAP) && !(t->flags & EL_TOK_SSTART)};
+        uint32_t h = l == t->lemma ? (uint32_t)t->lemma_h | 1u : fhash(l, ln);   /* fhash, known */
+        feat f = {h, (t->flags & EL_TOK_CAP) && !(t->flags & EL_TOK_SSTART)};
         out[n++] = f;
     }
     /* sort by hash, unique (insertion sort: passages are short) */

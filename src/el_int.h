@@ -62,6 +62,7 @@ typedef struct el_token {
     uint16_t lemma_len;
     uint16_t flags;             /* EL_TOK_* */
     uint32_t para;              /* paragraph index */
+    uint64_t lemma_h;           /* el_hash(lemma): coder, comparer and linker look it up */
 } el_token;
 
 typedef struct el_sent {

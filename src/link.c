@@ -14,6 +14,7 @@
 #include "annotate_actor.h"
 #include <stdlib.h>
 #include <string.h>
+#define XXH_INLINE_ALL             /* a hash per token: no call into the library */
 #include <xxhash.h>
 
 void el_link_params_default(el_link_params *p) {
@@ -398,7 +399,7 @@ long el_link_add(el_linker *L, const el_doc *doc) {
             if (f & EL_TOK_NUM) n_num++;
             else if (f & EL_TOK_WORD) n_word++;
             if (f & (EL_TOK_CAP | EL_TOK_UPPER)) n_cap++;
-            th[k] = XXH3_64bits(t->lemma, t->lemma_len);
+            th[k] = t->lemma_h;                 /* XXH3 of the lemma, from the segmenter */
             cls[k] = 0;
             if (!word_tok(t)) continue;
             uint32_t h = term_hash(th[k]);

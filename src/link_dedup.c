@@ -25,18 +25,22 @@ static uint64_t mix64(uint64_t x) {            /* splitmix64's finaliser */
 
 bool lk_signature(const el_doc *doc, const uint64_t *th, uint16_t sig[LK_SIG]) {
     uint64_t bin[LK_SIG], ring[SHINGLE] = {0};
-    const uint64_t empty = UINT64_MAX;
+    const uint64_t empty = UINT64_MAX, C = 0x9e3779b97f4a7c15ULL;
+    uint64_t top = 1;                                   /* C^(SHINGLE-1): the oldest word's weight */
+    for (int j = 1; j < SHINGLE; j++) top *= C;
     for (int b = 0; b < LK_SIG; b++) bin[b] = empty;
     size_t nw = 0;
+    uint64_t roll = 0;          /* sum of ring[oldest..newest] * C^(age): a rolling polynomial */
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
         if (!(t->flags & (EL_TOK_WORD | EL_TOK_NUM))) continue;
+        /* The shingle's hash, oldest word first (order matters), updated as
+        ** the window slides instead of recomputed: the same value mod 2^64. */
+        if (nw >= SHINGLE) roll -= ring[nw % SHINGLE] * top;
+        roll = roll * C + th[k];
         ring[nw % SHINGLE] = th[k];
         if (++nw < SHINGLE) continue;
-        uint64_t x = 0;
-        for (size_t j = 0; j < SHINGLE; j++)           /* oldest first: order matters */
-            x = x * 0x9e3779b97f4a7c15ULL + ring[(nw + j) % SHINGLE];
-        x = mix64(x);
+        uint64_t x = mix64(roll);
         int b = (int)(x >> 59);                         /* top 5 bits pick the bin */
         uint64_t v = x & ((1ULL << 59) - 1);
         if (v < bin[b]) bin[b] = v;
@@ -61,12 +65,6 @@ double lk_sig_similarity(const uint16_t *a, const uint16_t *b) {
 
 typedef struct band_ent { uint64_t key; uint32_t art; } band_ent;
 
-static int cmp_band(const void *pa, const void *pb) {
-    const band_ent *a = pa, *b = pb;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->art < b->art ? -1 : a->art > b->art;
-}
-
 static void try_pair(el_linker *L, uint32_t i, uint32_t j) {
     uint32_t ri = lk_find(L->art, i), rj = lk_find(L->art, j);
     if (ri == rj) return;
@@ -74,13 +72,31 @@ static void try_pair(el_linker *L, uint32_t i, uint32_t j) {
     if (ri < rj) L->art[rj].dup = ri; else L->art[ri].dup = rj;   /* earliest is root */
 }
 
+/* Sort by key, ties in input (article) order, as a comparison sort on
+** (key, article) would: eight stable byte passes instead of a call per
+** comparison (qsort was most of the near-duplicate stage). tmp holds n. */
+static void sort_bands(band_ent *e, band_ent *tmp, size_t n) {
+    band_ent *src = e, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t at[257] = {0};
+        for (size_t i = 0; i < n; i++) at[((src[i].key >> shift) & 255) + 1]++;
+        bool one = false;
+        for (int b = 0; b < 256 && !one; b++) one = at[b + 1] == n;
+        if (one) continue;                              /* every key has this byte: no move */
+        for (int b = 0; b < 256; b++) at[b + 1] += at[b];
+        for (size_t i = 0; i < n; i++) dst[at[(src[i].key >> shift) & 255]++] = src[i];
+        band_ent *x = src; src = dst; dst = x;
+    }
+    if (src != e) memcpy(e, src, n * sizeof *e);
+}
+
 /* Band by band, sort (band key, article) and verify the articles that share
 ** a key. A bucket of wire copy may be large: up to 64 members are compared
 ** pairwise, beyond that each with its 16 predecessors (they are all alike,
-** so the chain still unites them). Temporary memory: 16 bytes per article. */
+** so the chain still unites them). Temporary memory: 32 bytes per article. */
 int lk_dedup(el_linker *L) {
-    band_ent *e = malloc(L->n * sizeof *e);
-    if (!e) return EL_ENOMEM;
+    band_ent *e = malloc(L->n * sizeof *e), *tmp = malloc(L->n * sizeof *tmp);
+    if (!e || !tmp) { free(e); free(tmp); return EL_ENOMEM; }
     for (int b = 0; b < LK_BANDS; b++) {
         size_t n = 0;
         for (size_t i = 0; i < L->n; i++) {
@@ -90,7 +106,7 @@ int lk_dedup(el_linker *L) {
             for (int r = 0; r < ROWS; r++) key = key * 65537 + s[r];
             e[n++] = (band_ent){mix64(key), (uint32_t)i};
         }
-        qsort(e, n, sizeof *e, cmp_band);
+        sort_bands(e, tmp, n);
         for (size_t s = 0, t; s < n; s = t) {
             for (t = s + 1; t < n && e[t].key == e[s].key; t++) {}
             for (size_t x = s + 1; x < t; x++) {
@@ -100,6 +116,7 @@ int lk_dedup(el_linker *L) {
         }
     }
     free(e);
+    free(tmp);
     for (uint32_t i = 0; i < L->n; i++) {               /* rings, for el_link_dups */
         uint32_t r = lk_find(L->art, i);
         if (r != i) { L->art[i].dup_next = L->art[r].dup_next; L->art[r].dup_next = i; }

@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 #include "el_int.h"
 #include "lemma.h"
+#include "strmap.h"
 #include "textutil.h"
 #include "utf8.h"
 
@@ -404,7 +405,10 @@ int el_segment_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     if (el_arena_failed(doc->a)) return EL_ENOMEM;
     doc->toks = g.t.v;
     doc->n_toks = g.t.n;
-    for (size_t k = 0; k < doc->n_toks; k++) set_lemma(&g, &doc->toks[k]);
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        set_lemma(&g, &doc->toks[k]);
+        doc->toks[k].lemma_h = el_hash(doc->toks[k].lemma, doc->toks[k].lemma_len);
+    }
     sent_vec s = {0};
     for (size_t p = 0; p < doc->n_paras; p++)
         if (pstart.v[p + 1] > pstart.v[p])

@@ -107,8 +107,11 @@ int el_strmap_put(el_strmap *m, const char *key, size_t len, void *val) {
 }
 
 void *el_strmap_get(const el_strmap *m, const char *key, size_t len) {
+    return m ? el_strmap_get_h(m, key, len, el_hash(key, len)) : NULL;
+}
+
+void *el_strmap_get_h(const el_strmap *m, const char *key, size_t len, uint64_t h) {
     if (!m) return NULL;
-    uint64_t h = el_hash(key, len);
     if (!bloom_may_have(m, h)) return NULL;
     slot *e = find(m->s, m->cap, h, key, len);
     return e->key ? e->val : NULL;

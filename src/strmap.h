@@ -16,6 +16,8 @@ el_strmap *el_strmap_new(el_arena *a, size_t expect);
 /* Insert or replace; returns 0, or -1 when the arena failed. */
 int    el_strmap_put(el_strmap *m, const char *key, size_t len, void *val);
 void  *el_strmap_get(const el_strmap *m, const char *key, size_t len);
+/* The same, with h = el_hash(key, len) already known (a token's lemma_h). */
+void  *el_strmap_get_h(const el_strmap *m, const char *key, size_t len, uint64_t h);
 size_t el_strmap_count(const el_strmap *m);
 /* Add a membership filter in front of lookups, for a map that is mostly
 ** asked for keys it lacks; later puts keep it true. 0, or -1 (arena). */
