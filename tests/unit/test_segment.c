@@ -1,6 +1,7 @@
 /* test_segment.c: sentence splitting (tests/cases/sentences.tsv), tokens,
 ** offsets and lemmas. */
 #include "testutil.h"
+#include "strmap.h"
 #include "textutil.h"
 
 /* Collapse runs of white space to one space, for comparing sentence text. */
@@ -94,6 +95,9 @@ static void lemma_of(const el_doc *doc, size_t i, const char *want) {
     char got[64];
     snprintf(got, sizeof got, "%.*s", (int)t->lemma_len, t->lemma);
     assert_string_equal(got, want);
+    /* Later stages look the lemma up by this hash: it must be the lemma's. */
+    assert_true(t->lemma_h == el_hash(t->lemma, t->lemma_len));
+    assert_true(t->lemma_h == el_hash(want, strlen(want)));
 }
 
 static void lemmas_from_wordnet(void **st) {
