@@ -567,7 +567,12 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
                     m->sent, m->start, m->end, m->code->plover, m->code->cameo,
                     el_modality_names[m->modality], ds, m->has_src && m->src.code ? m->src.code : "",
                     m->has_tgt && m->tgt.code ? m->tgt.code : "");
-            for (const char *p = m->text; *p; p++) fputc(*p == '\t' || *p == '\n' ? ' ' : *p, ft);
+            for (const char *p = m->text; *p;) {    /* runs of plain bytes in one write */
+                size_t run = strcspn(p, "\t\n");
+                fwrite(p, 1, run, ft);
+                p += run;
+                if (*p) { fputc(' ', ft); p++; }
+            }
             fputc('\n', ft);
         }
         el_buf_puts(b, "]}\n");

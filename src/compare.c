@@ -17,6 +17,7 @@
 #include <string.h>
 #include "annotate_count.h"
 #include "annotate_quote.h"
+#include "sort.h"
 #include "strmap.h"
 #include "textutil.h"
 
@@ -156,6 +157,7 @@ typedef struct cquote {
 typedef struct cclause {            /* one sentence of a quote, for linking */
     uint32_t quote;
     uint8_t nf;
+    bool neg;                       /* has the feature "not" (negation kept apart) */
     feat *f;                        /* nf of them, in the set's arena */
 } cclause;
 
@@ -268,6 +270,8 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
             cl.nf = (uint8_t)features(d, t0, t1, 0, 0, NULL, tmp, QFEATS);
             if (cl.nf < 4) continue;
             cl.f = keep_feats(a, tmp, cl.nf);
+            uint32_t neg = fhash("not", 3);
+            for (size_t j = 0; j < cl.nf; j++) cl.neg |= tmp[j].h == neg;
             HEAP_PUSH(c, c->clauses, cl);
         }
     }
@@ -579,22 +583,8 @@ size_t el_cmp_counts(el_cmp *c, el_comparison **out) {
 ** bounded cost per clause. */
 #define STATEMENT_WINDOW 32
 
-typedef struct post { uint64_t key; uint32_t clause; } post;   /* key: thread << 32 | feature */
-
-static int cmp_post(const void *x, const void *y) {
-    const post *a = x, *b = y;
-    if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return a->clause < b->clause ? -1 : a->clause > b->clause;
-}
-
-static bool has_feat(const cclause *a, uint32_t h) {
-    for (size_t i = 0; i < a->nf; i++) if (a->f[i].h == h) return true;
-    return false;
-}
-
 static double clause_score(const cclause *a, const cclause *b) {
-    uint32_t neg = fhash("not", 3);
-    if (has_feat(a, neg) != has_feat(b, neg)) return 0;
+    if (a->neg != b->neg) return 0;
     size_t ents, sh = overlap(a->f, a->nf, b->f, b->nf, &ents);
     size_t mn = a->nf < b->nf ? a->nf : b->nf;
     if (sh < LINK_MIN_SHARED || !mn) return 0;
@@ -607,31 +597,37 @@ size_t el_cmp_statements(el_cmp *c) {
     uint32_t *parent = el_arena_alloc(c->a, nq * sizeof *parent);
     if (!parent) return 0;
     for (size_t i = 0; i < nq; i++) parent[i] = (uint32_t)i;
+    /* Posting lists: one (thread << 32 | feature, clause, post number)
+    ** record per feature of each clause, sorted by key and, within a key,
+    ** by clause (the records are made in clause order and the sort is
+    ** stable). where[post number] is the record's place after the sort. */
     size_t np = 0;
     for (size_t i = 0; i < nc; i++) np += c->clauses.v[i].nf;
-    post *p = el_arena_alloc(c->a, (np ? np : 1) * sizeof *p);
+    el_keyed *p = malloc((np ? np : 1) * sizeof *p), *tmp = malloc((np ? np : 1) * sizeof *tmp);
+    uint32_t *where = malloc((np ? np : 1) * sizeof *where);
     uint32_t *hits = el_arena_calloc(c->a, (nc ? nc : 1) * sizeof *hits);
     uint32_t *touched = el_arena_alloc(c->a, (nc ? nc : 1) * sizeof *touched);
-    if (!p || !hits || !touched) return nq;
+    if (!p || !tmp || !where || !hits || !touched) { free(p); free(tmp); free(where); return nq; }
     size_t k = 0;
     for (size_t i = 0; i < nc; i++) {
         uint64_t th = (uint64_t)c->quotes.v[c->clauses.v[i].quote].thread << 32;
-        for (size_t j = 0; j < c->clauses.v[i].nf; j++) p[k++] = (post){th | c->clauses.v[i].f[j].h, (uint32_t)i};
+        for (size_t j = 0; j < c->clauses.v[i].nf; j++, k++)
+            p[k] = (el_keyed){th | c->clauses.v[i].f[j].h, (uint32_t)i, (uint32_t)k};
     }
-    qsort(p, np, sizeof *p, cmp_post);
+    el_sort_keyed(p, tmp, np);
+    free(tmp);
+    for (size_t q = 0; q < np; q++) where[p[q].b] = (uint32_t)q;
     /* Clause by clause, count shared features with the nearest earlier
     ** clauses of each of its posting lists, then score the promising pairs
     ** exactly. */
+    size_t first = 0;                           /* post number of clause i's first feature */
     for (size_t i = 0; i < nc; i++) {
         const cclause *a = &c->clauses.v[i];
-        uint64_t th = (uint64_t)c->quotes.v[a->quote].thread << 32;
         size_t nt = 0;
         for (size_t j = 0; j < a->nf; j++) {
-            post key = {th | a->f[j].h, (uint32_t)i};
-            size_t lo = 0, hi = np;
-            while (lo < hi) { size_t mid = (lo + hi) / 2; if (cmp_post(&p[mid], &key) < 0) lo = mid + 1; else hi = mid; }
-            for (size_t q = lo, w = 0; q > 0 && p[q - 1].key == key.key && w < STATEMENT_WINDOW; q--, w++) {
-                uint32_t cl = p[q - 1].clause;
+            size_t lo = where[first + j];       /* this feature's own record */
+            for (size_t q = lo, w = 0; q > 0 && p[q - 1].key == p[lo].key && w < STATEMENT_WINDOW; q--, w++) {
+                uint32_t cl = p[q - 1].a;
                 if (!hits[cl]) touched[nt++] = cl;
                 hits[cl]++;
             }
@@ -644,7 +640,10 @@ size_t el_cmp_statements(el_cmp *c) {
                 uf_union(parent, a->quote, b->quote);
             hits[touched[t]] = 0;
         }
+        first += a->nf;
     }
+    free(p);
+    free(where);
     for (size_t i = 0; i < nq; i++) c->quotes.v[i].statement = (long)uf_find(parent, (uint32_t)i);
     return nq;
 }

@@ -10,6 +10,7 @@
 ** rotation densification: one hash per shingle, not 32.
 */
 #include "link_int.h"
+#include "sort.h"
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -63,7 +64,6 @@ double lk_sig_similarity(const uint16_t *a, const uint16_t *b) {
     return (double)same / LK_SIG;
 }
 
-typedef struct band_ent { uint64_t key; uint32_t art; } band_ent;
 
 static void try_pair(el_linker *L, uint32_t i, uint32_t j) {
     uint32_t ri = lk_find(L->art, i), rj = lk_find(L->art, j);
@@ -72,30 +72,12 @@ static void try_pair(el_linker *L, uint32_t i, uint32_t j) {
     if (ri < rj) L->art[rj].dup = ri; else L->art[ri].dup = rj;   /* earliest is root */
 }
 
-/* Sort by key, ties in input (article) order, as a comparison sort on
-** (key, article) would: eight stable byte passes instead of a call per
-** comparison (qsort was most of the near-duplicate stage). tmp holds n. */
-static void sort_bands(band_ent *e, band_ent *tmp, size_t n) {
-    band_ent *src = e, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t at[257] = {0};
-        for (size_t i = 0; i < n; i++) at[((src[i].key >> shift) & 255) + 1]++;
-        bool one = false;
-        for (int b = 0; b < 256 && !one; b++) one = at[b + 1] == n;
-        if (one) continue;                              /* every key has this byte: no move */
-        for (int b = 0; b < 256; b++) at[b + 1] += at[b];
-        for (size_t i = 0; i < n; i++) dst[at[(src[i].key >> shift) & 255]++] = src[i];
-        band_ent *x = src; src = dst; dst = x;
-    }
-    if (src != e) memcpy(e, src, n * sizeof *e);
-}
-
 /* Band by band, sort (band key, article) and verify the articles that share
 ** a key. A bucket of wire copy may be large: up to 64 members are compared
 ** pairwise, beyond that each with its 16 predecessors (they are all alike,
 ** so the chain still unites them). Temporary memory: 32 bytes per article. */
 int lk_dedup(el_linker *L) {
-    band_ent *e = malloc(L->n * sizeof *e), *tmp = malloc(L->n * sizeof *tmp);
+    el_keyed *e = malloc(L->n * sizeof *e), *tmp = malloc(L->n * sizeof *tmp);
     if (!e || !tmp) { free(e); free(tmp); return EL_ENOMEM; }
     for (int b = 0; b < LK_BANDS; b++) {
         size_t n = 0;
@@ -104,14 +86,14 @@ int lk_dedup(el_linker *L) {
             const uint16_t *s = L->art[i].sig + b * ROWS;
             uint64_t key = (uint64_t)b << 48;
             for (int r = 0; r < ROWS; r++) key = key * 65537 + s[r];
-            e[n++] = (band_ent){mix64(key), (uint32_t)i};
+            e[n++] = (el_keyed){mix64(key), (uint32_t)i, 0};
         }
-        sort_bands(e, tmp, n);
+        el_sort_keyed(e, tmp, n);                       /* by key, then article */
         for (size_t s = 0, t; s < n; s = t) {
             for (t = s + 1; t < n && e[t].key == e[s].key; t++) {}
             for (size_t x = s + 1; x < t; x++) {
                 size_t from = t - s <= 64 ? s : (x > s + 16 ? x - 16 : s);
-                for (size_t y = from; y < x; y++) try_pair(L, e[y].art, e[x].art);
+                for (size_t y = from; y < x; y++) try_pair(L, e[y].a, e[x].a);
             }
         }
     }
