@@ -37,6 +37,7 @@
 #include "link.h"
 #include "read.h"
 #include "report.h"
+#include "sort.h"
 #include "store.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -444,6 +445,35 @@ static void write_arg_list(el_buf *b, const ev_men *const *ms, size_t n, bool so
     el_buf_putc(b, ']');
 }
 
+/* The most common value among the mentions v[0..n) of one event, by sorting
+** (key, position) records: an event reported thousands of times made the
+** pairwise count quadratic. places: the place names (interned, so one
+** string is one pointer), the winner the value whose first mention comes
+** first among the most common; else the mentions' own dates, the earliest
+** date among the most common. Returns the first mention with the winning
+** value, or NULL when no mention has one (or memory failed: *oom set). */
+static const ev_men *vote(const ev_men *const *v, size_t n, bool places, bool *oom) {
+    el_keyed *k = malloc((n ? n : 1) * 2 * sizeof *k);
+    if (!k) { *oom = true; return NULL; }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (places ? !v[i]->place : (v[i]->from_pub || v[i]->date == EL_DATE_UNKNOWN)) continue;
+        uint64_t key = places ? (uint64_t)(uintptr_t)v[i]->place : (uint64_t)((int64_t)v[i]->date + (1LL << 40));
+        k[m++] = (el_keyed){key, (uint32_t)i, 0};
+    }
+    el_sort_keyed(k, k + n, m);                 /* by value, then position */
+    size_t best_n = 0, best_at = 0;
+    for (size_t s = 0, t; s < m; s = t) {
+        for (t = s + 1; t < m && k[t].key == k[s].key; t++) {}
+        /* Dates ascend: strictly more keeps the earliest. Places: on a tie
+        ** the value met first in the mentions wins. */
+        if (t - s > best_n || (places && t - s == best_n && k[s].a < k[best_at].a)) { best_n = t - s; best_at = s; }
+    }
+    const ev_men *w = best_n ? v[k[best_at].a] : NULL;
+    free(k);
+    return w;
+}
+
 static int write_events(run *r, FILE *fe, FILE *ft) {
     /* One link record per group (the pairs of one pattern match). */
     EL_VEC(rec_ref) groups = {0};
@@ -502,24 +532,13 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         if (!all.n) continue;
         /* The event's date: the most frequent own date of its mentions, the
         ** earliest on a tie; else the first mention's publication date. */
-        const ev_men *first = all.v[0], *dated = NULL;
-        int best = 0;
-        for (size_t i = 0; i < all.n; i++) {
-            if (all.v[i]->from_pub || all.v[i]->date == EL_DATE_UNKNOWN) continue;
-            int c = 0;
-            for (size_t j = 0; j < all.n; j++) c += !all.v[j]->from_pub && all.v[j]->date == all.v[i]->date;
-            if (c > best || (c == best && dated && all.v[i]->date < dated->date)) { best = c; dated = all.v[i]; }
-        }
+        const ev_men *first = all.v[0];
+        bool oom = false;
+        const ev_men *dated = vote(all.v, all.n, false, &oom);
         const ev_men *dm = dated ? dated : first;
         /* The place most of its mentions name; the first on a tie. */
-        const ev_men *pl = NULL;
-        int pl_n = 0;
-        for (size_t i = 0; i < all.n; i++) {
-            if (!all.v[i]->place) continue;
-            int c = 0;
-            for (size_t j = 0; j < all.n; j++) c += all.v[j]->place && !strcmp(all.v[j]->place, all.v[i]->place);
-            if (c > pl_n) { pl_n = c; pl = all.v[i]; }
-        }
+        const ev_men *pl = vote(all.v, all.n, true, &oom);
+        if (oom) { el_evlink_free(V); return EL_ENOMEM; }
         el_buf *b = &r->b;
         b->len = 0;
         int f = 1;
