@@ -632,13 +632,15 @@ size_t el_cmp_statements(el_cmp *c) {
                 hits[cl]++;
             }
         }
+        const cquote *qa = &c->quotes.v[a->quote];
         for (size_t t = 0; t < nt; t++) {
-            const cclause *b = &c->clauses.v[touched[t]];
-            const cquote *qa = &c->quotes.v[a->quote], *qb = &c->quotes.v[b->quote];
-            if (hits[touched[t]] >= 2 && qa->doc != qb->doc && same_group(qa->group, qb->group) &&
-                clause_score(a, b) >= LINK_COVER)
-                uf_union(parent, a->quote, b->quote);
+            uint32_t h = hits[touched[t]];
             hits[touched[t]] = 0;
+            if (h < 2) continue;                /* before touching the clause: most stop here */
+            const cclause *b = &c->clauses.v[touched[t]];
+            const cquote *qb = &c->quotes.v[b->quote];
+            if (qa->doc != qb->doc && same_group(qa->group, qb->group) && clause_score(a, b) >= LINK_COVER)
+                uf_union(parent, a->quote, b->quote);
         }
         first += a->nf;
     }
