@@ -25,19 +25,38 @@ if [ ! -f "$out/sentences.jsonl" ]; then
 fi
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
-bench() {   # bench NAME CMD...: medians of articles/s, sentences/s, MB/s, peak kB
+bench() {   # bench NAME BIN COMMAND ARGS...: medians of articles/s, sentences/s, MB/s, peak kB
     name=$1; shift
+    cmd=; prev=                                 # the stats line to read: "stats: COMMAND articles=..."
+    for a in "$@"; do [ "$prev" = "$bin" ] && [ -z "$cmd" ] && cmd=$a; prev=$a; done
     : >"$out/runs"
     i=0
     while [ $i -lt "$runs" ]; do
         rm -rf "$out/run-dir"
-        "$@" --stats 2>&1 >/dev/null | grep '^stats: [a-z]* articles=' >>"$out/runs" || true
+        "$@" --stats 2>&1 >/dev/null | grep '^stats: ' >>"$out/runs" || true
         i=$((i + 1))
     done
-    printf '%-34s articles/s %8s  sentences/s %9s  MB/s %6s  peak_rss_kB %7s\n' "$name" \
-        "$(field articles_per_s <"$out/runs" | median)" "$(field sentences_per_s <"$out/runs" | median)" \
-        "$(field mb_per_s <"$out/runs" | median)" "$(field peak_rss_kb <"$out/runs" | median)"
+    grep "^stats: $cmd articles=" "$out/runs" >"$out/main" || true
+    printf '%-38s articles/s %8s  sentences/s %9s  MB/s %6s  peak_rss_kB %7s\n' "$name" \
+        "$(field articles_per_s <"$out/main" | median)" "$(field sentences_per_s <"$out/main" | median)" \
+        "$(field mb_per_s <"$out/main" | median)" "$(field peak_rss_kb <"$out/main" | median)"
+    # cluster: the linking stage alone, by the linking thread's CPU time (steady on a busy machine)
+    if grep -q '^stats: link ' "$out/runs"; then
+        grep '^stats: link ' "$out/runs" >"$out/link"
+        printf '%-38s articles/s %8s  (CPU: %s)  bytes/article %s\n' "  linking (near-dups, episodes)" \
+            "$(field articles_per_s <"$out/link" | median)" "$(field cpu_articles_per_s <"$out/link" | median)" \
+            "$(field link_bytes_per_article <"$out/link" | median)"
+    fi
+    # run: the output phases' own CPU seconds (they run side by side)
+    if grep -q '^stats: run phases cpu seconds' "$out/runs"; then
+        grep '^stats: run phases cpu seconds' "$out/runs" >"$out/phases"
+        printf '%-38s files %s  store %s  exports %s  report %s\n' "  output phases, CPU s" \
+            "$(field files <"$out/phases" | median)" "$(field store <"$out/phases" | median)" \
+            "$(field exports <"$out/phases" | median)" "$(field report <"$out/phases" | median)"
+    fi
 }
+# One core for real: pinned with taskset when it is there.
+one_core() { if command -v taskset >/dev/null; then taskset -c "$(($(nproc) - 1))" "$@"; else "$@"; fi; }
 {
     echo "eventline, median of $runs runs ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
     bench "articles gen 5k x 4KB" "$bin" articles "$out/gen5k.jsonl"
@@ -58,6 +77,8 @@ bench() {   # bench NAME CMD...: medians of articles/s, sentences/s, MB/s, peak 
         [ -f "$out/bbc_sentences.jsonl" ] || "$bin" articles ../shared/data/corpora/bbc.jsonl |
             python3 bench/one_sentence.py >"$out/bbc_sentences.jsonl"
         bench "code bbc one sentence a record" "$bin" code "$out/bbc_sentences.jsonl"
+        bench "cluster bbc" "$bin" cluster ../shared/data/corpora/bbc.jsonl
+        bench "run bbc --jobs 1, one core (taskset)" one_core "$bin" run --jobs 1 --out "$out/run-dir" ../shared/data/corpora/bbc.jsonl
         bench "run bbc --jobs 2 (all outputs)" "$bin" run --jobs 2 --out "$out/run-dir" ../shared/data/corpora/bbc.jsonl
     else
         echo "corpora: skipped: ../shared/data/corpora is absent"
