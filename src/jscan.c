@@ -175,6 +175,19 @@ static size_t string(el_jline *j, size_t p, uint32_t *out_len, const char **err)
     return r + 1;
 }
 
+/* A string value or key at p, pushed as a token: the byte after it, 0 on a
+** syntax error (*err set), -1 when memory runs out. */
+static long string_tok(el_jline *j, size_t p, const char **err) {
+    uint32_t n;
+    size_t q = string(j, p, &n, err);
+    if (!q) return 0;
+    int tok = push(j, EL_JSTR, p);
+    if (tok < 0) return -1;
+    j->t[tok].n = n;
+    j->t[tok].end = (uint32_t)q;
+    return (long)q;
+}
+
 /* A number at s[p]: JSON's grammar exactly. Returns the byte after it, or 0. */
 static size_t number(const char *s, size_t len, size_t p, int *type) {
     /* s is the NUL-terminated copy (buf): strtod and strtoll stop at its end. */
@@ -237,13 +250,10 @@ int el_jparse(el_jline *j, const char *s, size_t len, const char **err, size_t *
             continue;
         }
         case '"': {
-            uint32_t n;
-            size_t q = string(j, p, &n, &e);
+            long q = string_tok(j, p, &e);
+            if (q < 0) return -2;
             if (!q) goto fail;
-            if ((tok = push(j, EL_JSTR, p)) < 0) return -2;
-            j->t[tok].n = n;
-            j->t[tok].end = (uint32_t)q;
-            p = q;
+            p = (size_t)q;
             goto after;
         }
         case 't': case 'f': case 'n': {
@@ -285,13 +295,10 @@ int el_jparse(el_jline *j, const char *s, size_t len, const char **err, size_t *
         /* Inside an object, a key and its colon come before each value. */
         if (p >= len || s[p] != '"') { e = "string or '}' expected"; goto fail; }
         {
-            uint32_t n;
-            size_t q = string(j, p, &n, &e);
+            long q = string_tok(j, p, &e);
+            if (q < 0) return -2;
             if (!q) goto fail;
-            if ((tok = push(j, EL_JSTR, p)) < 0) return -2;
-            j->t[tok].n = n;
-            j->t[tok].end = (uint32_t)q;
-            p = ws(s, len, q);
+            p = ws(s, len, (size_t)q);
         }
         if (p >= len || s[p] != ':') { e = "':' expected"; goto fail; }
         p = ws(s, len, p + 1);
