@@ -49,6 +49,34 @@ static void utf8_nul_and_controls_dropped(void **st) {
     el_arena_free(a);
 }
 
+/* The cleaner copies plain ASCII eight bytes at a time: every kind of byte
+** it must stop for is tried at every place of a 24-byte stretch, and the
+** result compared with what the byte-at-a-time rules give. */
+static void utf8_special_byte_anywhere(void **st) {
+    (void)st;
+    el_arena *a = el_arena_new(NULL, 0);
+    el_utf8_report r;
+    static const struct { const char *b; size_t n; const char *out; } sp[] = {
+        {"\0", 1, ""}, {"\x01", 1, ""}, {"\x1f", 1, ""}, {"\r", 1, "\n"}, {"\t", 1, "\t"},
+        {"\x7f", 1, "\x7f"}, {"\xC3\xA9", 2, "\xC3\xA9"}, {"\xFF", 1, "\xEF\xBF\xBD"}, {" ", 1, " "},
+    };
+    const char *text = "Talks resumed in Cairo.!";                 /* 24 bytes */
+    for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
+        for (size_t at = 0; at <= 24; at++) {
+            char in[64], want[64];
+            size_t n = 0, w = 0;
+            memcpy(in, text, at); n = at;
+            memcpy(in + n, sp[k].b, sp[k].n); n += sp[k].n;
+            memcpy(in + n, text + at, 24 - at); n += 24 - at;
+            memcpy(want, text, at); w = at;
+            memcpy(want + w, sp[k].out, strlen(sp[k].out)); w += strlen(sp[k].out);
+            memcpy(want + w, text + at, 24 - at); w += 24 - at;
+            want[w] = '\0';
+            assert_string_equal(clean(a, in, n, &r), want);
+        }
+    el_arena_free(a);
+}
+
 static void utf8_nfc_composes(void **st) {
     (void)st;
     el_arena *a = el_arena_new(NULL, 0);
@@ -87,6 +115,7 @@ int main(void) {
         cmocka_unit_test(utf8_valid_text_unchanged), cmocka_unit_test(utf8_invalid_bytes_become_fffd),
         cmocka_unit_test(utf8_nul_and_controls_dropped), cmocka_unit_test(utf8_nfc_composes),
         cmocka_unit_test(json_escapes), cmocka_unit_test(utf8_cut_at_boundary),
+        cmocka_unit_test(utf8_special_byte_anywhere),
     };
     return cmocka_run_group_tests(t, NULL, NULL);
 }
