@@ -81,8 +81,12 @@ static bool is_stray_phrase(const char *s, size_t n) {
 /* Share of letters outside Latin script (Hebrew, Arabic, Cyrillic, CJK...). */
 static bool mostly_foreign_script(const char *s, size_t n) {
     size_t latin = 0, other = 0, i0 = 0;
+    for (uint64_t w; i0 + 8 <= n; i0 += 8) {    /* plain ASCII, the common case: 8 bytes a step */
+        memcpy(&w, s + i0, 8);
+        if (w & 0x8080808080808080ull) break;
+    }
     while (i0 < n && (unsigned char)s[i0] < 0x80) i0++;
-    if (i0 == n) return false;                   /* plain ASCII: the common case */
+    if (i0 == n) return false;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int k = el_utf8_decode(s + i, n - i, &cp);
@@ -381,8 +385,10 @@ static int classify(const char *s, size_t n, bool latin_doc) {
     if (starts_caption(s, n)) return EL_DEBRIS_CAPTION;
     /* A final parenthesised credit makes a caption; "(AP)" alone only when the
     ** line also carries a picture's date. */
-    if (ends_with_credit(s, n, true) || (ends_with_credit(s, n, false) && has_full_date(s, n)))
-        return EL_DEBRIS_CAPTION;
+    if (ends_with_credit(s, n, true)) return EL_DEBRIS_CAPTION;
+    /* The loose reading differs from the strict one only for a final ")". */
+    size_t k = n && s[n - 1] == '.' ? n - 1 : n;
+    if (k && s[k - 1] == ')' && ends_with_credit(s, n, false) && has_full_date(s, n)) return EL_DEBRIS_CAPTION;
     return KEEP;
 }
 
