@@ -204,6 +204,7 @@ static const char *const field_names[N_FIELDS] = {
 typedef struct jline {
     el_arena *a;
     int depth;                  /* 1 inside the record's object */
+    int values;                 /* complete top-level values on this line */
     int field;                  /* the member whose value comes next, or -1 */
     bool not_object, has_nul, oom;
     const char *str[N_FIELDS];  /* string values (integers as text for id...) */
@@ -286,7 +287,11 @@ static int j_start_map(void *ctx) {
     return 1;
 }
 
-static int j_end(void *ctx) { ((jline *)ctx)->depth--; return 1; }
+static int j_end(void *ctx) {
+    jline *j = ctx;
+    if (--j->depth == 0) j->values++;
+    return 1;
+}
 
 static int j_start_array(void *ctx) {
     jline *j = ctx;
@@ -301,61 +306,74 @@ static const yajl_callbacks j_callbacks = {
     j_null, j_bool, j_int, j_double, NULL, j_string, j_start_map, j_map_key, j_end, j_start_array, j_end,
 };
 
-/* Parse the record s[0, n) into j; NULL, or why it is not a JSON object. */
-static const char *parse_record(jline *j, el_arena *a, const char *s, size_t n, char *why, size_t wn) {
+/* Parse the record s[0, n) into j; NULL, or why it is not a JSON object.
+** One parser serves a whole file (*h, made here when NULL): it is set to
+** take value after value, and each line must hold exactly one object, which
+** the callbacks count. Making a parser per line was a tenth of the cost of
+** a one-sentence record. After any error the parser is thrown away, so
+** nothing a bad line left half-read reaches the next. */
+static const char *parse_record(jline *j, yajl_handle *h, el_arena *a, const char *s, size_t n,
+                                char *why, size_t wn) {
     memset(j, 0, sizeof *j);
     j->a = a;
     j->field = -1;
     j->translated = -1;
-    yajl_handle h = yajl_alloc(&j_callbacks, NULL, j);
-    if (!h) { j->oom = true; return NULL; }
-    yajl_status st = yajl_parse(h, (const unsigned char *)s, n);
-    if (st == yajl_status_ok) st = yajl_complete_parse(h);
+    if (!*h) {
+        *h = yajl_alloc(&j_callbacks, NULL, j);
+        if (!*h) { j->oom = true; return NULL; }
+        yajl_config(*h, yajl_allow_multiple_values, 1);
+    }
+    yajl_status st = yajl_parse(*h, (const unsigned char *)s, n);
     const char *err = NULL;
     if (j->not_object) err = "not an object";
     else if (j->has_nul) err = "\\u0000 is not allowed in a string";
     else if (j->oom) err = NULL;
     else if (st != yajl_status_ok) {
-        unsigned char *m = yajl_get_error(h, 0, (const unsigned char *)s, n);
+        unsigned char *m = yajl_get_error(*h, 0, (const unsigned char *)s, n);
         snprintf(why, wn, "%s", m ? (const char *)m : "parse error");
-        if (m) yajl_free_error(h, m);
+        if (m) yajl_free_error(*h, m);
         err = why;
+    } else if (j->depth > 0 || j->values == 0) {
+        err = j->depth > 0 ? "the line ends inside the object" : "not an object";
+    } else if (j->values > 1) {
+        err = "more than one value on the line";
     }
-    yajl_free(h);
+    if (err || j->oom || st != yajl_status_ok) { yajl_free(*h); *h = NULL; }
     return err;
 }
 
 static const char *get_str(const jline *j, int f) { return j->str[f]; }
 
-static void read_json_line(reader *r, const char *path, long lineno, const char *s, size_t n) {
+static void read_json_line(reader *r, yajl_handle *yh, jline *jp, const char *path, long lineno,
+                           const char *s, size_t n) {
     el_utf8_report rep;
     size_t cn;
     char *clean = el_utf8_clean(r->a, s, n, &cn, &rep);
     if (!clean) { out_of_memory(r, path, lineno); return; }
     report_utf8(r->d, path, lineno, s, &rep, 1);
-    jline j;
     char why[160];
-    const char *err = parse_record(&j, r->a, clean, cn, why, sizeof why);
-    if (j.oom) { out_of_memory(r, path, lineno); return; }
+    const char *err = parse_record(jp, yh, r->a, clean, cn, why, sizeof why);
+    const jline *j = jp;
+    if (j->oom) { out_of_memory(r, path, lineno); return; }
     if (err) {
         el_reject(r->d, path, lineno, "malformed JSON (%s); line skipped", err);
         return;
     }
-    int tf = j.is_str[F_TEXT] ? F_TEXT : F_BODY;
-    if (!j.is_str[tf] || j.len[tf] == 0) {
+    int tf = j->is_str[F_TEXT] ? F_TEXT : F_BODY;
+    if (!j->is_str[tf] || j->len[tf] == 0) {
         el_reject(r->d, path, lineno, "no \"text\" or \"body\" string; line skipped");
         return;
     }
     el_doc *doc = doc_new(r, path, lineno);
     if (!doc) { out_of_memory(r, path, lineno); return; }
-    doc->id = get_str(&j, F_ID);
-    doc->title = get_str(&j, F_TITLE);
-    doc->dek = get_str(&j, F_DEK);
-    doc->outlet = get_str(&j, F_OUTLET);
-    doc->url = get_str(&j, F_URL);
-    doc->language = get_str(&j, F_LANGUAGE);
-    if (j.translated >= 0) doc->translated = j.translated;
-    const char *ds = get_str(&j, F_DATE);
+    doc->id = get_str(j, F_ID);
+    doc->title = get_str(j, F_TITLE);
+    doc->dek = get_str(j, F_DEK);
+    doc->outlet = get_str(j, F_OUTLET);
+    doc->url = get_str(j, F_URL);
+    doc->language = get_str(j, F_LANGUAGE);
+    if (j->translated >= 0) doc->translated = j->translated;
+    const char *ds = get_str(j, F_DATE);
     if (ds && strlen(ds) >= 10) {
         doc->header_date = el_date_parse(ds, 10);
         if (doc->header_date == EL_DATE_UNKNOWN)
@@ -367,9 +385,9 @@ static void read_json_line(reader *r, const char *path, long lineno, const char 
     /* Text inside JSON may carry escapes (\u0001, "\r\n", a decomposed
     ** accent): clean it once more, unless the line had no backslash at all,
     ** when the text is the line's own bytes, already clean. */
-    size_t bn = j.len[tf];
-    char *body = memchr(clean, '\\', cn) ? el_utf8_clean(r->a, j.str[tf], j.len[tf], &bn, &rep)
-                                         : (char *)j.str[tf];
+    size_t bn = j->len[tf];
+    char *body = memchr(clean, '\\', cn) ? el_utf8_clean(r->a, j->str[tf], j->len[tf], &bn, &rep)
+                                         : (char *)j->str[tf];
     if (!body) { out_of_memory(r, path, lineno); return; }
     doc->raw = body;
     doc->raw_len = bn;
@@ -381,6 +399,8 @@ static void read_jsonl_file(reader *r, const char *path, FILE *f) {
     size_t cap = 0;
     ssize_t len;
     long lineno = 0;
+    yajl_handle yh = NULL;                      /* one parser for the file, its callbacks' */
+    jline jl;                                   /* state in jl: both live as long as the loop */
     while (!r->stop && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t n = (size_t)len;
@@ -388,9 +408,10 @@ static void read_jsonl_file(reader *r, const char *path, FILE *f) {
         size_t k = 0;
         while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
         if (k == n) continue;                   /* blank lines are allowed */
-        read_json_line(r, path, lineno, line, n);
+        read_json_line(r, &yh, &jl, path, lineno, line, n);
         el_arena_reset(r->a);
     }
+    if (yh) yajl_free(yh);
     if (lineno == 0) el_reject(r->d, path, 0, "empty file");
     free(line);
 }
