@@ -28,9 +28,9 @@ make -s -j"${FUZZ_JOBS:-2}" BUILD=$B CC=clang CFLAGS="-O1 -g $SAN -fsanitize=fuz
 mkdir -p $B/fuzz $B/crashes
 for t in $targets; do
     clang -O1 -g $SAN -fsanitize=fuzzer -std=c11 -D_GNU_SOURCE -Isrc -Itests/fuzz \
-        $(pkg-config --cflags jansson libutf8proc libxxhash sqlite3) \
+        $(pkg-config --cflags jansson yajl libutf8proc libxxhash sqlite3) \
         -o $B/fuzz/$t tests/fuzz/$t.c $B/libeventline.a \
-        $(pkg-config --libs jansson libutf8proc libxxhash sqlite3) -lm -lpthread || exit 2
+        $(pkg-config --libs jansson yajl libutf8proc libxxhash sqlite3) -lm -lpthread || exit 2
 done
 python3 tests/fuzz/seeds.py $B/seeds || exit 2
 status=0
