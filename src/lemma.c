@@ -191,8 +191,12 @@ el_lexicon *el_lexicon_load(el_arena *a, const char *dir, el_diag *d) {
 }
 
 const char *el_lemma(const el_lexicon *lx, const char *w, size_t n, size_t *len) {
+    return el_lemma_h(lx, w, n, el_hash(w, n), len);
+}
+
+const char *el_lemma_h(const el_lexicon *lx, const char *w, size_t n, uint64_t h, size_t *len) {
     if (!lx) return NULL;
-    lemma_val *v = el_strmap_get(lx->forms, w, n);
+    lemma_val *v = el_strmap_get_h(lx->forms, w, n, h);
     if (!v) return NULL;
     *len = v->n;
     return v->s;

@@ -11,6 +11,7 @@
 #ifndef EL_LEMMA_H
 #define EL_LEMMA_H
 #include <stddef.h>
+#include <stdint.h>
 #include "arena.h"
 #include "diag.h"
 
@@ -22,6 +23,8 @@ el_lexicon *el_lexicon_load(el_arena *a, const char *dir, el_diag *d);
 /* Lemma of the lower-case word w[0..n): a pointer into the lexicon and its
 ** length, or NULL when w is its own lemma. */
 const char *el_lemma(const el_lexicon *lex, const char *w, size_t n, size_t *len);
+/* The same with h = el_hash(w, n) already known. */
+const char *el_lemma_h(const el_lexicon *lex, const char *w, size_t n, uint64_t h, size_t *len);
 size_t el_lexicon_size(const el_lexicon *lex);
 /* Is w (lower case) a lemma in WordNet's lists for pos 'n','v','a','r'? */
 int el_lexicon_is_word(const el_lexicon *lex, const char *w, size_t n, char pos);

@@ -141,13 +141,14 @@ typedef struct seg {
     EL_VEC(el_token) t;
 } seg;
 
-/* Set the lemma of a word token. */
+/* Set the lemma of a word token, and its hash: the hash of the lower-cased
+** form, asked of the lemma map anyway, is the lemma's when no form is found. */
 static void set_lemma(seg *g, el_token *t) {
     const char *s = g->doc->body + t->start;
     size_t n = t->end - t->start;
     t->lemma = s;
     t->lemma_len = (uint16_t)(n > 65535 ? 65535 : n);
-    if (!(t->flags & EL_TOK_WORD) || n > 120) return;
+    if (!(t->flags & EL_TOK_WORD) || n > 120) { t->lemma_h = el_hash(t->lemma, t->lemma_len); return; }
     char low[128];
     size_t k = 0;
     bool changed = false, ascii = true;
@@ -170,12 +171,15 @@ static void set_lemma(seg *g, el_token *t) {
     }
     /* The possessive and "n't" need no lookup; apostrophes compare as '. */
     size_t ll;
-    const char *lem = el_lemma(g->e ? g->e->lex : NULL, low, k, &ll);
-    if (lem) { t->lemma = lem; t->lemma_len = (uint16_t)ll; return; }
+    uint64_t hl = el_hash(low, k);
+    const char *lem = el_lemma_h(g->e ? g->e->lex : NULL, low, k, hl, &ll);
+    if (lem) { t->lemma = lem; t->lemma_len = (uint16_t)ll; t->lemma_h = el_hash(lem, ll); return; }
     if (changed) {
         char *c = el_arena_strndup(g->doc->a, low, k);
         if (c) { t->lemma = c; t->lemma_len = (uint16_t)k; }
     }
+    /* The lemma is now low's bytes, or (memory failed) the surface's. */
+    t->lemma_h = t->lemma_len == k && memcmp(t->lemma, low, k) == 0 ? hl : el_hash(t->lemma, t->lemma_len);
 }
 
 static void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
@@ -405,10 +409,7 @@ int el_segment_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     if (el_arena_failed(doc->a)) return EL_ENOMEM;
     doc->toks = g.t.v;
     doc->n_toks = g.t.n;
-    for (size_t k = 0; k < doc->n_toks; k++) {
-        set_lemma(&g, &doc->toks[k]);
-        doc->toks[k].lemma_h = el_hash(doc->toks[k].lemma, doc->toks[k].lemma_len);
-    }
+    for (size_t k = 0; k < doc->n_toks; k++) set_lemma(&g, &doc->toks[k]);
     sent_vec s = {0};
     for (size_t p = 0; p < doc->n_paras; p++)
         if (pstart.v[p + 1] > pstart.v[p])
