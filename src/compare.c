@@ -597,53 +597,66 @@ size_t el_cmp_statements(el_cmp *c) {
     uint32_t *parent = el_arena_alloc(c->a, nq * sizeof *parent);
     if (!parent) return 0;
     for (size_t i = 0; i < nq; i++) parent[i] = (uint32_t)i;
-    /* Posting lists: one (thread << 32 | feature, clause, post number)
-    ** record per feature of each clause, sorted by key and, within a key,
-    ** by clause (the records are made in clause order and the sort is
-    ** stable). where[post number] is the record's place after the sort. */
-    size_t np = 0;
-    for (size_t i = 0; i < nc; i++) np += c->clauses.v[i].nf;
-    el_keyed *p = malloc((np ? np : 1) * sizeof *p), *tmp = malloc((np ? np : 1) * sizeof *tmp);
-    uint32_t *where = malloc((np ? np : 1) * sizeof *where);
+    /* Thread by thread (quotes are only linked within one), so the posting
+    ** lists of one thread are in memory at a time, not a whole run's. The
+    ** clauses of a thread keep their order: ids ascending. */
     uint32_t *hits = el_arena_calloc(c->a, (nc ? nc : 1) * sizeof *hits);
     uint32_t *touched = el_arena_alloc(c->a, (nc ? nc : 1) * sizeof *touched);
-    if (!p || !tmp || !where || !hits || !touched) { free(p); free(tmp); free(where); return nq; }
-    size_t k = 0;
-    for (size_t i = 0; i < nc; i++) {
-        uint64_t th = (uint64_t)c->quotes.v[c->clauses.v[i].quote].thread << 32;
-        for (size_t j = 0; j < c->clauses.v[i].nf; j++, k++)
-            p[k] = (el_keyed){th | c->clauses.v[i].f[j].h, (uint32_t)i, (uint32_t)k};
+    el_keyed *by = malloc((nc ? nc : 1) * 2 * sizeof *by);
+    if (!hits || !touched || !by) { free(by); return nq; }
+    for (size_t i = 0; i < nc; i++) by[i] = (el_keyed){c->quotes.v[c->clauses.v[i].quote].thread, (uint32_t)i, 0};
+    el_sort_keyed(by, by + nc, nc);
+    size_t most = 0;                            /* the largest thread's postings */
+    for (size_t s0 = 0, s1, np; s0 < nc; s0 = s1) {
+        np = 0;
+        for (s1 = s0; s1 < nc && by[s1].key == by[s0].key; s1++) np += c->clauses.v[by[s1].a].nf;
+        if (np > most) most = np;
     }
-    el_sort_keyed(p, tmp, np);
-    free(tmp);
-    for (size_t q = 0; q < np; q++) where[p[q].b] = (uint32_t)q;
-    /* Clause by clause, count shared features with the nearest earlier
-    ** clauses of each of its posting lists, then score the promising pairs
-    ** exactly. */
-    size_t first = 0;                           /* post number of clause i's first feature */
-    for (size_t i = 0; i < nc; i++) {
-        const cclause *a = &c->clauses.v[i];
-        size_t nt = 0;
-        for (size_t j = 0; j < a->nf; j++) {
-            size_t lo = where[first + j];       /* this feature's own record */
-            for (size_t q = lo, w = 0; q > 0 && p[q - 1].key == p[lo].key && w < STATEMENT_WINDOW; q--, w++) {
-                uint32_t cl = p[q - 1].a;
-                if (!hits[cl]) touched[nt++] = cl;
-                hits[cl]++;
+    el_keyed *p = malloc((most ? most : 1) * 2 * sizeof *p);
+    uint32_t *where = malloc((most ? most : 1) * sizeof *where);
+    if (!p || !where) { free(by); free(p); free(where); return nq; }
+    for (size_t s0 = 0, s1; s0 < nc; s0 = s1) {
+        for (s1 = s0; s1 < nc && by[s1].key == by[s0].key; s1++) {}
+        /* Posting lists: one (feature, clause, post number) record per
+        ** feature of each clause, sorted by feature and, within one, by
+        ** clause (made in clause order; the sort is stable). where[post
+        ** number] is the record's place after the sort. */
+        size_t np = 0;
+        for (size_t x = s0; x < s1; x++) {
+            const cclause *cl = &c->clauses.v[by[x].a];
+            for (size_t j = 0; j < cl->nf; j++, np++) p[np] = (el_keyed){cl->f[j].h, by[x].a, (uint32_t)np};
+        }
+        el_sort_keyed(p, p + np, np);
+        for (size_t q = 0; q < np; q++) where[p[q].b] = (uint32_t)q;
+        /* Clause by clause, count shared features with the nearest earlier
+        ** clauses of each of its posting lists, then score the promising
+        ** pairs exactly. */
+        size_t first = 0;                       /* post number of the clause's first feature */
+        for (size_t x = s0; x < s1; x++) {
+            const cclause *a = &c->clauses.v[by[x].a];
+            size_t nt = 0;
+            for (size_t j = 0; j < a->nf; j++) {
+                size_t lo = where[first + j];   /* this feature's own record */
+                for (size_t q = lo, w = 0; q > 0 && p[q - 1].key == p[lo].key && w < STATEMENT_WINDOW; q--, w++) {
+                    uint32_t cl = p[q - 1].a;
+                    if (!hits[cl]) touched[nt++] = cl;
+                    hits[cl]++;
+                }
             }
+            const cquote *qa = &c->quotes.v[a->quote];
+            for (size_t t = 0; t < nt; t++) {
+                uint32_t h = hits[touched[t]];
+                hits[touched[t]] = 0;
+                if (h < 2) continue;            /* before touching the clause: most stop here */
+                const cclause *b = &c->clauses.v[touched[t]];
+                const cquote *qb = &c->quotes.v[b->quote];
+                if (qa->doc != qb->doc && same_group(qa->group, qb->group) && clause_score(a, b) >= LINK_COVER)
+                    uf_union(parent, a->quote, b->quote);
+            }
+            first += a->nf;
         }
-        const cquote *qa = &c->quotes.v[a->quote];
-        for (size_t t = 0; t < nt; t++) {
-            uint32_t h = hits[touched[t]];
-            hits[touched[t]] = 0;
-            if (h < 2) continue;                /* before touching the clause: most stop here */
-            const cclause *b = &c->clauses.v[touched[t]];
-            const cquote *qb = &c->quotes.v[b->quote];
-            if (qa->doc != qb->doc && same_group(qa->group, qb->group) && clause_score(a, b) >= LINK_COVER)
-                uf_union(parent, a->quote, b->quote);
-        }
-        first += a->nf;
     }
+    free(by);
     free(p);
     free(where);
     for (size_t i = 0; i < nq; i++) c->quotes.v[i].statement = (long)uf_find(parent, (uint32_t)i);
