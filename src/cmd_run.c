@@ -738,8 +738,51 @@ typedef struct post_job {
     const char *out, *db;
     el_diag *d;
     bool skip;
+    const el_store_opts *opt;           /* the store's: see gate below */
     double seconds, cpu;                /* wall clock; this thread's CPU */
 } post_job;
+
+/* The store starts as soon as articles.jsonl is written, on a thread of its
+** own: loading and indexing the articles is its heaviest part, and it then
+** overlaps linking, events and comparisons. It waits at the gate for the
+** other files (inside its transaction) and rolls back if the run fails. */
+typedef struct gate {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int state;                          /* 0 wait, 1 the files are in place, 2 the run failed */
+    bool passed;                        /* the store is done with tmp/articles.jsonl */
+} gate;
+
+static void gate_pass(gate *g) {
+    pthread_mutex_lock(&g->mu);
+    g->passed = true;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+}
+
+/* The run waits for this before moving articles.jsonl out of .tmp. */
+static void gate_wait_passed(gate *g) {
+    pthread_mutex_lock(&g->mu);
+    while (!g->passed) pthread_cond_wait(&g->cv, &g->mu);
+    pthread_mutex_unlock(&g->mu);
+}
+
+static int gate_wait(void *ud) {
+    gate *g = ud;
+    gate_pass(g);
+    pthread_mutex_lock(&g->mu);
+    while (g->state == 0) pthread_cond_wait(&g->cv, &g->mu);
+    int failed = g->state != 1;
+    pthread_mutex_unlock(&g->mu);
+    return failed;
+}
+
+static void gate_open(gate *g, int state) {
+    pthread_mutex_lock(&g->mu);
+    g->state = state;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+}
 
 /* CPU seconds of the calling thread: the phases run side by side, and on a
 ** busy machine their wall clock says little about their own cost. */
@@ -753,7 +796,8 @@ static void *post_run(void *ud) {
     double t0 = el_now(), c0 = thread_cpu();
     if (j->skip) return NULL;
     if (j->kind == 0) {
-        if (el_store_write(j->out, j->db, NULL, j->d) != EL_OK) el_reject(j->d, j->db, 0, "database not updated");
+        if (el_store_write(j->out, j->db, j->opt, j->d) != EL_OK) el_reject(j->d, j->db, 0, "database not updated");
+        if (j->opt && j->opt->rest_ud) gate_pass(j->opt->rest_ud);   /* also when it failed early */
     } else if (j->kind == 1) {
         if (el_export_write_all(j->out, j->d) != EL_OK) el_reject(j->d, j->out, 0, "exports not written");
     } else if (el_report_write(j->out, j->d) != EL_OK) {
@@ -790,6 +834,12 @@ int el_cmd_run(int argc, char **argv) {
     el_diag d;
     el_diag_init(&d, NULL);
     run r = {.d = &d};
+    /* The store's early start (see gate): its thread, options and gate. */
+    gate store_gate = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+    el_store_opts store_opt = {0};
+    post_job store_job = {.kind = 0, .out = out, .db = db_path, .d = &d, .skip = no_db};
+    pthread_t store_th;
+    bool store_started = false;
     el_engine *e = el_engine_open(&cli.opt, &d);
     /* What fails from here on is reported where it fails: out of memory, an
     ** unreadable data folder, an output folder we cannot write. Exit 1. */
@@ -831,7 +881,21 @@ int el_cmd_run(int argc, char **argv) {
     }
     workers_finish(&r);
     double t_stages = el_now();
-    if (rrc != EL_OK || r.rc != EL_OK || el_link_finish(r.L) != EL_OK) goto done;
+    if (rrc != EL_OK || r.rc != EL_OK) goto done;
+    /* articles.jsonl is complete: the store may start on it (see gate). */
+    int arc = close_synced(r.f_articles);
+    r.f_articles = NULL;
+    if (arc) { el_reject(&d, tmp, 0, "could not write the run's files"); goto done; }
+    json_object_seed(0);                /* jansson's hash seed, set before threads */
+    if (!no_db) {
+        store_opt.articles_dir = tmp;
+        store_opt.rest_ready = gate_wait;
+        store_opt.rest_ud = &store_gate;
+        store_job.opt = &store_opt;
+        store_started = pthread_create(&store_th, NULL, post_run, &store_job) == 0;
+        if (!store_started) store_job.opt = NULL;       /* it runs later, on this thread */
+    }
+    if (el_link_finish(r.L) != EL_OK) goto done;
     el_cmp_group_by_thread(r.cmp, r.L);     /* counts and quotes compared within a thread */
     double t_link = el_now();
     FILE *fe = open_tmp(tmp, "events.jsonl", &d), *ft = open_tmp(tmp, "mentions.tsv", &d);
@@ -845,35 +909,44 @@ int el_cmd_run(int argc, char **argv) {
         write_entities(&r, fn);
     }
     int crc = 0;
-    FILE *fl[] = {fe, ft, fs, fq, fc, fn, r.f_articles, r.f_counts};
+    FILE *fl[] = {fe, ft, fs, fq, fc, fn, r.f_counts};
     for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++) crc |= close_synced(fl[i]);
-    r.f_articles = r.f_counts = NULL;
+    r.f_counts = NULL;
     if (wrc != EL_OK || crc) { el_reject(&d, tmp, 0, "could not write the run's files"); goto done; }
-    /* Publish: rename each file into place, then the database, then the report. */
+    /* Publish: rename each file into place, then the database, then the report.
+    ** The store must be past articles.jsonl in .tmp first. */
+    if (store_started) gate_wait_passed(&store_gate);
     for (int i = 0; outputs[i]; i++) {
         char from[4400], to[4400];
         snprintf(from, sizeof from, "%s/%s", tmp, outputs[i]);
         snprintf(to, sizeof to, "%s/%s", out, outputs[i]);
         if (rename(from, to)) el_reject(&d, to, 0, "cannot replace: %s", strerror(errno));
     }
-    rmdir(tmp);
     double t_files = el_now(), c_files = thread_cpu();
-    /* The database, the exports and the report each read the files just
-    ** written and write their own output: they run side by side. */
-    json_object_seed(0);                /* jansson's hash seed, set before threads */
+    /* The database (already on its way: it goes on past the gate), the
+    ** exports and the report each read the files just written and write
+    ** their own output: they run side by side. */
+    if (store_started) gate_open(&store_gate, 1);
     post_job jobs[3] = {
-        {.kind = 0, .out = out, .db = db_path, .d = &d, .skip = no_db},
+        store_job,
         {.kind = 1, .out = out, .d = &d},
         {.kind = 2, .out = out, .d = &d, .skip = no_report},
     };
     pthread_t th[3];
     bool started[3] = {false, false, false};
     for (int i = 1; i < 3; i++) started[i] = pthread_create(&th[i], NULL, post_run, &jobs[i]) == 0;
-    post_run(&jobs[0]);
+    if (store_started) {
+        pthread_join(store_th, NULL);
+        store_started = false;
+        jobs[0] = store_job;
+    } else {
+        post_run(&jobs[0]);
+    }
     for (int i = 1; i < 3; i++) {
         if (started[i]) pthread_join(th[i], NULL);
         else post_run(&jobs[i]);
     }
+    rmdir(tmp);
     if (cli.stats)
         el_note(&d, "stats: run phases seconds: stages=%.3f link=%.3f events=%.3f files=%.3f "
                 "store=%.3f exports=%.3f report=%.3f (side by side) linker_bytes=%zu\n"
@@ -887,6 +960,10 @@ int el_cmd_run(int argc, char **argv) {
                 r.arts.n, r.skipped, el_link_n_episodes(r.L), el_link_n_threads(r.L), out);
     status = el_exit_status(&d);
 done:
+    if (store_started) {                /* the run failed after the store began: it rolls back */
+        gate_open(&store_gate, 2);
+        pthread_join(store_th, NULL);
+    }
     if (r.rc == EL_ENOMEM) { el_reject(&d, "<memory>", 0, "out of memory"); status = 1; }
     if (r.f_articles) fclose(r.f_articles);
     if (r.f_counts) fclose(r.f_counts);

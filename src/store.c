@@ -620,13 +620,18 @@ static int load_flat(writer *w, const char *dir, const char *file, const flat_ta
 
 static int load_all(writer *w, const char *dir) {
     char path[4096];
-    snprintf(path, sizeof path, "%s/articles.jsonl", dir);
+    const char *adir = w->opt && w->opt->articles_dir ? w->opt->articles_dir : dir;
+    snprintf(path, sizeof path, "%s/articles.jsonl", adir);
     w->file = path;
     w->table = "articles";
     w->rows = 0;
     int rc = load_articles(w, path);
     finalize_all(w);
     if (rc < 0 || stop_now(w) || tick(w, true)) return -1;
+    if (w->opt && w->opt->rest_ready && w->opt->rest_ready(w->opt->rest_ud)) {
+        w->stopped = true;                      /* the run failed: roll back */
+        return -1;
+    }
 
     static const char *const ent_sql[] = {
         "INSERT INTO entities(id, name, type, code, country, lat, lon) VALUES(?1,?2,?3,?4,?5,?6,?7)",

@@ -28,6 +28,15 @@ typedef struct el_store_opts {
     /* Delete stored articles that articles.jsonl does not list. Default
     ** (false): an article once stored stays, so nothing is ever lost. */
     bool prune;
+    /* A run that has written articles.jsonl but not yet its other files:
+    ** articles are read from articles_dir (NULL: out_dir) and indexed, then
+    ** rest_ready() is called, inside the same transaction, and waited for;
+    ** it returns nonzero when the other files will not come, which rolls
+    ** the write back. So the heaviest table loads while the run still
+    ** links and compares. NULL: the files are all there. */
+    const char *articles_dir;
+    int (*rest_ready)(void *ud);
+    void *rest_ud;
 } el_store_opts;
 
 /* Load the JSON Lines files of out_dir into the database at db_path
