@@ -116,7 +116,7 @@ static const char *compile(el_verbs *v, el_pattern *p, char *s, char **head_out)
         }
         if (!it->n_alt) return "empty alternative";
     }
-    if (p->n_items && p->item[0].kind == ITEM_WORD && p->item[0].n_alt == 1)
+    if (p->n_items && p->item[0].kind == ITEM_WORD && p->item[0].n_alt == 1 && p->item[0].alt[0])
         p->w0h = el_first_word_hash(p->item[0].alt[0], p->item[0].alt_len[0]);
     return NULL;
 }
@@ -161,6 +161,7 @@ static int load_patterns(el_verbs *v, const char *path, el_diag *d) {
         p->code = cur;
         char *head = NULL;
         const char *why = compile(v, p, s, &head);
+        if (el_arena_failed(v->a)) break;           /* a copy above failed: out of memory */
         if (why) { el_reject(d, path, ln, "%s; pattern skipped", why); continue; }
         if (index_pattern(v, p, head, strlen(head))) break;
         v->n_patterns++;
