@@ -1069,13 +1069,7 @@ int el_actor_index_add(el_actor_index *x, el_doc *doc) {
             if (v) {
                 id = (int)(intptr_t)v;
             } else {
-                if (x->n == x->cap) {
-                    size_t nc = x->cap ? x->cap * 2 : 256;
-                    el_entity *nv = realloc(x->v, nc * sizeof *nv);
-                    if (!nv) return EL_ENOMEM;
-                    x->v = nv;
-                    x->cap = nc;
-                }
+                if (!el_heap_reserve((void **)&x->v, &x->cap, x->n, sizeof *x->v, 256)) return EL_ENOMEM;
                 el_entity *E = &x->v[x->n];
                 memset(E, 0, sizeof *E);
                 E->id = (int)++x->n;
@@ -1093,13 +1087,8 @@ int el_actor_index_add(el_actor_index *x, el_doc *doc) {
         m->entity = id;
         if (!x->keep) continue;
         el_entity *E = &x->v[id - 1];
-        if (E->n_ments == E->cap_ments) {
-            size_t nc = E->cap_ments ? E->cap_ments * 2 : 4;
-            el_entity_ment *nv = realloc(E->ments, nc * sizeof *nv);
-            if (!nv) return EL_ENOMEM;
-            E->ments = nv;
-            E->cap_ments = nc;
-        }
+        if (!el_heap_reserve((void **)&E->ments, &E->cap_ments, E->n_ments, sizeof *E->ments, 4))
+            return EL_ENOMEM;
         if (!article) article = intern(x, doc->id ? doc->id : doc->base);
         E->ments[E->n_ments++] = (el_entity_ment){article, m->start, m->end,
                                                   el_arena_strndup(x->a, doc->body + m->start, m->end - m->start),

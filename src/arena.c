@@ -167,3 +167,13 @@ void el_arena_free(el_arena *a) {
     }
     a->heap.put(a->heap.ud, a, sizeof *a);
 }
+
+bool el_heap_reserve(void **p, size_t *cap, size_t n, size_t size, size_t first) {
+    if (n < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *q = realloc(*p, nc * size);
+    if (!q) return false;
+    *p = q;
+    *cap = nc;
+    return true;
+}

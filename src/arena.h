@@ -42,6 +42,16 @@ void      el_arena_free(el_arena *a);      /* NULL is fine */
 ** any arena exists; nothing else should. */
 void      el_arena_fail_after(long n, long count);
 
+/* Room for element n in the malloc'd array *p of *cap elements of size
+** bytes: doubled when full, first elements at the start. For arrays that
+** outlive an article (run-long lists): in an arena each doubling would leave
+** the old copy behind. False when out of memory (*p is then unchanged). */
+bool      el_heap_reserve(void **p, size_t *cap, size_t n, size_t size, size_t first);
+/* Push x onto an EL_VEC held on the heap (free its .v); false when out of memory. */
+#define EL_HEAP_PUSH(vec, x, first)                                            \
+    (el_heap_reserve((void **)&(vec).v, &(vec).cap, (vec).n, sizeof *(vec).v, (first)) \
+         ? ((vec).v[(vec).n++] = (x), true) : false)
+
 /* A growable array in an arena: EL_VEC(el_span) v = {0}; EL_PUSH(a, v, x). */
 #define EL_VEC(T) struct { T *v; size_t n, cap; }
 #define EL_PUSH(arena, vec, x) do {                                            \

@@ -157,14 +157,7 @@ static void keep_events(run *r, const el_doc *doc, uint32_t article) {
         };
         if (ev->has_source) m.src = keep_arg(r, &ev->source);
         if (ev->has_target) m.tgt = keep_arg(r, &ev->target);
-        if (r->evs.n == r->evs.cap) {          /* on the heap: run-long, and big */
-            size_t nc = r->evs.cap ? r->evs.cap * 2 : 1024;
-            ev_men *nv = realloc(r->evs.v, nc * sizeof *nv);
-            if (!nv) { r->rc = EL_ENOMEM; return; }
-            r->evs.v = nv;
-            r->evs.cap = nc;
-        }
-        r->evs.v[r->evs.n++] = m;
+        if (!EL_HEAP_PUSH(r->evs, m, 1024)) { r->rc = EL_ENOMEM; return; }   /* run-long, and big */
     }
 }
 

@@ -161,8 +161,8 @@ typedef struct cclause {            /* one sentence of a quote, for linking */
     feat *f;                        /* nf of them, in the set's arena */
 } cclause;
 
-/* The three lists grow for the whole run: on the heap (realloc), not in the
-** arena, where each doubling would leave the old copy behind. Features are
+/* The three lists grow for the whole run: on the heap (EL_HEAP_PUSH), not in
+** the arena, where each doubling would leave the old copy behind. Features are
 ** stored at their own length: a clause has 15 or so, not the 48 it may. */
 struct el_cmp {
     el_arena *a;
@@ -172,16 +172,6 @@ struct el_cmp {
     uint32_t n_docs;
     bool failed;
 };
-
-#define HEAP_PUSH(c, vec, x) do {                                              \
-    if ((vec).n == (vec).cap) {                                                \
-        size_t nc_ = (vec).cap ? (vec).cap * 2 : 64;                           \
-        void *nv_ = realloc((vec).v, nc_ * sizeof *(vec).v);                   \
-        if (!nv_) { (c)->failed = true; break; }                               \
-        (vec).v = nv_; (vec).cap = nc_;                                        \
-    }                                                                          \
-    (vec).v[(vec).n++] = (x);                                                  \
-} while (0)
 
 /* Keep n features of tmp in the arena. */
 static feat *keep_feats(el_arena *a, const feat *tmp, size_t n) {
@@ -248,7 +238,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
         feat tmp[CFEATS];
         x.nf = (uint8_t)features(d, s->tok, s->tok + s->n_tok, t0, t1, count_words, tmp, CFEATS);
         x.f = keep_feats(a, tmp, x.nf);
-        HEAP_PUSH(c, c->counts, x);
+        if (!EL_HEAP_PUSH(c->counts, x, 64)) c->failed = true;
     }
     for (size_t i = 0; i < d->n_quotes; i++) {
         const el_quote *q = &d->quotes[i];
@@ -257,7 +247,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
         x.q.entity = cp(a, q->entity);
         x.text = cps(a, d, q->start, q->end);
         uint32_t qi = (uint32_t)c->quotes.n;
-        HEAP_PUSH(c, c->quotes, x);
+        if (!EL_HEAP_PUSH(c->quotes, x, 64)) c->failed = true;
         /* One clause per sentence of the quote. */
         size_t k = 0;
         while (k < d->n_sents && d->sents[k].end <= q->start) k++;
@@ -272,7 +262,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
             cl.f = keep_feats(a, tmp, cl.nf);
             uint32_t neg = fhash("not", 3);
             for (size_t j = 0; j < cl.nf; j++) cl.neg |= tmp[j].h == neg;
-            HEAP_PUSH(c, c->clauses, cl);
+            if (!EL_HEAP_PUSH(c->clauses, cl, 64)) c->failed = true;
         }
     }
     c->n_docs++;

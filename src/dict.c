@@ -78,19 +78,8 @@ const char *el_dict_code(el_dict *D, const char *s, size_t n) {
     return el_strmap_key(D->codes, s, n);
 }
 
-/* Grow a malloc'd array to hold one more element; false on ENOMEM. */
-static bool reserve(void **p, size_t *cap, size_t n, size_t size) {
-    if (n < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 1024;
-    void *q = realloc(*p, nc * size);
-    if (!q) return false;
-    *p = q;
-    *cap = nc;
-    return true;
-}
-
 el_entry *el_dict_add_entry(el_dict *D, uint32_t *idx) {
-    if (!reserve((void **)&D->ents, &D->cap_ents, D->n_ents, sizeof *D->ents)) {
+    if (!el_heap_reserve((void **)&D->ents, &D->cap_ents, D->n_ents, sizeof *D->ents, 1024)) {
         D->failed = true;
         return NULL;
     }
@@ -271,7 +260,7 @@ static bool edges_grow(el_dict *D) {
 }
 
 static uint32_t new_node(el_dict *D) {
-    if (!reserve((void **)&D->nodes, &D->cap_nodes, D->n_nodes, sizeof *D->nodes)) {
+    if (!el_heap_reserve((void **)&D->nodes, &D->cap_nodes, D->n_nodes, sizeof *D->nodes, 1024)) {
         D->failed = true;
         return EL_NONE;
     }
@@ -381,7 +370,7 @@ int el_dict_add_alias(el_dict *D, uint32_t entry, const char *text, size_t n, in
         if (D->als[a].entry == entry && D->als[a].kind == kind && D->als[a].cased == cased &&
             memcmp(D->als[a].toks, cbuf, cl) == 0)
             return 0;
-    if (!reserve((void **)&D->als, &D->cap_als, D->n_als, sizeof *D->als)) { D->failed = true; return -1; }
+    if (!el_heap_reserve((void **)&D->als, &D->cap_als, D->n_als, sizeof *D->als, 1024)) { D->failed = true; return -1; }
     char *toks = el_dict_strdup(D, cbuf, cl);
     if (!toks) return -1;
     uint32_t ai = (uint32_t)D->n_als++;

@@ -56,12 +56,7 @@ void el_evlink_free(el_evlink *v) {
 }
 
 long el_evlink_add(el_evlink *v, const el_event_rec *r) {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 256;
-        el_event_rec *nr = realloc(v->r, cap * sizeof *nr);
-        if (!nr) return -1;
-        v->r = nr; v->cap = cap;
-    }
+    if (!el_heap_reserve((void **)&v->r, &v->cap, v->n, sizeof *v->r, 256)) return -1;
     v->r[v->n] = *r;
     return (long)v->n++;
 }
