@@ -150,3 +150,11 @@ void el_json_key(el_buf *b, const char *key, int *first) {
     el_json_str(b, key, strlen(key));
     el_buf_putc(b, ':');
 }
+
+char *el_path_slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *b = el_file_slurp(f, len);
+    fclose(f);
+    return b;
+}

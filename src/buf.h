@@ -26,6 +26,9 @@ int  el_buf_flush(el_buf *b, FILE *f);
 /* The rest of open file f, read whole into malloc'd memory with a NUL after
 ** it; *len gets its length. Does not close f. NULL when out of memory. */
 char *el_file_slurp(FILE *f, size_t *len);
+/* The same for the file at path, opened and closed here; NULL when it cannot
+** be opened or memory runs out. */
+char *el_path_slurp(const char *path, size_t *len);
 
 /* JSON values. */
 void el_json_str(el_buf *b, const char *s, size_t n);     /* quoted, escaped */

@@ -432,11 +432,8 @@ uint32_t el_dict_find(const el_dict *D, const char *name, size_t n) {
 typedef struct lines { char *buf; size_t len, pos; long no; } lines;
 
 static bool read_file(const char *path, lines *L) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return false;
     size_t n = 0;
-    char *b = el_file_slurp(f, &n);
-    fclose(f);
+    char *b = el_path_slurp(path, &n);
     if (!b) return false;
     *L = (lines){b, n, 0, 0};
     return true;

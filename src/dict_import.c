@@ -49,11 +49,8 @@ static void warn(imp *I, long line, const char *fmt, const char *arg) {
 typedef struct rd { char *buf; size_t len, pos; long no; bool in_xml; } rd;
 
 static bool slurp(const char *path, rd *R) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return false;
     size_t n = 0;
-    char *b = el_file_slurp(f, &n);
-    fclose(f);
+    char *b = el_path_slurp(path, &n);
     if (!b) return false;
     *R = (rd){b, n, 0, 0, false};
     return true;
