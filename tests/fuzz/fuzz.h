@@ -97,4 +97,19 @@ static void fz_check_doc(const el_doc *doc) {
     for (size_t i = 0; i < doc->n_removed; i++) FZ_CHECK(doc->removed[i].text);
 }
 
+/* A fresh document named fuzz.txt in a new arena, as the readers start one;
+** the caller reads text into it and frees doc->a. */
+static el_doc *fz_new_doc(void) {
+    el_arena *a = el_arena_new(NULL, 64 * 1024);
+    el_doc *doc = a ? el_arena_calloc(a, sizeof *doc) : NULL;
+    if (!doc) abort();
+    doc->a = a;
+    doc->file = doc->base = "fuzz.txt";
+    doc->line = 1;
+    doc->id = "fuzz";
+    doc->translated = -1;
+    doc->date = doc->header_date = EL_DATE_UNKNOWN;
+    return doc;
+}
+
 #endif

@@ -36,15 +36,8 @@ static void check_span(const el_doc *doc, uint32_t s, uint32_t e) {
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     el_diag *d = fz_diag();
-    el_arena *a = el_arena_new(NULL, 64 * 1024);
-    el_doc *doc = el_arena_calloc(a, sizeof *doc);
-    if (!doc) abort();
-    doc->a = a;
-    doc->file = doc->base = "fuzz.txt";
-    doc->line = 1;
-    doc->id = "fuzz";
-    doc->translated = -1;
-    doc->date = doc->header_date = EL_DATE_UNKNOWN;
+    el_doc *doc = fz_new_doc();
+    el_arena *a = doc->a;
     if (el_read_text(E, doc, (const char *)data, size, d) != EL_OK) abort();
     if (doc->date == EL_DATE_UNKNOWN && size && (data[0] & 1)) {
         doc->date = el_date_from_ymd(2024, 2, 13);

@@ -37,15 +37,8 @@ static int on_doc(el_doc *doc, void *ud) { (void)ud; process(doc); return 0; }
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     el_diag *d = fz_diag();
     /* 1. Plain text in memory. */
-    el_arena *a = el_arena_new(NULL, 64 * 1024);
-    el_doc *doc = el_arena_calloc(a, sizeof *doc);
-    if (!doc) abort();
-    doc->a = a;
-    doc->file = doc->base = "fuzz.txt";
-    doc->line = 1;
-    doc->id = "fuzz";
-    doc->translated = -1;
-    doc->date = doc->header_date = EL_DATE_UNKNOWN;
+    el_doc *doc = fz_new_doc();
+    el_arena *a = doc->a;
     if (el_read_text(E, doc, (const char *)data, size, d) == EL_OK) process(doc);
     el_arena_free(a);
     /* 2. The same bytes as a JSON Lines file. */
