@@ -13,7 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "buf.h"
+#include "code.h"
+#include "dict.h"
 #include "el_int.h"
+#include "engine.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { fprintf(stderr, "fuzz check failed at %s:%d: %s\n", \
                                      __FILE__, __LINE__, #c); abort(); } } while (0)
@@ -95,6 +98,16 @@ static void fz_check_doc(const el_doc *doc) {
         FZ_CHECK(s->tok <= doc->n_toks && s->n_tok <= doc->n_toks - s->tok);
     }
     for (size_t i = 0; i < doc->n_removed; i++) FZ_CHECK(doc->removed[i].text);
+}
+
+/* The engine with the shipped dictionaries and event patterns, as a
+** command opens it; aborts when it cannot (the fuzzing would mean nothing). */
+static el_engine *fz_engine(void) {
+    el_options o = {0};
+    el_engine *e = el_engine_open(&o, fz_diag());
+    if (!e || el_engine_load_dict(e, fz_diag()) != EL_OK || el_engine_load_verbs(e, fz_diag()) != EL_OK)
+        abort();
+    return e;
 }
 
 /* A fresh document named fuzz.txt in a new arena, as the readers start one;

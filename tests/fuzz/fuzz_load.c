@@ -44,10 +44,7 @@ static char *slurp(const char *path, size_t *n) {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc; (void)argv;
-    el_options o = {0};
-    E = el_engine_open(&o, fz_diag());
-    if (!E || el_engine_load_dict(E, fz_diag()) != EL_OK || el_engine_load_verbs(E, fz_diag()) != EL_OK)
-        abort();
+    E = fz_engine();
     char p[4200];
     snprintf(p, sizeof p, "%s/sample/s01_talks_open.txt", E->opt.data_dir);
     sample = slurp(p, &sample_len);

@@ -23,10 +23,7 @@ static el_engine *E;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc; (void)argv;
-    el_options o = {0};
-    E = el_engine_open(&o, fz_diag());
-    if (!E || el_engine_load_dict(E, fz_diag()) != EL_OK || el_engine_load_verbs(E, fz_diag()) != EL_OK)
-        abort();
+    E = fz_engine();
     return 0;
 }
 
