@@ -880,6 +880,17 @@ static size_t frames_of(qctx *q, uint32_t si, const el_frame **out) {
     return q->n_fr[si];
 }
 
+/* The quote's speaker is frame f's source: its span, its resolved entity,
+** remembered for the quotes that follow. */
+static void speaker_of_frame(qctx *q, const el_frame *f, el_quote *out) {
+    const el_doc *d = q->d;
+    out->spk_start = d->toks[f->subj].start;
+    out->spk_end = d->toks[f->subj_end - 1].end;
+    bool person;
+    out->entity = resolve(q, f->subj, f->subj_end, out->spk_start, &person);
+    note_speaker(q, out->entity, person, d->toks[f->subj].para, out->spk_start);
+}
+
 /* Speaker of direct quote dq: the frame right after its closing mark, else a
 ** frame before its opening mark in the same sentence, else the quote before
 ** when this one continues it. */
@@ -896,11 +907,7 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
             if (fr[i].form == EL_FRAME_CITING) continue;
             if (fr[i].form == EL_FRAME_ACCORDING) first = fr[i].verb;
             if (first >= k && first <= k + 1) {
-                out->spk_start = d->toks[fr[i].subj].start;
-                out->spk_end = d->toks[fr[i].subj_end - 1].end;
-                bool person;
-                out->entity = resolve(q, fr[i].subj, fr[i].subj_end, out->spk_start, &person);
-                note_speaker(q, out->entity, person, d->toks[fr[i].subj].para, out->spk_start);
+                speaker_of_frame(q, &fr[i], out);
                 return;
             }
         }
@@ -910,11 +917,7 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
     for (size_t i = nf; i-- > 0;) {
         if (fr[i].verb >= x->open || fr[i].form == EL_FRAME_CITING) continue;
         if (inside_dq(q, fr[i].start)) continue;
-        out->spk_start = d->toks[fr[i].subj].start;
-        out->spk_end = d->toks[fr[i].subj_end - 1].end;
-        bool person;
-        out->entity = resolve(q, fr[i].subj, fr[i].subj_end, out->spk_start, &person);
-        note_speaker(q, out->entity, person, d->toks[fr[i].subj].para, out->spk_start);
+        speaker_of_frame(q, &fr[i], out);
         return;
     }
     /* A quote that continues the one before (same paragraph, or opening the next). */
