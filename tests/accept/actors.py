@@ -16,17 +16,13 @@ The last line is "actors: N passed, N failed"; exit status 1 if any failed.
 """
 import json, os, re, subprocess, sys
 
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import Checks  # noqa: E402
+
 SHARED = os.path.join("..", "shared")
 
 
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
+check = Checks("actors")
 
 
 def norm(s):
@@ -114,8 +110,7 @@ def main():
         check(rc2 == 0 and reports and ents2, "--dict %s loads (exit %d, %d report lines)" % (sub, rc2, len(reports)))
 
     print("actors: gold (actor, article) pairs found %d/%d" % (found, pairs))
-    print("actors: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.finish()
 
 
 if __name__ == "__main__":

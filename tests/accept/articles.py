@@ -10,16 +10,12 @@ Each check is one line: ok/FAIL and what was checked. The last line is
 """
 import json, os, re, subprocess, sys
 
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import Checks  # noqa: E402
 
 
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
+
+check = Checks("articles")
 
 
 def run(binary, args):
@@ -165,8 +161,8 @@ def seeds(binary):
 def main():
     mode, binary = sys.argv[1], sys.argv[2]
     {"sample": sample, "seeds": seeds}[mode](binary)
-    print("%s: %d passed, %d failed" % (mode, passed, failed))
-    sys.exit(1 if failed else 0)
+    check.name = mode
+    sys.exit(check.finish())
 
 
 if __name__ == "__main__":

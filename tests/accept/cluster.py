@@ -19,18 +19,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import Checks  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "..", "shared")
-passed = failed = 0
 
 
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
+check = Checks("cluster")
 
 
 def partition(rows, key):
@@ -72,8 +68,7 @@ def main():
           == [(r["article"], r["episode"], r["thread"]) for r in sorted(rows, key=lambda r: r["article"])],
           "7 the same ids when the files come in reverse order")
     mentions_checks(binary)
-    print("cluster: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.finish()
 
 
 def mentions_checks(binary):

@@ -19,17 +19,12 @@ The last line is "counts: N passed, N failed"; exit status 1 if any failed.
 """
 import json, os, re, subprocess, sys
 
-passed = failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from goldlib import Checks  # noqa: E402
 
 
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("  ok", what)
-    else:
-        failed += 1
-        print("FAIL", what)
+
+check = Checks("counts", show_ok=True)
 
 
 def run(binary, args):
@@ -192,8 +187,7 @@ def main():
             bad += 1
     check(bad == 0, "text is body[start:end] for all %d counts and quotes (%d wrong)" % (len(counts) + len(quotes), bad))
 
-    print("counts: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.finish()
 
 
 if __name__ == "__main__":

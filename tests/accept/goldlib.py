@@ -7,12 +7,14 @@ run_seeds.py from their own folder."""
 class Checks:
     """Count checks; print each failure; close with "NAME: N passed, N failed"."""
 
-    def __init__(self, name):
-        self.name, self.passed, self.failed = name, 0, 0
+    def __init__(self, name, show_ok=False):
+        self.name, self.passed, self.failed, self.show_ok = name, 0, 0, show_ok
 
     def __call__(self, ok, what):
         if ok:
             self.passed += 1
+            if self.show_ok:
+                print("  ok", what)
         else:
             self.failed += 1
             print("FAIL", what)
