@@ -13,18 +13,15 @@ Last line: "run-props: N passed, N failed".
 """
 import hashlib, json, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
-passed = failed = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "accept"))
+from goldlib import Checks  # noqa: E402
+
 EXPORTS = ["articles.jsonl", "entities.jsonl", "events.jsonl", "mentions.tsv", "stories.jsonl",
            "counts.jsonl", "quotes.jsonl", "comparisons.jsonl", "gdelt.events.tsv", "plover.jsonl",
            "events.csv", "report.html"]
 
 
-def check(ok, what):
-    global passed, failed
-    passed += bool(ok)
-    failed += not ok
-    if not ok:
-        print("FAIL", what)
+check = Checks("run-props")
 
 
 def digest(d):
@@ -103,8 +100,7 @@ def main():
               "no temporary files left behind")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("run-props: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.finish()
 
 
 if __name__ == "__main__":
