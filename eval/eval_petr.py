@@ -13,7 +13,10 @@ dictionary, whose codes are often not CAMEO's ("restore diplomatic ties" is
 064 there, "arrested" 212); a low score here does not mean a wrong CAMEO code.
 Skips, saying so, when ../shared is absent.
 """
-import argparse, collections, json, os, subprocess, sys
+import argparse, json, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from coderun import code_events  # noqa: E402
 
 
 def main():
@@ -32,14 +35,9 @@ def main():
             continue
         recs.append(r)
     inp = "".join(json.dumps({"id": r["id"] + "#%d" % i, "text": r["text"]}) + "\n" for i, r in enumerate(recs))
-    p = subprocess.run([args.bin, "code"], input=inp, capture_output=True, text=True)
-    if p.returncode not in (0, 1):
-        print(p.stderr)
+    evs = code_events(args.bin, inp)
+    if evs is None:
         return 2
-    evs = collections.defaultdict(list)
-    for line in p.stdout.splitlines():
-        e = json.loads(line)
-        evs[e["input"]].append(e)
     n_ev = ok_ev = n_none = ok_none = 0
     misses = []
     for i, r in enumerate(recs):

@@ -10,7 +10,10 @@ manual does (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT ->
 ASSAULT). A gold record without a target is matched by any target.
 Skips, saying so, when ../shared is absent.
 """
-import argparse, collections, json, os, subprocess, sys
+import argparse, collections, json, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from coderun import code_events  # noqa: E402
 
 OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
        "COOPERATION": "COOPERATE"}
@@ -36,14 +39,9 @@ def main():
         return 0
     recs = [json.loads(l) for l in open(path, encoding="utf-8")]
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date")}) + "\n" for r in recs)
-    p = subprocess.run([args.bin, "code"], input=inp, capture_output=True, text=True)
-    if p.returncode not in (0, 1):
-        print(p.stderr)
+    evs = code_events(args.bin, inp)
+    if evs is None:
         return 2
-    evs = collections.defaultdict(list)
-    for line in p.stdout.splitlines():
-        e = json.loads(line)
-        evs[e["input"]].append(e)
     n = len(recs)
     cat = src = tgt = full = none = 0
     per = collections.Counter()
