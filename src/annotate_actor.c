@@ -969,10 +969,17 @@ static bool prepare(actx *c) {
     char buf[256];
     for (size_t i = 0; i < doc->n_toks; i++) {
         const el_token *t = &doc->toks[i];
-        size_t n = el_dict_fold(doc->body + t->start, t->end - t->start, buf, sizeof buf, true);
-        c->dt[i].h = el_hash(buf, n);
+        size_t tl = t->end - t->start;
         c->dt[i].fold = NULL;
         c->dt[i].fold_len = 0;
+        /* An ASCII token folds to its text with A-Z lowered, whose hash the
+        ** segmenter left in low_h, unless a final period goes ("Gen."). */
+        if (!stems && !(t->flags & EL_TOK_NONASCII) && tl <= 256 && doc->body[t->end - 1] != '.') {
+            c->dt[i].h = doc->low_h[i];
+            continue;
+        }
+        size_t n = el_dict_fold(doc->body + t->start, tl, buf, sizeof buf, true);
+        c->dt[i].h = el_hash(buf, n);
         if (stems && n && (t->flags & EL_TOK_WORD)) {  /* kept for TABARI stems */
             char *f = el_arena_strndup(doc->a, buf, n);
             c->dt[i].fold = f;

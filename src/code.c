@@ -200,8 +200,12 @@ static int arg_after_articles(const coder *c, uint32_t j) {
 
 static int arg_covering(const coder *c, uint32_t t) { return t < c->doc->n_toks ? c->arg_cover[t] : -1; }
 
-static bool item_word_at(const el_doc *doc, const el_token *t, const pat_item *it) {
-    for (int k = 0; k < it->n_alt; k++) if (lemma_is(doc, t, it->alt[k], it->alt_len[k])) return true;
+/* Is token k one of the item's words, by its lemma or its surface? As
+** lemma_is(), by hash: the alternatives are lower case, low_h is the surface
+** with A-Z lowered. */
+static bool item_word_at(const el_doc *doc, uint32_t k, const pat_item *it) {
+    uint64_t lh = doc->toks[k].lemma_h, sh = doc->low_h[k];
+    for (int a = 0; a < it->n_alt; a++) if (it->alt_h[a] == lh || it->alt_h[a] == sh) return true;
     return false;
 }
 
@@ -224,9 +228,8 @@ static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) 
         while (i < end && in_class(c, &doc->toks[i], CL_fillers)) i++;
         bool ok = false;
         for (int g = 0; g <= gap && i + (uint32_t)g < end; g++) {
-            const el_token *t = &doc->toks[i + (uint32_t)g];
             if (g > 0 && boundary(doc, &doc->toks[i + (uint32_t)g - 1])) break;
-            if (item_word_at(doc, t, it)) { i += (uint32_t)g + 1; ok = true; break; }
+            if (item_word_at(doc, i + (uint32_t)g, it)) { i += (uint32_t)g + 1; ok = true; break; }
         }
         if (!ok) return false;
         gap = 0;
@@ -886,12 +889,12 @@ static void code_sentence(coder *c, uint32_t si) {
         /* A pattern whose first item is one word matches only if that word
         ** is the first token after the head and its fillers: its lemma or
         ** its surface. Hashes of both let most patterns go untouched. */
-        uint32_t j = h + 1, hl = 0, hs = 0;
+        uint32_t j = h + 1;
+        uint64_t hl = 0, hs = 0;
         while (j < end && in_class(c, &doc->toks[j], CL_fillers)) j++;
         if (j < end) {
-            const el_token *tj = &doc->toks[j];
-            hl = el_first_word_hash(tj->lemma, tj->lemma_len);
-            hs = el_first_word_hash(doc->body + tj->start, tj->end - tj->start);
+            hl = doc->toks[j].lemma_h;
+            hs = doc->low_h[j];
         }
         const el_pattern *p = used_as_noun(c, h) ? NULL : x->verb;
         for (; p; p = p->next)                  /* longest first */
@@ -953,15 +956,12 @@ static uint32_t token_lex(const el_engine *e, const el_doc *doc, size_t k, const
     const el_lexent *x = el_strmap_get_h(e->verbs->lex, t->lemma, t->lemma_len, t->lemma_h);
     *le = x;
     if (x) cls |= x->cls;
+    /* The surface form, lower-cased, when it is not the lemma ("told"). */
     size_t n = t->end - t->start;
     char low[64];
-    if (n < sizeof low) {
-        bool same = n == t->lemma_len;
-        for (size_t i = 0; i < n; i++) {
-            low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
-            if (same && low[i] != t->lemma[i]) same = false;
-        }
-        if (!same && (x = el_strmap_get(e->verbs->lex, low, n))) cls |= x->cls;
+    if (n < sizeof low && doc->low_h[k] != t->lemma_h) {
+        for (size_t i = 0; i < n; i++) low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
+        if ((x = el_strmap_get_h(e->verbs->lex, low, n, doc->low_h[k]))) cls |= x->cls;
     }
     return cls;
 }

@@ -19,6 +19,8 @@ typedef struct pat_item {
     uint8_t n_alt;
     const char *alt[PAT_MAX_ALTS];      /* lower-case words */
     uint8_t alt_len[PAT_MAX_ALTS];
+    uint64_t alt_h[PAT_MAX_ALTS];       /* el_hash of each: tested against a token's
+                                        ** lemma_h and low_h, no bytes compared */
 } pat_item;
 
 typedef struct el_pattern {
@@ -26,7 +28,7 @@ typedef struct el_pattern {
     ** their first word, which can be told from here without touching the
     ** items (see first_word_hash). */
     struct el_pattern *next;            /* the next pattern with the same head */
-    uint32_t w0h;                       /* first item's one word, hashed; 0: no such test */
+    uint64_t w0h;                       /* first item's one word, el_hash; 0: no such test */
     const char *text;                   /* the line as written, for explanation */
     const char *src;                    /* "FILE:LINE" */
     const el_code_info *code;
@@ -35,14 +37,6 @@ typedef struct el_pattern {
     uint8_t n_words;                    /* words in all: longer is more specific */
     pat_item item[PAT_MAX_ITEMS];
 } el_pattern;
-
-/* A word's hash for the first-word test: ASCII folded, as lemma_is() compares
-** surface forms; never 0. */
-static inline uint32_t el_first_word_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint32_t)el_lower((unsigned char)s[i])) * 16777619u;
-    return h | 1u;
-}
 
 /* Everything the coder asks of one word, found with one lookup. */
 typedef struct el_lexent {

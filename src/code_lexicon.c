@@ -112,12 +112,13 @@ static const char *compile(el_verbs *v, el_pattern *p, char *s, char **head_out)
             if (strlen(alt) > UINT8_MAX) return "word longer than 255 bytes";
             for (char *c = alt; *c; c++) *c = (char)el_lower((unsigned char)*c);
             it->alt_len[it->n_alt] = (uint8_t)strlen(alt);
+            it->alt_h[it->n_alt] = el_hash(alt, it->alt_len[it->n_alt]);
             it->alt[it->n_alt++] = el_arena_strdup(v->a, alt);
         }
         if (!it->n_alt) return "empty alternative";
     }
     if (p->n_items && p->item[0].kind == ITEM_WORD && p->item[0].n_alt == 1 && p->item[0].alt[0])
-        p->w0h = el_first_word_hash(p->item[0].alt[0], p->item[0].alt_len[0]);
+        p->w0h = p->item[0].alt_h[0];
     return NULL;
 }
 

@@ -53,6 +53,7 @@ enum {
     EL_TOK_QUOTE  = 1 << 6,   /* a quotation mark, straight or curly */
     EL_TOK_POSS   = 1 << 7,   /* a possessive 's or ’s, split off the word */
     EL_TOK_SSTART = 1 << 8,   /* first token of its sentence */
+    EL_TOK_NONASCII = 1 << 9, /* holds a byte outside ASCII */
 };
 
 typedef struct el_token {
@@ -99,6 +100,9 @@ typedef struct el_doc {
     /* Set by segment. */
     el_sent *sents; size_t n_sents;
     el_token *toks; size_t n_toks;
+    uint64_t *low_h;            /* per token, el_hash of its text with A-Z lowered
+                                ** (what el_ieq compares): the coder's and the
+                                ** actor matcher's second key; NULL when unset */
     /* Set by the annotators (stage 4) and the coder (stage 5); each type is
     ** defined in its stage's header (annotate_time.h, annotate_actor.h,
     ** annotate_count.h, annotate_quote.h, code.h). */

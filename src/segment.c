@@ -141,14 +141,31 @@ typedef struct seg {
     EL_VEC(el_token) t;
 } seg;
 
-/* Set the lemma of a word token, and its hash: the hash of the lower-cased
-** form, asked of the lemma map anyway, is the lemma's when no form is found. */
-static void set_lemma(seg *g, el_token *t) {
+/* el_hash of s[0..n) with A-Z lowered: the token's second key (el_doc.low_h). */
+static uint64_t low_hash(seg *g, const char *s, size_t n, uint64_t h_as_is) {
+    size_t i = 0;
+    while (i < n && !(s[i] >= 'A' && s[i] <= 'Z')) i++;
+    if (i == n) return h_as_is;                          /* nothing to lower */
+    char *c = el_arena_strndup(g->doc->a, s, n);          /* long or rare: tokens that are no words */
+    if (!c) return h_as_is;
+    for (; i < n; i++) c[i] = (char)el_lower((unsigned char)c[i]);
+    return el_hash(c, n);
+}
+
+/* Set the lemma of a token, its hash, its NONASCII flag, and return the hash
+** of its text with A-Z lowered. The hash of the lower-cased form, asked of
+** the lemma map anyway, is the lemma's when no form is found. */
+static uint64_t set_lemma(seg *g, el_token *t) {
     const char *s = g->doc->body + t->start;
     size_t n = t->end - t->start;
     t->lemma = s;
     t->lemma_len = (uint16_t)(n > 65535 ? 65535 : n);
-    if (!(t->flags & EL_TOK_WORD) || n > 120) { t->lemma_h = el_hash(t->lemma, t->lemma_len); return; }
+    if (!(t->flags & EL_TOK_WORD) || n > 120) {
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)s[i] >= 0x80) { t->flags |= EL_TOK_NONASCII; break; }
+        t->lemma_h = el_hash(t->lemma, t->lemma_len);
+        return t->lemma_len == n ? low_hash(g, s, n, t->lemma_h) : low_hash(g, s, n, el_hash(s, n));
+    }
     char low[128];
     size_t k = 0;
     bool changed = false, ascii = true;
@@ -158,7 +175,10 @@ static void set_lemma(seg *g, el_token *t) {
         if (c >= 'A' && c <= 'Z') { c += 32; changed = true; }
         low[k++] = (char)c;
     }
+    uint64_t low_h = 0;
     if (!ascii) {                                        /* full case folding for the rare case */
+        t->flags |= EL_TOK_NONASCII;
+        low_h = el_hash(low, k);
         utf8proc_uint8_t *f = NULL;
         utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
                                           UTF8PROC_CASEFOLD | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -172,14 +192,16 @@ static void set_lemma(seg *g, el_token *t) {
     /* The possessive and "n't" need no lookup; apostrophes compare as '. */
     size_t ll;
     uint64_t hl = el_hash(low, k);
+    if (ascii) low_h = hl;
     const char *lem = el_lemma_h(g->e ? g->e->lex : NULL, low, k, hl, &ll);
-    if (lem) { t->lemma = lem; t->lemma_len = (uint16_t)ll; t->lemma_h = el_hash(lem, ll); return; }
+    if (lem) { t->lemma = lem; t->lemma_len = (uint16_t)ll; t->lemma_h = el_hash(lem, ll); return low_h; }
     if (changed) {
         char *c = el_arena_strndup(g->doc->a, low, k);
         if (c) { t->lemma = c; t->lemma_len = (uint16_t)k; }
     }
     /* The lemma is now low's bytes, or (memory failed) the surface's. */
     t->lemma_h = t->lemma_len == k && memcmp(t->lemma, low, k) == 0 ? hl : el_hash(t->lemma, t->lemma_len);
+    return low_h;
 }
 
 static void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
@@ -188,12 +210,17 @@ static void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
 }
 
 /* Length of a URL or e-mail address at s (a whole non-space run less
-** trailing punctuation), or 0. */
-static size_t url_at(const char *s, size_t n) {
+** trailing punctuation), or 0. Asked of every word: the run is only scanned
+** when it opens like a URL, or when an '@' lies ahead in the paragraph
+** (at_ahead), which is rare. */
+static size_t url_at(const char *s, size_t n, bool at_ahead) {
+    /* The prefixes hold no space, so testing them against all of s is
+    ** testing them against the run. */
+    bool url = (s[0] == 'h' || s[0] == 'H' || s[0] == 'w' || s[0] == 'W') &&
+               (el_iprefix(s, n, "http://") || el_iprefix(s, n, "https://") || el_iprefix(s, n, "www."));
+    if (!url && !at_ahead) return 0;
     size_t e = 0;
     while (e < n && !el_is_space((unsigned char)s[e])) e++;
-    bool url = (s[0] == 'h' || s[0] == 'H' || s[0] == 'w' || s[0] == 'W') &&   /* asked of every word */
-               (el_iprefix(s, e, "http://") || el_iprefix(s, e, "https://") || el_iprefix(s, e, "www."));
     if (!url) {
         const char *at = memchr(s, '@', e);
         if (!at || at == s || !memchr(at, '.', (size_t)(s + e - at))) return 0;
@@ -210,12 +237,18 @@ static void tokenize_para(seg *g, uint32_t ps, uint32_t pe, uint32_t para) {
     const char *b = g->doc->body;
     size_t i = ps;
     size_t first = g->t.n;
+    const char *q0 = memchr(b + ps, '@', pe - ps);
+    size_t at = q0 ? (size_t)(q0 - b) : pe;     /* the next '@' at or after i, or pe */
     while (i < pe) {
         size_t len;
         uint32_t cp;
         cclass c = char_class(b + i, pe - i, &len, &cp);
         if (c == C_SPACE) { i += len; continue; }
-        size_t u = (cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W' || c == C_WORD) ? url_at(b + i, pe - i) : 0;
+        if (at < i) {
+            const char *q = memchr(b + i, '@', pe - i);
+            at = q ? (size_t)(q - b) : pe;
+        }
+        size_t u = (cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W' || c == C_WORD) ? url_at(b + i, pe - i, at < pe) : 0;
         if (u) { push(g, (uint32_t)i, (uint32_t)(i + u), EL_TOK_WORD); i += u; continue; }
         if (c == C_PUNCT) {
             size_t j = i + len;
@@ -409,7 +442,9 @@ int el_segment_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     if (el_arena_failed(doc->a)) return EL_ENOMEM;
     doc->toks = g.t.v;
     doc->n_toks = g.t.n;
-    for (size_t k = 0; k < doc->n_toks; k++) set_lemma(&g, &doc->toks[k]);
+    doc->low_h = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *doc->low_h);
+    if (!doc->low_h) return EL_ENOMEM;
+    for (size_t k = 0; k < doc->n_toks; k++) doc->low_h[k] = set_lemma(&g, &doc->toks[k]);
     sent_vec s = {0};
     for (size_t p = 0; p < doc->n_paras; p++)
         if (pstart.v[p + 1] > pstart.v[p])

@@ -131,10 +131,38 @@ static void sentences_stay_in_paragraphs(void **st) {
     el_diag_fini(&d);
 }
 
+/* low_h: every token's text with A-Z lowered, hashed, whatever its kind;
+** NONASCII marks tokens with bytes outside ASCII. */
+static void low_hashes(void **st) {
+    (void)st;
+    el_diag d;
+    el_diag_init(&d, NULL);
+    el_arena *a = el_arena_new(NULL, 0);
+    el_doc *doc = plain_doc(a, "The MINISTERS met \xC3\x89LYS\xC3\x89\x45 officials at 10AM, U.S. sources said.", &d);
+    assert_non_null(doc->low_h);
+    for (size_t i = 0; i < doc->n_toks; i++) {
+        const el_token *t = &doc->toks[i];
+        char low[64];
+        size_t n = t->end - t->start;
+        bool nonascii = false;
+        for (size_t k = 0; k < n; k++) {
+            low[k] = (char)el_lower((unsigned char)doc->body[t->start + k]);
+            if ((unsigned char)low[k] >= 0x80) nonascii = true;
+        }
+        assert_true(doc->low_h[i] == el_hash(low, n));
+        assert_int_equal(!!(t->flags & EL_TOK_NONASCII), nonascii);
+    }
+    assert_int_equal(doc->toks[3].flags & EL_TOK_NONASCII, EL_TOK_NONASCII);   /* ÉLYSÉE */
+    assert_true(doc->low_h[1] != doc->toks[1].lemma_h);                         /* ministers: minister */
+    el_arena_free(a);
+    el_diag_fini(&d);
+}
+
 int main(void) {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(sentences_table), cmocka_unit_test(tokens_offsets_and_flags),
         cmocka_unit_test(lemmas_from_wordnet), cmocka_unit_test(sentences_stay_in_paragraphs),
+        cmocka_unit_test(low_hashes),
     };
     return cmocka_run_group_tests(t, NULL, NULL);
 }
