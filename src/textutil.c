@@ -5,16 +5,18 @@
 */
 #include "textutil.h"
 
+/* No strlen(w): asked tens of times a sentence, these mostly fail at the
+** first byte. */
 bool el_ieq(const char *s, size_t n, const char *w) {
-    size_t m = strlen(w);
-    if (m != n) return false;
-    for (size_t i = 0; i < n; i++) if (el_lower((unsigned char)s[i]) != el_lower((unsigned char)w[i])) return false;
-    return true;
+    for (size_t i = 0; i < n; i++)
+        if (!w[i] || el_lower((unsigned char)s[i]) != el_lower((unsigned char)w[i])) return false;
+    return w[n] == '\0';
 }
 
 bool el_iprefix(const char *s, size_t n, const char *w) {
-    size_t m = strlen(w);
-    return m <= n && el_ieq(s, m, w);
+    for (size_t i = 0; w[i]; i++)
+        if (i >= n || el_lower((unsigned char)s[i]) != el_lower((unsigned char)w[i])) return false;
+    return true;
 }
 
 bool el_isuffix(const char *s, size_t n, const char *w) {
@@ -88,7 +90,9 @@ static size_t match_name(const char *s, size_t n, const char *const names[3], bo
 int el_month_at(const char *s, size_t n, size_t *len, bool icase) {
     if (!n || !strchr("JFMASONDjfmasond", s[0]) || (!icase && !el_is_upper((unsigned char)s[0])))
         return 0;                                /* the hot path: most words are no month */
+    int c0 = el_lower((unsigned char)s[0]);
     for (int i = 0; i < 12; i++) {
+        if (c0 != el_lower((unsigned char)months[i][0][0])) continue;   /* a month's names share it */
         size_t m = match_name(s, n, months[i], icase);
         if (m) { *len = m; return i + 1; }
     }
@@ -98,7 +102,9 @@ int el_month_at(const char *s, size_t n, size_t *len, bool icase) {
 int el_weekday_at(const char *s, size_t n, size_t *len, bool icase) {
     if (!n || !strchr("MTWFSmtwfs", s[0]) || (!icase && !el_is_upper((unsigned char)s[0])))
         return -1;
+    int c0 = el_lower((unsigned char)s[0]);
     for (int i = 0; i < 7; i++) {
+        if (c0 != el_lower((unsigned char)weekdays[i][0][0])) continue;
         size_t m = match_name(s, n, weekdays[i], icase);
         if (m) { *len = m; return i; }
     }
