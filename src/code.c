@@ -896,20 +896,23 @@ static void code_sentence(coder *c, uint32_t si) {
             hl = doc->toks[j].lemma_h;
             hs = doc->low_h[j];
         }
-        const el_pattern *p = used_as_noun(c, h) ? NULL : x->verb;
-        for (; p; p = p->next)                  /* longest first */
-            if ((!p->w0h || p->w0h == hl || p->w0h == hs) && match_at(c, p, h, &cand)) {
+        const el_patref *r = x->verbs;
+        uint32_t nr = used_as_noun(c, h) ? 0 : x->n_verbs;
+        for (uint32_t k = 0; k < nr; k++)       /* longest first */
+            if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && match_at(c, r[k].p, h, &cand)) {
                 best = cand;
                 found = true;
                 break;
             }
-        if (!found && !verb_context(c, h))
-            for (p = x->noun; p; p = p->next)
-                if ((!p->w0h || p->w0h == hl || p->w0h == hs) && match_at(c, p, h, &cand)) {
+        if (!found && x->n_nouns && !verb_context(c, h))
+            for (uint32_t k = 0; k < x->n_nouns; k++) {
+                r = x->nouns;
+                if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && match_at(c, r[k].p, h, &cand)) {
                     best = cand;
                     found = true;
                     break;
                 }
+            }
         if (!found) continue;
         EL_PUSH(doc->a, ms, best);
         covered_to = best.last + 1;
@@ -1162,13 +1165,28 @@ static el_lexent *lexent_of(el_verbs *v, const char *key, size_t len) {
     return x;
 }
 
+/* The chain from p as an array of el_patref. */
+static const el_patref *patrefs(el_verbs *v, const el_pattern *p, uint32_t *n) {
+    *n = 0;
+    for (const el_pattern *q = p; q; q = q->next) (*n)++;
+    el_patref *r = el_arena_alloc(v->a, (*n ? *n : 1) * sizeof *r);
+    if (!r) return NULL;
+    uint32_t i = 0;
+    for (const el_pattern *q = p; q; q = q->next) r[i++] = (el_patref){q->w0h, q};
+    return r;
+}
+
 static int lex_verb(void *ud, const char *k, size_t n, void *val) {
     el_lexent *x = lexent_of(ud, k, n);
-    return x ? (x->verb = val, 0) : EL_ENOMEM;
+    if (!x) return EL_ENOMEM;
+    x->verb = val;
+    return (x->verbs = patrefs(ud, val, &x->n_verbs)) ? 0 : EL_ENOMEM;
 }
 static int lex_noun(void *ud, const char *k, size_t n, void *val) {
     el_lexent *x = lexent_of(ud, k, n);
-    return x ? (x->noun = val, 0) : EL_ENOMEM;
+    if (!x) return EL_ENOMEM;
+    x->noun = val;
+    return (x->nouns = patrefs(ud, val, &x->n_nouns)) ? 0 : EL_ENOMEM;
 }
 static int lex_cls(void *ud, const char *k, size_t n, void *val) {
     el_lexent *x = lexent_of(ud, k, n);

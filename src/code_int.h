@@ -38,10 +38,19 @@ typedef struct el_pattern {
     pat_item item[PAT_MAX_ITEMS];
 } el_pattern;
 
+/* A pattern as the coder's scan sees it: its first-word hash beside it, so
+** that trying a head's patterns reads one array, not every pattern. */
+typedef struct el_patref {
+    uint64_t w0h;                       /* p->w0h */
+    const struct el_pattern *p;
+} el_patref;
+
 /* Everything the coder asks of one word, found with one lookup. */
 typedef struct el_lexent {
     const struct el_pattern *verb;      /* patterns headed by it as a verb, longest first */
     const struct el_pattern *noun;      /* ... as an event noun */
+    const el_patref *verbs, *nouns;     /* the two lists above as arrays, same order */
+    uint32_t n_verbs, n_nouns;
     uint32_t cls;                       /* word-class bits (code.c) */
 } el_lexent;
 

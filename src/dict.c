@@ -282,9 +282,17 @@ static uint32_t edge_add(el_dict *D, uint32_t parent, uint64_t h) {
     return c;
 }
 
+static bool root_may(const el_dict *D, uint64_t h) {
+    return D->root_bits[(h >> 40) % ROOT_BITS / 64] & (1ull << ((h >> 40) % 64));
+}
+
 size_t el_dict_match(const el_dict *D, const el_dict_tok *toks, size_t i, size_t lim,
                      el_dict_hit *out, size_t max) {
-    uint32_t act[8], nxt[8];
+    /* Asked at nearly every token, and most start no alias: the root's bit
+    ** set answers before any loop (the root has no stems of its own unless
+    ** an imported dictionary gave it some). */
+    if (i >= lim || (!D->nodes[0].stem_mask && !root_may(D, toks[i].h))) return 0;
+    uint32_t buf_a[8], buf_b[8], *act = buf_a, *nxt = buf_b;
     size_t na = 1, nh = 0;
     act[0] = 0;
     for (size_t j = i; j < lim && na; j++) {
@@ -299,15 +307,17 @@ size_t el_dict_match(const el_dict *D, const el_dict_tok *toks, size_t i, size_t
                 if (c != EL_NONE && nn < 8) nxt[nn++] = c;
             }
         }
+        uint64_t h = toks[j].h;
         for (size_t a = 0; a < na; a++) {
-            uint64_t h = toks[j].h;
-            if (act[a] == 0 && !(D->root_bits[(h >> 40) % ROOT_BITS / 64] & (1ull << ((h >> 40) % 64)))) continue;
+            if (act[a] == 0 && !root_may(D, h)) continue;
             uint32_t c = edge_find(D, act[a], h);
             if (c != EL_NONE && nn < 8) nxt[nn++] = c;
         }
         for (size_t b = 0; b < nn && nh < max; b++)
             if (D->nodes[nxt[b]].first != EL_NONE) out[nh++] = (el_dict_hit){(uint32_t)(j + 1), D->nodes[nxt[b]].first};
-        memcpy(act, nxt, nn * sizeof *act);
+        uint32_t *t = act;
+        act = nxt;
+        nxt = t;
         na = nn;
     }
     return nh;

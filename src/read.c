@@ -274,8 +274,11 @@ static int j_map_key(void *ctx, const unsigned char *k, size_t n) {
     jline *j = ctx;
     j->field = -1;
     if (j->depth != 1) return 1;
-    for (int f = 0; f < N_FIELDS; f++)
-        if (strlen(field_names[f]) == n && memcmp(field_names[f], k, n) == 0) { j->field = f; break; }
+    for (int f = 0; f < N_FIELDS; f++)          /* first byte first: asked of every member */
+        if (n && field_names[f][0] == (char)k[0] && strlen(field_names[f]) == n && memcmp(field_names[f], k, n) == 0) {
+            j->field = f;
+            break;
+        }
     return 1;
 }
 
