@@ -269,32 +269,18 @@ static const char *const comment_exact[] = {
     "Comments are closed.", "Join the conversation", "Be the first to comment", NULL,
 };
 
-/* The cues that gate the social and comment tests, looked for once a unit
-** in one pass: every unit of every article is asked, and nearly all are
-** prose that has none. Each needle is told by its first byte. */
+/* The cues that gate the social and comment tests, looked for once a unit:
+** every unit of every article is asked, and nearly all are prose that has
+** none. memmem() beats a byte loop here: the needles are rare, and a switch
+** on every byte (tried) costs twice its time in mispredicted branches. */
 enum { CUE_SOCIAL = 1, CUE_COMMENT = 2 };
-
-static bool at_is(const char *s, size_t n, size_t i, const char *w, size_t wl) {
-    return i + wl <= n && memcmp(s + i, w, wl) == 0;
-}
 
 static unsigned cues_of(const char *s, size_t n) {
     unsigned c = 0;
-    bool social = n <= 160;             /* the social cues count only in short units */
-    for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case 'o':
-            if (at_is(s, n, i, "omment", 6)) c |= CUE_COMMENT;
-            else if (social && (at_is(s, n, i, "ollow", 5) || at_is(s, n, i, "oin our", 7))) c |= CUE_SOCIAL;
-            break;
-        case 'O': if (at_is(s, n, i, "OMMENT", 6)) c |= CUE_COMMENT; break;
-        case 'h': if (social && at_is(s, n, i, "hare", 4)) c |= CUE_SOCIAL; break;
-        case 'u': if (social && at_is(s, n, i, "ubscribe", 8)) c |= CUE_SOCIAL; break;
-        case 'i': if (social && at_is(s, n, i, "ign up", 6)) c |= CUE_SOCIAL; break;
-        case '|': if (social) c |= CUE_SOCIAL; break;
-        default: break;
-        }
-    }
+    if (memmem(s, n, "omment", 6) || memmem(s, n, "OMMENT", 6)) c |= CUE_COMMENT;
+    if (n <= 160 && (memchr(s, '|', n) || memmem(s, n, "ollow", 5) || memmem(s, n, "hare", 4) ||
+                     memmem(s, n, "oin our", 7) || memmem(s, n, "ubscribe", 8) || memmem(s, n, "ign up", 6)))
+        c |= CUE_SOCIAL;
     return c;
 }
 
