@@ -18,7 +18,10 @@
 #include "utf8.h"
 
 /* Abbreviations that precede a name or number: never a sentence end.
-** KEEP IN SYNC with the "title" cases of tests/cases/sentences.tsv. */
+** KEEP IN SYNC with the "title" cases of tests/cases/sentences.tsv.
+** No entry here or in abbrevs[] is longer than ABBR_MAX bytes: every word
+** before a period is asked, and most are longer. */
+#define ABBR_MAX 6
 static const char *const titles[] = {
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Maj", "Lt", "Col", "Capt", "Cmdr",
     "Cdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Sen", "Sens", "Rep", "Reps", "Gov", "Pres",
@@ -200,11 +203,11 @@ static uint64_t set_lemma(seg *g, el_token *t) {
         if (c) { t->lemma = c; t->lemma_len = (uint16_t)k; }
     }
     /* The lemma is now low's bytes, or (memory failed) the surface's. */
-    t->lemma_h = t->lemma_len == k && memcmp(t->lemma, low, k) == 0 ? hl : el_hash(t->lemma, t->lemma_len);
+    t->lemma_h = changed && t->lemma == s ? el_hash(t->lemma, t->lemma_len) : hl;   /* unchanged: low is s */
     return low_h;
 }
 
-static void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
+static inline void push(seg *g, uint32_t start, uint32_t end, uint16_t flags) {
     el_token t = {.start = start, .end = end, .flags = flags};
     EL_PUSH(g->doc->a, g->t, t);
 }
@@ -248,7 +251,8 @@ static void tokenize_para(seg *g, uint32_t ps, uint32_t pe, uint32_t para) {
             const char *q = memchr(b + i, '@', pe - i);
             at = q ? (size_t)(q - b) : pe;
         }
-        size_t u = (cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W' || c == C_WORD) ? url_at(b + i, pe - i, at < pe) : 0;
+        size_t u = (cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W' || (c == C_WORD && at < pe))
+                       ? url_at(b + i, pe - i, at < pe) : 0;
         if (u) { push(g, (uint32_t)i, (uint32_t)(i + u), EL_TOK_WORD); i += u; continue; }
         if (c == C_PUNCT) {
             size_t j = i + len;
@@ -299,7 +303,7 @@ static void tokenize_para(seg *g, uint32_t ps, uint32_t pe, uint32_t para) {
                 dotted = true;
             }
             if (dotted) { j = k + 1; fl |= EL_TOK_ABBR; }
-            else if (in_list(w, wl, titles) || in_list(w, wl, abbrevs) ||
+            else if ((wl <= ABBR_MAX && (in_list(w, wl, titles) || in_list(w, wl, abbrevs))) ||
                      (wl == 1 && el_is_upper((unsigned char)w[0]))) {
                 j++;
                 fl |= EL_TOK_ABBR;
