@@ -61,7 +61,7 @@ typedef struct coder {
     bool have_last;
     int rep_subj;               /* subject of this sentence's last reporting verb, or -1 */
     uint32_t rep_at;            /* that verb's token */
-    el_pattern *must;           /* the built-in "X said Y must" pattern, or NULL */
+    const el_pattern *must;     /* the built-in "X said Y must" pattern, or NULL */
     size_t ment_cursor;         /* first mention of the current sentence or later */
     size_t time_lo, time_hi;    /* the current sentence's times, doc->times[lo..hi) */
 } coder;
@@ -208,7 +208,6 @@ static bool item_word_at(const el_doc *doc, uint32_t k, const pat_item *it) {
     for (int a = 0; a < it->n_alt; a++) if (it->alt_h[a] == lh || it->alt_h[a] == sh) return true;
     return false;
 }
-
 /* Match p with its head at token h; on success fill m. */
 static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) {
     const el_doc *doc = c->doc;
@@ -973,12 +972,7 @@ int el_code_doc(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)d;
     if (!e->verbs) return EL_OK;
     coder c = {.e = e, .doc = doc};
-    const el_code_info *demand = el_code_lookup(e->verbs, "10");
-    if (demand && (c.must = el_arena_calloc(doc->a, sizeof *c.must))) {
-        c.must->text = "X said Y must ...";
-        c.must->src = "code.c:must_clause";
-        c.must->code = demand;
-    }
+    c.must = e->verbs->must;
     c.cls = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.cls);
     c.le = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c.le);
     c.arg_start = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c.arg_start);
@@ -1198,6 +1192,15 @@ static int lex_cls(void *ud, const char *k, size_t n, void *val) {
 int el_code_lex_build(el_verbs *v) {
     v->lex = el_strmap_new(v->a, 8192);
     if (!v->lex) return EL_ENOMEM;
+    const el_code_info *demand = el_code_lookup(v, "10");
+    if (demand) {
+        el_pattern *m = el_arena_calloc(v->a, sizeof *m);
+        if (!m) return EL_ENOMEM;
+        m->text = "X said Y must ...";
+        m->src = "code.c:must_clause";
+        m->code = demand;
+        v->must = m;
+    }
     if (el_strmap_each(v->verb_heads, lex_verb, v) || el_strmap_each(v->noun_heads, lex_noun, v) ||
         el_strmap_each(v->classes, lex_cls, v) || el_strmap_seal(v->lex))
         return EL_ENOMEM;

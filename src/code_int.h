@@ -61,6 +61,7 @@ struct el_verbs {
     el_strmap *noun_heads;
     el_strmap *classes;                 /* word -> word-class bits (code.c) */
     el_strmap *lex;                     /* word -> el_lexent: the three above in one */
+    const struct el_pattern *must;      /* the built-in "X said Y must" pattern, or NULL */
     size_t n_patterns;
 };
 
