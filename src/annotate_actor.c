@@ -67,14 +67,15 @@ typedef struct actx {
 
 /* Is token i the word w (lower case, ASCII), in any case? The first-letter
 ** test keeps the closed-class lists below cheap: they are asked often. */
-static bool is_w(const actx *c, uint32_t i, const char *w) {
+static inline bool is_w(const actx *c, uint32_t i, const char *w) {
     if (i >= c->doc->n_toks) return false;
     const el_token *t = &c->t[i];
+    size_t n = t->end - t->start;
+    if (n != strlen(w)) return false;   /* w is nearly always a literal: no call */
     const char *s = c->doc->body + t->start;
-    size_t n = t->end - t->start, k = 0;
-    for (; k < n; k++)
-        if (!w[k] || el_lower((unsigned char)s[k]) != w[k]) return false;
-    return w[k] == '\0';
+    for (size_t k = 0; k < n; k++)
+        if (el_lower((unsigned char)s[k]) != w[k]) return false;
+    return true;
 }
 
 static bool in_set(const actx *c, uint32_t i, const char *const *set) {
