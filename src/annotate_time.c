@@ -33,7 +33,7 @@ typedef struct tx_ctx {
     el_date pub;
     el_date anchor;             /* first day of the last date named, for "a day earlier" */
     int anchor_unit;            /* its granularity as a unit: U_DAY .. U_DECADE */
-    uint32_t head_first[11], head_last[11];  /* see head_masks(); 11 = HEAD_MAX + 1 */
+    const uint32_t *head_first, *head_last;  /* see head_masks(); HEAD_MAX + 1 each */
     EL_VEC(el_timex) out;
 } tx_ctx;
 
@@ -1292,16 +1292,19 @@ static const kw heads[] = {
     KC("recently", H_VAGUE), KC("currently", H_VAGUE), KC("lately", H_VAGUE), K_END,
 };
 #define HEAD_MAX 10     /* longest entry of heads[] */
+_Static_assert(sizeof ((el_engine *)0)->time_heads[0] / sizeof(uint32_t) == HEAD_MAX + 1,
+               "el_engine.time_heads holds a mask per length up to HEAD_MAX");
 
 /* Bits by length of the first and of the last letters of heads[]: two
-** tests turn away nearly every word of a text without reading a table. */
-static void head_masks(uint32_t first[HEAD_MAX + 1], uint32_t last[HEAD_MAX + 1]) {
-    memset(first, 0, (HEAD_MAX + 1) * sizeof *first);
-    memset(last, 0, (HEAD_MAX + 1) * sizeof *last);
+** tests turn away nearly every word of a text without reading a table.
+** A function of heads[] alone, so the engine keeps them (a document of one
+** sentence paid as much for working them out as for its reading). */
+void el_time_heads(uint32_t masks[2][HEAD_MAX + 1]) {
+    memset(masks, 0, 2 * (HEAD_MAX + 1) * sizeof masks[0][0]);
     for (const kw *h = heads; h->w; h++) {
         EL_ASSERT(h->n <= HEAD_MAX);
-        first[h->n] |= 1u << (h->w[0] - 'a');
-        last[h->n] |= 1u << (h->w[h->n - 1] - 'a');
+        masks[0][h->n] |= 1u << (h->w[0] - 'a');
+        masks[1][h->n] |= 1u << (h->w[h->n - 1] - 'a');
     }
 }
 
@@ -1383,7 +1386,10 @@ static uint32_t at_token(tx_ctx *c, uint32_t i) {
 int el_time_annotate(const el_engine *e, el_doc *doc, el_timex **out, size_t *n_out) {
     tx_ctx c = {.lex = e ? e->lex : NULL, .doc = doc, .b = doc->body, .t = doc->toks,
                 .pub = doc->date, .anchor = EL_DATE_UNKNOWN};
-    head_masks(c.head_first, c.head_last);
+    uint32_t own[2][HEAD_MAX + 1];
+    if (!e) el_time_heads(own);             /* no engine (unit tests): work them out here */
+    c.head_first = e ? e->time_heads[0] : own[0];
+    c.head_last = e ? e->time_heads[1] : own[1];
     for (size_t si = 0; si < doc->n_sents; si++) {
         const el_sent *s = &doc->sents[si];
         c.s0 = s->tok;

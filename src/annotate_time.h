@@ -39,6 +39,8 @@ typedef struct el_timex {
 ** segmented. *out points into doc->a (NULL when none). Returns EL_OK, or
 ** EL_ENOMEM when the arena failed (then *out and *n_out are unusable). */
 int el_time_annotate(const el_engine *e, el_doc *doc, el_timex **out, size_t *n_out);
+/* Work out the filter of time words once, for the engine (el_engine_open). */
+void el_time_heads(uint32_t masks[2][11]);
 
 /* The date that governs sentence `sent` around byte `at` (UINT32_MAX: the
 ** sentence as a whole): the nearest date expression of that sentence,

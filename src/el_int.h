@@ -136,6 +136,7 @@ typedef struct el_engine {
     el_meta *meta;              /* may be NULL */
     el_dict *dict;              /* may be NULL until a command needs actors */
     el_verbs *verbs;            /* may be NULL until a command codes events */
+    uint32_t time_heads[2][11]; /* annotate_time.c's word filter (el_time_heads) */
     el_arena *a;                /* run-lifetime memory */
 } el_engine;
 
