@@ -186,7 +186,10 @@ static bool ends_with_credit(const char *s, size_t n, bool strict_paren) {
     if (s[k - 1] == '.') k--;
     if (s[k - 1] != ')') {
         /* "... March 12, 2025. Karim Mansour/Reuters": the credit after the
-        ** caption's last sentence, with no brackets at all. */
+        ** caption's last sentence, with no brackets at all. It has a '/' in
+        ** the last 60 bytes, which memchr() rules out for most prose fast. */
+        size_t lo = k > 60 ? k - 60 : 0;
+        if (!memchr(s + lo, '/', k - lo)) return false;
         size_t j = k;
         while (j > 0 && s[j - 1] != '.' && k - j < 60) j--;
         if (j == 0 || j + 1 >= k || s[j] != ' ') return false;
@@ -290,13 +293,17 @@ static bool is_social(const char *s, size_t n, unsigned cues) {
     /* Cheap gate before the per-network search: a follow/share cue or a bar. */
     if (!(cues & CUE_SOCIAL)) return false;
     if (n <= 40 && el_iprefix(s, n, "Share on ")) return true;
-    int nets = 0;
-    for (int i = 0; social_net[i]; i++) if (el_ifind(s, n, social_net[i]) >= 0) nets++;
-    if (nets >= 2 && (el_ifind(s, n, "follow") >= 0 || el_ifind(s, n, "share") >= 0 || memchr(s, '|', n)))
-        return true;
-    if (nets >= 1 && (el_iprefix(s, n, "Follow ") || el_iprefix(s, n, "<< Follow") ||
-                      el_iprefix(s, n, "Join our") || el_iprefix(s, n, "Subscribe to our")))
-        return true;
+    /* Networks count only with a follow/share word or a bar (two of them) or
+    ** after a follow/join opening (one): look for those first, and count
+    ** networks only as far as needed. */
+    bool bar = el_ifind(s, n, "follow") >= 0 || el_ifind(s, n, "share") >= 0 || memchr(s, '|', n);
+    bool opening = el_iprefix(s, n, "Follow ") || el_iprefix(s, n, "<< Follow") ||
+                   el_iprefix(s, n, "Join our") || el_iprefix(s, n, "Subscribe to our");
+    if (bar || opening) {
+        int nets = 0, need = opening ? 1 : 2;
+        for (int i = 0; social_net[i] && nets < need; i++) if (el_ifind(s, n, social_net[i]) >= 0) nets++;
+        if (nets >= need) return true;
+    }
     return el_iprefix(s, n, "Sign up for our") && n < 120;
 }
 
