@@ -31,6 +31,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define QUERY     16     /* features of an item filed in the inverted index */
 #define SCAN      512    /* postings read per item, shortest lists first */
@@ -78,15 +81,61 @@ static void *mem_grow(mem *m, void *q, size_t n) {
 
 typedef struct svec { uint32_t *h; float *w; uint32_t n; bool own; } svec;
 
-static double svec_dot(const svec *a, const svec *b) {
+/* Sum of w_a * w_b over the hashes a and b share, added in ascending hash
+** order (so every way of finding the pairs gives the same double). With
+** SSE2, four hashes of a are compared with four of b at once and the block
+** whose last hash is lower moves on: a pair is seen in exactly one block
+** pair, and block pairs come in ascending order of the hashes they can share.
+** Within a block the k-th shared hash of a's lanes is the k-th of b's (both
+** ascend). What is left over (fewer than four on a side) goes through the
+** plain merge. */
+double lk_dot(const uint32_t *ah, const float *aw, uint32_t an,
+              const uint32_t *bh, const float *bw, uint32_t bn) {
     double s = 0;
-    for (uint32_t i = 0, j = 0; i < a->n && j < b->n;) {   /* steps without branches */
-        uint32_t x = a->h[i], y = b->h[j];
-        s += x == y ? (double)a->w[i] * b->w[j] : 0.0;
+    const uint32_t *pa = ah, *pb = bh;
+#ifdef __SSE2__
+    if (an >= 4 && bn >= 4) {
+        const uint32_t *la = ah + an - 4, *lb = bh + bn - 4;
+        while (pa <= la && pb <= lb) {
+            __m128i va = _mm_loadu_si128((const __m128i *)(const void *)pa);
+            __m128i vb = _mm_loadu_si128((const __m128i *)(const void *)pb);
+            __m128i m = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi32(va, vb),
+                             _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(0, 3, 2, 1)))),
+                _mm_or_si128(_mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(1, 0, 3, 2))),
+                             _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(2, 1, 0, 3)))));
+            unsigned ma = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(m));
+            if (ma) {
+                __m128i n = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi32(vb, va),
+                                 _mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(0, 3, 2, 1)))),
+                    _mm_or_si128(_mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(1, 0, 3, 2))),
+                                 _mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(2, 1, 0, 3)))));
+                unsigned mb = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(n));
+                const float *wa = aw + (pa - ah), *wb = bw + (pb - bh);
+                do {
+                    s += (double)wa[__builtin_ctz(ma)] * wb[__builtin_ctz(mb)];
+                    ma &= ma - 1;
+                    mb &= mb - 1;
+                } while (ma);
+            }
+            uint32_t x = pa[3], y = pb[3];
+            pa += (size_t)(x <= y) * 4;
+            pb += (size_t)(y <= x) * 4;
+        }
+    }
+#endif
+    for (uint32_t i = (uint32_t)(pa - ah), j = (uint32_t)(pb - bh); i < an && j < bn;) {
+        uint32_t x = ah[i], y = bh[j];            /* steps without branches */
+        s += x == y ? (double)aw[i] * bw[j] : 0.0;
         i += x <= y;
         j += y <= x;
     }
     return s;
+}
+
+static double svec_dot(const svec *a, const svec *b) {
+    return lk_dot(a->h, a->w, a->n, b->h, b->w, b->n);
 }
 
 static double svec_norm(const svec *v) {

@@ -90,5 +90,9 @@ int    lk_dedup(el_linker *L);
 ** episodes, then the episodes into threads; sets art[].episode and
 ** art[].thread (internal ids) and L->peak_bytes. EL_OK or EL_ENOMEM. */
 int    lk_cluster(el_linker *L, const uint32_t *order, size_t n);
+/* Dot product of two sparse vectors (hashes strictly ascending, weights
+** aligned): the products of shared hashes summed in ascending hash order. */
+double lk_dot(const uint32_t *ah, const float *aw, uint32_t an,
+              const uint32_t *bh, const float *bw, uint32_t bn);
 
 #endif
