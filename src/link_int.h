@@ -47,8 +47,9 @@ typedef struct lk_art {
 ** features that share a bucket share a count). Open addressing over the
 ** bucket ids while they are few, then a plain array of 2^LK_DF_BITS counts.
 ** Counts are sums, so the table does not depend on the order of the input. */
+typedef struct lk_dfslot { uint32_t key, cnt; } lk_dfslot;   /* bucket + 1 (0 = empty), its count */
 typedef struct lk_df {
-    uint32_t *key, *cnt;        /* sparse: bucket + 1 (0 = empty) and its count */
+    lk_dfslot *s;               /* sparse: open addressing, at most 3/4 full */
     size_t cap, n;
     uint32_t *dense;            /* once n reaches LK_DF_DENSE: count per bucket */
 } lk_df;
@@ -61,6 +62,7 @@ struct el_linker {
     el_arena *a;                /* ids, features */
     lk_art *art; size_t n, cap; /* realloc'd: grows for the whole run */
     lk_df df;
+    uint32_t *slot; size_t slot_cap;  /* el_link_add's counting table (link.c), empty between articles */
     uint32_t *ep_of_num, *th_of_num;  /* output numbering, set by finish */
     size_t n_episodes, n_threads;
     size_t peak_bytes;          /* peak working memory of el_link_finish */
@@ -78,9 +80,9 @@ uint32_t lk_find(lk_art *art, uint32_t i);           /* union-find root with hal
 uint64_t lk_kth_largest(uint64_t *x, size_t n, size_t k);
 
 /* link_dedup.c */
-/* Signature of the shingles of doc's lemmas (th[k]: XXH3 of token k's
-** lemma) into sig; false when too short. */
-bool   lk_signature(const el_doc *doc, const uint64_t *th, uint16_t sig[LK_SIG]);
+/* Signature of the shingles of doc's lemmas (their lemma_h) into sig;
+** false when too short. */
+bool   lk_signature(const el_doc *doc, uint16_t sig[LK_SIG]);
 double lk_sig_similarity(const uint16_t *a, const uint16_t *b);
 /* Find near-duplicate pairs by LSH banding and union them; EL_OK or EL_ENOMEM. */
 int    lk_dedup(el_linker *L);

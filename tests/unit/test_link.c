@@ -293,6 +293,29 @@ static void features(void **state) {
     el_linker_free(L);
 }
 
+/* 2.5b The counting table el_link_add shares between articles is empty
+** again after each: an article gets the same features after a long one as
+** in a fresh linker, and a single capitalised word keys as its own name
+** ("Reid" alone mid-sentence, as XXH3 of its lemma). */
+static void features_table_reused(void **state) {
+    fx *f = *state;
+    el_linker *A = el_linker_new(NULL, tu_engine()->lex), *B = el_linker_new(NULL, tu_engine()->lex);
+    char big[8000];
+    size_t n = 0;
+    for (int k = 0; k < 12; k++) n += (size_t)snprintf(big + n, sizeof big - n, "%s %s ", STORY_A, STORY_B);
+    add(f, B, "big", big, NULL);
+    for (size_t i = 0; i < B->slot_cap; i++) assert_int_equal(B->slot[i], 0);
+    add(f, A, "x", STORY_A3 " They thanked Reid.", NULL);
+    add(f, B, "x", STORY_A3 " They thanked Reid.", NULL);
+    for (size_t i = 0; i < B->slot_cap; i++) assert_int_equal(B->slot[i], 0);
+    assert_int_equal(A->art[0].n_feat, B->art[1].n_feat);
+    assert_memory_equal(A->art[0].feat, B->art[1].feat, A->art[0].n_feat * sizeof *A->art[0].feat);
+    assert_true(has_feature(A, 0, key_hash("reid", LK_ENT)));
+    assert_true(has_feature(A, 0, key_hash("taner yildiz", LK_ENT)));
+    el_linker_free(A);
+    el_linker_free(B);
+}
+
 /* 2.6 Memory: what an article leaves in the linker is bounded whatever its
 ** length (id, features, signature), and the working memory of finish is
 ** reported. */
@@ -490,6 +513,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(order_independence_many, setup, teardown),
         cmocka_unit_test_setup_teardown(episode_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(features, setup, teardown),
+        cmocka_unit_test_setup_teardown(features_table_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(memory_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(events_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(events_split, setup, teardown),
