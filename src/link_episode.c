@@ -28,6 +28,7 @@
 ** set of articles, never on the order they came in.
 */
 #include "link_int.h"
+#include "sort.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,18 +224,18 @@ static int edge_add(mem *m, edges *E, uint32_t a, uint32_t b) {
     return 0;
 }
 
-static int cmp_u64(const void *pa, const void *pb) {
-    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-    return a < b ? -1 : a > b;
-}
-
-static void edges_unique(edges *E) {
-    if (!E->n) return;
-    qsort(E->e, E->n, sizeof *E->e, cmp_u64);
+/* Sort and drop repeats; -1 when out of memory. */
+static int edges_unique(mem *m, edges *E) {
+    if (!E->n) return 0;
+    uint64_t *tmp = mem_alloc(m, E->n * sizeof *tmp);
+    if (!tmp) return -1;
+    el_sort_u64(E->e, tmp, E->n);
+    mem_free(m, tmp);
     size_t k = 1;
     for (size_t i = 1; i < E->n; i++)
         if (E->e[i] != E->e[k - 1]) E->e[k++] = E->e[i];
     E->n = k;
+    return 0;
 }
 
 /* The inverted index: feature -> the items that file it, in item order.
@@ -408,7 +409,7 @@ static int search(mem *m, const items *it, edges *E) {
         for (size_t j = 0; j < nt; j++) acc[touched[j]] = 0.0f;
     }
 done:
-    edges_unique(E);
+    if (edges_unique(m, E)) goto out;
     rc = 0;
 out:
     mem_free(m, X.s); mem_free(m, X.P); mem_free(m, keys); mem_free(m, sel); mem_free(m, acc);
@@ -628,6 +629,12 @@ static int article_vectors(const el_linker *L, const uint32_t *order, mem *m, sv
     *W = mem_alloc(m, (tot + 1) * sizeof **W);
     if (!*W) return -1;
     double N = (double)L->n;
+    /* The squared IDF of each small DF, computed once: a log per feature
+    ** was a tenth of el_link_finish. */
+    enum { MEMO = 4096 };
+    double *memo = mem_alloc(m, MEMO * sizeof *memo);
+    if (!memo) return -1;
+    for (size_t i = 0; i < MEMO; i++) memo[i] = -1.0;
     size_t off = 0;
     for (size_t p = 0; p < L->n; p++) {
         const lk_art *r = &L->art[order[p]];
@@ -635,8 +642,12 @@ static int article_vectors(const el_linker *L, const uint32_t *order, mem *m, sv
         double ss = 0;
         for (uint32_t j = 0; j < r->n_feat; j++) {
             uint32_t f = r->feat[j], df = lk_df_get(&L->df, f);
-            double idf = log((N + 1) / (df + 1.0)) + 1.0;     /* smoothed: small runs stay sane */
-            double x = df < 2 ? 0.0 : idf * idf;             /* shared with no other article */
+            double x = df < MEMO ? memo[df] : -1.0;
+            if (x < 0) {
+                double idf = log((N + 1) / (df + 1.0)) + 1.0;     /* smoothed: small runs stay sane */
+                x = df < 2 ? 0.0 : idf * idf;                    /* shared with no other article */
+                if (df < MEMO) memo[df] = x;
+            }
             if (LK_KIND(f) == LK_ENT || LK_KIND(f) == LK_PLACE) x *= L->p.entity_weight;
             w[j] = (float)x;
             ss += x * x;
@@ -646,6 +657,7 @@ static int article_vectors(const el_linker *L, const uint32_t *order, mem *m, sv
         v[p] = (svec){r->feat, w, r->n_feat, false};
         off += r->n_feat;
     }
+    mem_free(m, memo);
     return 0;
 }
 
@@ -712,7 +724,7 @@ int lk_cluster(el_linker *L, const uint32_t *order, size_t n) {
         uint32_t a = ep[cfind(c, (uint32_t)(E.e[i] >> 32))], b = ep[cfind(c, (uint32_t)E.e[i])];
         if (a != b && edge_add(&m, &TE, a, b)) src = -1;
     }
-    if (src == 0) edges_unique(&TE);
+    if (src == 0) src = edges_unique(&m, &TE);
     mem_free(&m, tv); mem_free(&m, tlo); mem_free(&m, thi);
     if (src) goto out;
     hac Y = {.m = &m, .c = t, .n = ne, .t = P->thread_sim, .gap = P->thread_gap_days,
