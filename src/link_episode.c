@@ -252,7 +252,7 @@ static pslot *pindex_slot(const pindex *x, uint32_t f) {
 
 /* Count one more posting for f, growing the table at 3/4 load. */
 static int pindex_count(mem *m, pindex *x, uint32_t f) {
-    if ((x->n + 1) * 4 > x->cap * 3) {
+    if ((x->n + 1) * 2 > x->cap) {
         pindex old = *x;
         x->cap = old.cap ? old.cap * 2 : 1024;
         x->s = mem_calloc(m, x->cap * sizeof *x->s);
