@@ -287,10 +287,10 @@ uint64_t lk_kth_largest(uint64_t *x, size_t n, size_t k) {
 static bool name_word(const el_linker *L, const el_token *t) {
     if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
     if (!(t->flags & EL_TOK_SSTART) || !L->lex) return true;
-    return !(el_lexicon_is_word(L->lex, t->lemma, t->lemma_len, 'n')
-             || el_lexicon_is_word(L->lex, t->lemma, t->lemma_len, 'v')
-             || el_lexicon_is_word(L->lex, t->lemma, t->lemma_len, 'a')
-             || el_lexicon_is_word(L->lex, t->lemma, t->lemma_len, 'r'));
+    return !(el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'n')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'v')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'a')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'r'));
 }
 
 /* One pass over the tokens, a hash probe or two each: lemma terms (words
@@ -349,21 +349,23 @@ static void proxy_keys(const el_doc *doc, counts *c, cnt_ent *at, size_t *n, con
     for (size_t i = 0; i < n_cand;) {
         size_t k = cand[i];
         if (!name[k]) { i++; continue; }                /* inside a mention */
-        size_t e = k, len = 0;
-        while (e < doc->n_toks && name[e] && e - k < 6 && (e == k || !(doc->toks[e].flags & EL_TOK_SSTART))) {
-            const el_token *t = &doc->toks[e];
-            if (len + t->lemma_len + 1 < sizeof buf) {
-                if (len) buf[len++] = ' ';
-                memcpy(buf + len, t->lemma, t->lemma_len);
-                len += t->lemma_len;
-            }
-            e++;
-        }
+        size_t e = k + 1;
+        while (e < doc->n_toks && name[e] && e - k < 6 && !(doc->toks[e].flags & EL_TOK_SSTART)) e++;
         const el_token *last = &doc->toks[e - 1];
-        if (e - k == 1 && len == last->lemma_len)      /* one word: its lemma_h is that XXH3 */
-            count(c, at, n, ((uint32_t)last->lemma_h & 0x3fffffffu) | LK_ENT << 30, len);
-        else
+        if (e - k == 1 && (size_t)last->lemma_len + 1 < sizeof buf) {  /* one word: its lemma_h is that XXH3 */
+            count(c, at, n, ((uint32_t)last->lemma_h & 0x3fffffffu) | LK_ENT << 30, last->lemma_len);
+        } else {
+            size_t len = 0;
+            for (size_t j = k; j < e; j++) {
+                const el_token *t = &doc->toks[j];
+                if (len + t->lemma_len + 1 < sizeof buf) {
+                    if (len) buf[len++] = ' ';
+                    memcpy(buf + len, t->lemma, t->lemma_len);
+                    len += t->lemma_len;
+                }
+            }
             count(c, at, n, fhash(buf, len, LK_ENT), len);
+        }
         if (e - k >= 2) count(c, at, n, term_hash(last->lemma_h) | LK_ENT << 30, last->lemma_len);
         while (i < n_cand && cand[i] < e) i++;
     }
