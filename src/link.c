@@ -372,8 +372,14 @@ static void proxy_keys(const el_doc *doc, counts *c, cnt_ent *at, size_t *n, con
 }
 
 /* Count every entry's DF, then keep the best max of at[0..n) into feat;
-** keys has room for n values. */
-static size_t keep_best(el_linker *L, const cnt_ent *at, size_t n, uint64_t *keys, uint32_t *feat, size_t max) {
+** keys and cls have room for n values. The best are found by class first,
+** (tf, len) with both capped (tf >= CL_TF one top class; len >= CL_LEN
+** with the longest): every key of a class is above every key of a lower
+** one, so only the class holding the max-th best needs its keys compared. */
+#define CL_TF  7
+#define CL_LEN 16
+static size_t keep_best(el_linker *L, const cnt_ent *at, size_t n, uint64_t *keys, uint8_t *cls,
+                        uint32_t *feat, size_t max) {
     for (size_t i = 0; i < n; i++) lk_df_prefetch(&L->df, at[i].h);
     for (size_t i = 0; i < n; i++)
         if (df_add(&L->df, at[i].h)) L->failed = true;
@@ -381,11 +387,25 @@ static size_t keep_best(el_linker *L, const cnt_ent *at, size_t n, uint64_t *key
         for (size_t i = 0; i < n; i++) feat[i] = at[i].h;
         return n;
     }
-    for (size_t i = 0; i < n; i++) keys[i] = cnt_key(&at[i]);
-    uint64_t cut = lk_kth_largest(keys, n, max);
+    uint32_t in_tf[CL_TF + 1] = {0}, in[CL_TF * CL_LEN] = {0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned t = at[i].tf < CL_TF ? at[i].tf : CL_TF, l = at[i].len < CL_LEN ? at[i].len : CL_LEN - 1;
+        in_tf[t]++;
+        if (t < CL_TF) in[t * CL_LEN + l]++;
+        cls[i] = (uint8_t)(t < CL_TF ? t * CL_LEN + l : CL_TF * CL_LEN);
+    }
+    size_t above = 0;
+    unsigned t = CL_TF, b;                      /* b: the class of the max-th best */
+    while (above + in_tf[t] < max) above += in_tf[t--];
+    if (t == CL_TF) b = CL_TF * CL_LEN;
+    else for (b = t * CL_LEN + CL_LEN - 1; above + in[b] < max; b--) above += in[b];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cls[i] == b) keys[m++] = cnt_key(&at[i]);
+    uint64_t cut = lk_kth_largest(keys, m, max - above);
     size_t k = 0;
     for (size_t i = 0; i < n && k < max; i++)
-        if (cnt_key(&at[i]) >= cut) feat[k++] = at[i].h;
+        if (cls[i] > b || (cls[i] == b && cnt_key(&at[i]) >= cut)) feat[k++] = at[i].h;
     return k;
 }
 
@@ -429,8 +449,9 @@ long el_link_add(el_linker *L, const el_doc *doc) {
     uint32_t *cand = el_arena_alloc(doc->a, (nt + 1) * sizeof *cand);
     cnt_ent *e = el_arena_alloc(doc->a, (3 * nt + nm + 1) * sizeof *e);
     uint64_t *keys = el_arena_alloc(doc->a, (nt + nm + 1) * sizeof *keys);
+    uint8_t *cls = el_arena_alloc(doc->a, nt + nm + 1);
     counts c;
-    if (!name || !cand || !e || !keys || counts_init(L, &c, e, 2 * nt + nm)) {
+    if (!name || !cand || !e || !keys || !cls || counts_init(L, &c, e, 2 * nt + nm)) {
         L->failed = true;
         return -1;
     }
@@ -441,9 +462,9 @@ long el_link_add(el_linker *L, const el_doc *doc) {
     mention_keys(doc, &c, ents, &n_ents, name);
     proxy_keys(doc, &c, ents, &n_ents, name, cand, n_cand);
     uint32_t feat[LK_FEAT];
-    size_t n = keep_best(L, terms, n_terms, keys, feat, LK_TERMS);
-    n += keep_best(L, nums, n_nums, keys, feat + n, LK_NUMS);
-    n += keep_best(L, ents, n_ents, keys, feat + n, LK_ENTS);
+    size_t n = keep_best(L, terms, n_terms, keys, cls, feat, LK_TERMS);
+    n += keep_best(L, nums, n_nums, keys, cls, feat + n, LK_NUMS);
+    n += keep_best(L, ents, n_ents, keys, cls, feat + n, LK_ENTS);
     counts_clear(&c, terms, n_terms);
     counts_clear(&c, nums, n_nums);
     counts_clear(&c, ents, n_ents);

@@ -26,7 +26,7 @@
 #define LK_ENT       2u
 #define LK_PLACE     3u
 #define LK_NONE      UINT32_MAX
-#define LK_STOPSET   1024   /* slots of the stop-word hash set (power of two) */
+#define LK_STOPSET   4096   /* slots of the stop-word hash set (power of two) */
 #define LK_CALSET    64     /* ... of day and month names */
 #define LK_DF_BITS   20     /* document frequencies are counted per bucket of 2^20 */
 #define LK_DF_DENSE  (1u << 18)  /* distinct buckets from which the table is a plain array */
