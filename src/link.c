@@ -515,6 +515,9 @@ static int number(el_linker *L, const uint32_t *order) {
 int el_link_finish(el_linker *L) {
     EL_ASSERT(!L->finished);
     L->finished = true;
+    free(L->slot);                              /* el_link_add's table: no more articles */
+    L->slot = NULL;
+    L->slot_cap = 0;
     if (L->failed || el_arena_failed(L->a)) return EL_ENOMEM;
     if (!L->n) return EL_OK;
     uint32_t *order = malloc(L->n * sizeof *order);
@@ -565,7 +568,7 @@ size_t el_link_dups(const el_linker *L, size_t i, el_link_dup *out, size_t max) 
 }
 
 size_t el_link_bytes(const el_linker *L) {
-    return el_arena_used(L->a) + L->cap * sizeof *L->art + lk_df_bytes(&L->df);
+    return el_arena_used(L->a) + L->cap * sizeof *L->art + lk_df_bytes(&L->df) + L->slot_cap * sizeof *L->slot;
 }
 
 size_t el_link_peak_bytes(const el_linker *L) { return L->peak_bytes; }

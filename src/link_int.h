@@ -62,7 +62,8 @@ struct el_linker {
     el_arena *a;                /* ids, features */
     lk_art *art; size_t n, cap; /* realloc'd: grows for the whole run */
     lk_df df;
-    uint32_t *slot; size_t slot_cap;  /* el_link_add's counting table (link.c), empty between articles */
+    uint32_t *slot; size_t slot_cap;  /* el_link_add's counting table (link.c), empty between
+                                      ** articles, sized for the longest; freed by el_link_finish */
     uint32_t *ep_of_num, *th_of_num;  /* output numbering, set by finish */
     size_t n_episodes, n_threads;
     size_t peak_bytes;          /* peak working memory of el_link_finish */
