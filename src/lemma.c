@@ -207,3 +207,7 @@ size_t el_lexicon_size(const el_lexicon *lx) { return lx ? el_strmap_count(lx->f
 int el_lexicon_is_word(const el_lexicon *lx, const char *w, size_t n, char pos) {
     return lx && el_strmap_get(lx->words[pos_index(pos)], w, n) != NULL;
 }
+
+int el_lexicon_is_word_h(const el_lexicon *lx, const char *w, size_t n, uint64_t h, char pos) {
+    return lx && el_strmap_get_h(lx->words[pos_index(pos)], w, n, h) != NULL;
+}

@@ -28,5 +28,7 @@ const char *el_lemma_h(const el_lexicon *lex, const char *w, size_t n, uint64_t 
 size_t el_lexicon_size(const el_lexicon *lex);
 /* Is w (lower case) a lemma in WordNet's lists for pos 'n','v','a','r'? */
 int el_lexicon_is_word(const el_lexicon *lex, const char *w, size_t n, char pos);
+/* The same with h = el_hash(w, n) already known (a token's lemma_h). */
+int el_lexicon_is_word_h(const el_lexicon *lex, const char *w, size_t n, uint64_t h, char pos);
 
 #endif

@@ -45,6 +45,7 @@ void el_linker_free(el_linker *L) {
     el_arena_free(L->a);
     free(L->art);
     lk_df_free(&L->df);
+    free(L->slot);
     free(L->ep_of_num);
     free(L->th_of_num);
     free(L);
@@ -54,9 +55,9 @@ void el_linker_free(el_linker *L) {
 
 static uint32_t df_bucket(uint32_t h) { return (h * 0x9E3779B1u) >> (32 - LK_DF_BITS); }
 
-static size_t df_slot(const uint32_t *key, size_t cap, uint32_t k) {
+static size_t df_slot(const lk_dfslot *s, size_t cap, uint32_t k) {
     size_t i = (k * 2654435761u) & (cap - 1);
-    while (key[i] && key[i] != k) i = (i + 1) & (cap - 1);
+    while (s[i].key && s[i].key != k) i = (i + 1) & (cap - 1);
     return i;
 }
 
@@ -65,40 +66,39 @@ static int df_densify(lk_df *t) {
     uint32_t *d = calloc((size_t)1 << LK_DF_BITS, sizeof *d);
     if (!d) return -1;
     for (size_t i = 0; i < t->cap; i++)
-        if (t->key[i]) d[t->key[i] - 1] = t->cnt[i];
-    free(t->key); free(t->cnt);
-    t->key = t->cnt = NULL;
+        if (t->s[i].key) d[t->s[i].key - 1] = t->s[i].cnt;
+    free(t->s);
+    t->s = NULL;
     t->cap = 0;
     t->dense = d;
     return 0;
 }
 
-int lk_df_add(lk_df *t, uint32_t h) {
-    uint32_t b = df_bucket(h);
-    if (t->dense) { t->dense[b]++; return 0; }
-    if ((t->n + 1) * 4 > t->cap * 3) {
-        if (t->n + 1 > LK_DF_DENSE) {
-            if (df_densify(t)) return -1;
-            t->dense[b]++;
-            return 0;
-        }
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        uint32_t *k = calloc(cap, sizeof *k), *c = calloc(cap, sizeof *c);
-        if (!k || !c) { free(k); free(c); return -1; }
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->key[i]) {
-                size_t j = df_slot(k, cap, t->key[i]);
-                k[j] = t->key[i];
-                c[j] = t->cnt[i];
-            }
-        free(t->key); free(t->cnt);
-        t->key = k; t->cnt = c; t->cap = cap;
-    }
-    size_t i = df_slot(t->key, t->cap, b + 1);
-    if (!t->key[i]) { t->key[i] = b + 1; t->n++; }
-    t->cnt[i]++;
+/* Room for one more bucket: a table twice the size, or the plain array. */
+static int df_grow(lk_df *t) {
+    if (t->n + 1 > LK_DF_DENSE) return df_densify(t);
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    lk_dfslot *s = calloc(cap, sizeof *s);
+    if (!s) return -1;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->s[i].key) s[df_slot(s, cap, t->s[i].key)] = t->s[i];
+    free(t->s);
+    t->s = s; t->cap = cap;
     return 0;
 }
+
+/* lk_df_add, inlined where el_link_add counts an article's features. */
+static inline int df_add(lk_df *t, uint32_t h) {
+    uint32_t b = df_bucket(h);
+    if (!t->dense && (t->n + 1) * 4 > t->cap * 3 && df_grow(t)) return -1;
+    if (t->dense) { t->dense[b]++; return 0; }
+    size_t i = df_slot(t->s, t->cap, b + 1);
+    if (!t->s[i].key) { t->s[i].key = b + 1; t->n++; }
+    t->s[i].cnt++;
+    return 0;
+}
+
+int lk_df_add(lk_df *t, uint32_t h) { return df_add(t, h); }
 
 /* Ask for h's counter ahead of lk_df_add: the table is megabytes, read at
 ** random, so an article's hundred-odd counts overlap their cache misses. */
@@ -106,25 +106,23 @@ void lk_df_prefetch(const lk_df *t, uint32_t h) {
     uint32_t b = df_bucket(h);
     if (t->dense) { __builtin_prefetch(&t->dense[b], 1); return; }
     if (!t->cap) return;
-    size_t i = ((b + 1) * 2654435761u) & (t->cap - 1);
-    __builtin_prefetch(&t->key[i], 1);
-    __builtin_prefetch(&t->cnt[i], 1);
+    __builtin_prefetch(&t->s[((b + 1) * 2654435761u) & (t->cap - 1)], 1);
 }
 
 uint32_t lk_df_get(const lk_df *t, uint32_t h) {
     uint32_t b = df_bucket(h);
     if (t->dense) return t->dense[b];
     if (!t->cap) return 0;
-    size_t i = df_slot(t->key, t->cap, b + 1);
-    return t->key[i] ? t->cnt[i] : 0;
+    size_t i = df_slot(t->s, t->cap, b + 1);
+    return t->s[i].key ? t->s[i].cnt : 0;
 }
 
 size_t lk_df_bytes(const lk_df *t) {
-    return t->dense ? ((size_t)1 << LK_DF_BITS) * sizeof *t->dense : t->cap * 2 * sizeof(uint32_t);
+    return t->dense ? ((size_t)1 << LK_DF_BITS) * sizeof *t->dense : t->cap * sizeof *t->s;
 }
 
 void lk_df_free(lk_df *t) {
-    free(t->key); free(t->cnt); free(t->dense);
+    free(t->s); free(t->dense);
     memset(t, 0, sizeof *t);
 }
 
@@ -213,31 +211,50 @@ static uint32_t term_hash(uint64_t x) {
     return h ? h : 1;
 }
 
-/* A small counting table in the doc's arena (freed with the doc): entries
-** in order of first sight, found through a hash table of their indices. */
-typedef struct cnt_ent { uint32_t h; uint16_t tf, len; } cnt_ent;
-typedef struct counter { cnt_ent *e; uint32_t *slot; size_t cap, n, max; } counter;
+/* An article's feature counts: entries in order of first sight, in the
+** doc's arena, each kind in its own run of e; found through the linker's
+** table of slots (L->slot), which every article leaves empty again by
+** clearing the slots it used, so none pays for clearing the table whole. */
+typedef struct cnt_ent { uint32_t h, slot; uint16_t tf, len; } cnt_ent;
+typedef struct counts {
+    cnt_ent *e;
+    uint32_t *slot;             /* index into e + 1; 0 = empty */
+    uint32_t mask;              /* this article's part of the table */
+} counts;
 
-static int counter_init(counter *c, el_arena *a, size_t expect) {
-    c->cap = 16;
-    while (c->cap < expect * 2) c->cap *= 2;
-    c->n = 0;
-    c->max = expect;
-    c->slot = el_arena_calloc(a, c->cap * sizeof *c->slot);   /* index + 1; 0 = empty */
-    c->e = el_arena_alloc(a, (expect + 1) * sizeof *c->e);
-    return c->slot && c->e ? 0 : -1;
+/* Slots for up to n entries, at most half full. */
+static int counts_init(el_linker *L, counts *c, cnt_ent *e, size_t n) {
+    size_t cap = 1024;
+    while (cap < 2 * n) cap *= 2;
+    if (cap > UINT32_MAX) return -1;
+    if (cap > L->slot_cap) {
+        uint32_t *s = calloc(cap, sizeof *s);
+        if (!s) return -1;
+        free(L->slot);
+        L->slot = s;
+        L->slot_cap = cap;
+    }
+    *c = (counts){e, L->slot, (uint32_t)(cap - 1)};
+    return 0;
 }
 
-static void counter_add(counter *c, uint32_t h, size_t len) {
-    size_t i = (h * 2654435761u) & (c->cap - 1);
-    while (c->slot[i] && c->e[c->slot[i] - 1].h != h) i = (i + 1) & (c->cap - 1);
-    if (!c->slot[i]) {
-        if (c->n == c->max) return;           /* sized for the doc: cannot happen */
-        c->e[c->n] = (cnt_ent){h, 0, (uint16_t)(len > 65535 ? 65535 : len)};
-        c->slot[i] = (uint32_t)++c->n;
+/* One more occurrence of h in the run `at`, which has *n entries. */
+static inline void count(counts *c, cnt_ent *at, size_t *n, uint32_t h, size_t len) {
+    uint32_t i = (h * 2654435761u) & c->mask;
+    for (uint32_t s; (s = c->slot[i]) != 0; i = (i + 1) & c->mask) {
+        cnt_ent *e = &c->e[s - 1];
+        if (e->h == h) {
+            if (e->tf < 65535) e->tf++;
+            return;
+        }
     }
-    cnt_ent *e = &c->e[c->slot[i] - 1];
-    if (e->tf < 65535) e->tf++;
+    cnt_ent *e = &at[(*n)++];
+    *e = (cnt_ent){h, i, 1, (uint16_t)(len > 65535 ? 65535 : len)};
+    c->slot[i] = (uint32_t)(e - c->e) + 1;
+}
+
+static void counts_clear(counts *c, const cnt_ent *at, size_t n) {
+    for (size_t i = 0; i < n; i++) c->slot[at[i].slot] = 0;
 }
 
 /* Most telling first: more occurrences, then longer words (long words are
@@ -263,114 +280,152 @@ uint64_t lk_kth_largest(uint64_t *x, size_t n, size_t k) {
     return x[want];
 }
 
-static bool word_tok(const el_token *t) {
-    return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_NUM | EL_TOK_PUNCT));
+/* May the capitalised word t, off the stop list and no day or month name,
+** belong to a name? A capital at the start of a sentence proves nothing
+** unless the word is not a common word ("The", "Police"): those are names
+** only mid-sentence. */
+static bool name_word(const el_linker *L, const el_token *t) {
+    if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
+    if (!(t->flags & EL_TOK_SSTART) || !L->lex) return true;
+    return !(el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'n')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'v')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'a')
+             || el_lexicon_is_word_h(L->lex, t->lemma, t->lemma_len, t->lemma_h, 'r'));
 }
 
-/* What the feature passes ask of a token, found once per token. */
-#define TK_WORD 1       /* word_tok() */
-#define TK_STOP 2       /* on the stop list */
-#define TK_CAL  4       /* a capitalised day or month name */
-
-/* Is token k a capitalised word that may belong to a name? A capital at the
-** start of a sentence proves nothing unless the word is not a common word
-** ("The", "Police"): those are names only mid-sentence. */
-static bool name_tok(const el_linker *L, const el_doc *doc, const uint8_t *cls, size_t k) {
-    const el_token *t = &doc->toks[k];
-    const el_lexicon *lex = L->lex;
-    if ((cls[k] & (TK_WORD | TK_STOP | TK_CAL)) != TK_WORD || !(t->flags & (EL_TOK_CAP | EL_TOK_UPPER)))
-        return false;
-    if (t->lemma_len < 2 && !(t->flags & EL_TOK_UPPER)) return false;
-    if (t->flags & EL_TOK_SSTART) {
-        if (lex && (el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'n')
-                    || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'v')
-                    || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'a')
-                    || el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'r')))
-            return false;
+/* One pass over the tokens, a hash probe or two each: lemma terms (words
+** of three letters or more, off the stop list) and numbers ("23 pirates",
+** "2013", "5.6"), since the figures often tell two similar happenings
+** apart; and the words that may belong to a name (name[k] = 1, their
+** positions in cand). Returns the count of cand. */
+static size_t token_keys(const el_linker *L, const el_doc *doc, counts *c, cnt_ent *terms, size_t *n_terms,
+                         cnt_ent *nums, size_t *n_nums, uint8_t *name, uint32_t *cand) {
+    size_t n_cand = 0;
+    for (size_t k = 0; k < doc->n_toks; k++) {
+        const el_token *t = &doc->toks[k];
+        uint16_t f = t->flags;
+        name[k] = 0;
+        if (f & EL_TOK_NUM) {
+            if (!(f & EL_TOK_PUNCT)) count(c, nums, n_nums, term_hash(t->lemma_h) | LK_NUM << 30, t->lemma_len);
+            continue;
+        }
+        if ((f & (EL_TOK_WORD | EL_TOK_PUNCT)) != EL_TOK_WORD) continue;
+        uint32_t h = term_hash(t->lemma_h);
+        if (is_stop(L, h)) continue;
+        if (t->lemma_len >= 3) count(c, terms, n_terms, h, t->lemma_len);
+        if ((f & (EL_TOK_CAP | EL_TOK_UPPER)) && !set_has(L->calset, LK_CALSET, h) && name_word(L, t)) {
+            name[k] = 1;
+            cand[n_cand++] = (uint32_t)k;
+        }
     }
-    return true;
+    return n_cand;
 }
 
 /* Entity keys from the actor stage's mentions: the entity's canonical name
 ** ("Benjamin Netanyahu" for "Mr. Netanyahu" too), lower-cased, places as
-** their own kind. Role nouns and media name no participant. Marks the
-** tokens the mentions cover in `taken`. */
-static void mention_keys(const el_doc *doc, counter *c, uint8_t *taken) {
+** their own kind. Role nouns and media name no participant. The tokens
+** the mentions cover are no name words any more (name[k] = 0). */
+static void mention_keys(const el_doc *doc, counts *c, cnt_ent *at, size_t *n, uint8_t *name) {
     char buf[256];
     for (size_t i = 0; i < doc->n_ments; i++) {
         const el_mention *m = &doc->ments[i];
-        for (uint32_t k = m->tok; k < m->tok + m->n_tok && k < doc->n_toks; k++) taken[k] = 1;
+        for (uint32_t k = m->tok; k < m->tok + m->n_tok && k < doc->n_toks; k++) name[k] = 0;
         if (m->ent < 0 || m->type == EL_ENT_AGENT || m->type == EL_ENT_MEDIA) continue;
         const char *s = m->name ? m->name : doc->body + m->start;
-        size_t n = m->name ? strlen(m->name) : m->end - m->start;
-        if (n >= sizeof buf) n = sizeof buf - 1;
-        for (size_t j = 0; j < n; j++) buf[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
-        counter_add(c, fhash(buf, n, m->type == EL_ENT_PLACE ? LK_PLACE : LK_ENT), n);
+        size_t len = m->name ? strlen(m->name) : m->end - m->start;
+        if (len >= sizeof buf) len = sizeof buf - 1;
+        for (size_t j = 0; j < len; j++) buf[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+        count(c, at, n, fhash(buf, len, m->type == EL_ENT_PLACE ? LK_PLACE : LK_ENT), len);
     }
 }
 
 /* Entity keys from capitalised token runs ("Tara Reid", "CIA") that no
 ** mention covers: names the dictionaries do not know. Each run gives its
 ** whole name and, for a run of two or more, its last word, so "Reid" alone
-** still meets "Tara Reid". */
-static void proxy_keys(const el_linker *L, const el_doc *doc, const uint64_t *th, const uint8_t *cls,
-                       counter *c, const uint8_t *taken) {
+** still meets "Tara Reid". Runs start at name words (cand, ascending). */
+static void proxy_keys(const el_doc *doc, counts *c, cnt_ent *at, size_t *n, const uint8_t *name,
+                       const uint32_t *cand, size_t n_cand) {
     char buf[256];
-    for (size_t k = 0; k < doc->n_toks;) {
-        if (taken[k] || !name_tok(L, doc, cls, k)) { k++; continue; }
-        size_t e = k, n = 0;
-        while (e < doc->n_toks && !taken[e] && name_tok(L, doc, cls, e) && e - k < 6
-               && (e == k || !(doc->toks[e].flags & EL_TOK_SSTART))) {
-            const el_token *t = &doc->toks[e];
-            if (n + t->lemma_len + 1 < sizeof buf) {
-                if (n) buf[n++] = ' ';
-                memcpy(buf + n, t->lemma, t->lemma_len);
-                n += t->lemma_len;
+    for (size_t i = 0; i < n_cand;) {
+        size_t k = cand[i];
+        if (!name[k]) { i++; continue; }                /* inside a mention */
+        size_t e = k + 1;
+        while (e < doc->n_toks && name[e] && e - k < 6 && !(doc->toks[e].flags & EL_TOK_SSTART)) e++;
+        const el_token *last = &doc->toks[e - 1];
+        if (e - k == 1 && (size_t)last->lemma_len + 1 < sizeof buf) {  /* one word: its lemma_h is that XXH3 */
+            count(c, at, n, ((uint32_t)last->lemma_h & 0x3fffffffu) | LK_ENT << 30, last->lemma_len);
+        } else {
+            size_t len = 0;
+            for (size_t j = k; j < e; j++) {
+                const el_token *t = &doc->toks[j];
+                if (len + t->lemma_len + 1 < sizeof buf) {
+                    if (len) buf[len++] = ' ';
+                    memcpy(buf + len, t->lemma, t->lemma_len);
+                    len += t->lemma_len;
+                }
             }
-            e++;
+            count(c, at, n, fhash(buf, len, LK_ENT), len);
         }
-        counter_add(c, fhash(buf, n, LK_ENT), n);
-        if (e - k >= 2) {
-            const el_token *last = &doc->toks[e - 1];
-            counter_add(c, term_hash(th[e - 1]) | LK_ENT << 30, last->lemma_len);
-        }
-        k = e;
+        if (e - k >= 2) count(c, at, n, term_hash(last->lemma_h) | LK_ENT << 30, last->lemma_len);
+        while (i < n_cand && cand[i] < e) i++;
     }
 }
 
-/* Lemma terms (words of three letters or more, off the stop list) and
-** numbers ("23 pirates", "2013", "5.6"): the figures often tell two similar
-** happenings apart. */
-static void lemma_terms(const el_doc *doc, const uint64_t *th, const uint8_t *cls, counter *terms,
-                        counter *nums) {
-    for (size_t k = 0; k < doc->n_toks; k++) {
-        const el_token *t = &doc->toks[k];
-        if (t->flags & EL_TOK_NUM) {
-            if (!(t->flags & EL_TOK_PUNCT))
-                counter_add(nums, term_hash(th[k]) | LK_NUM << 30, t->lemma_len);
-            continue;
-        }
-        if ((cls[k] & (TK_WORD | TK_STOP)) != TK_WORD || t->lemma_len < 3) continue;
-        counter_add(terms, term_hash(th[k]), t->lemma_len);
+/* Count every entry's DF, then keep the best max of at[0..n) into feat;
+** keys and cls have room for n values. The best are found by class first,
+** (tf, len) with both capped (tf >= CL_TF one top class; len >= CL_LEN
+** with the longest): every key of a class is above every key of a lower
+** one, so only the class holding the max-th best needs its keys compared. */
+#define CL_TF  7
+#define CL_LEN 16
+static size_t keep_best(el_linker *L, const cnt_ent *at, size_t n, uint64_t *keys, uint8_t *cls,
+                        uint32_t *feat, size_t max) {
+    for (size_t i = 0; i < n; i++) lk_df_prefetch(&L->df, at[i].h);
+    for (size_t i = 0; i < n; i++)
+        if (df_add(&L->df, at[i].h)) L->failed = true;
+    if (n <= max) {
+        for (size_t i = 0; i < n; i++) feat[i] = at[i].h;
+        return n;
     }
-}
-
-/* Keep the best max of c's entries; count every entry's DF. keys has room
-** for c->n values. */
-static size_t keep_best(el_linker *L, counter *c, uint64_t *keys, uint32_t *feat, size_t max) {
-    for (size_t i = 0; i < c->n; i++) {
-        keys[i] = cnt_key(&c->e[i]);
-        lk_df_prefetch(&L->df, c->e[i].h);
+    uint32_t in_tf[CL_TF + 1] = {0}, in[CL_TF * CL_LEN] = {0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned t = at[i].tf < CL_TF ? at[i].tf : CL_TF, l = at[i].len < CL_LEN ? at[i].len : CL_LEN - 1;
+        in_tf[t]++;
+        if (t < CL_TF) in[t * CL_LEN + l]++;
+        cls[i] = (uint8_t)(t < CL_TF ? t * CL_LEN + l : CL_TF * CL_LEN);
     }
-    for (size_t i = 0; i < c->n; i++)
-        if (lk_df_add(&L->df, c->e[i].h)) L->failed = true;
-    uint64_t cut = c->n > max ? lk_kth_largest(keys, c->n, max) : 0;
+    size_t above = 0;
+    unsigned t = CL_TF, b;                      /* b: the class of the max-th best */
+    while (above + in_tf[t] < max) above += in_tf[t--];
+    if (t == CL_TF) b = CL_TF * CL_LEN;
+    else for (b = t * CL_LEN + CL_LEN - 1; above + in[b] < max; b--) above += in[b];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cls[i] == b) keys[m++] = cnt_key(&at[i]);
+    uint64_t cut = lk_kth_largest(keys, m, max - above);
     size_t k = 0;
-    for (size_t i = 0; i < c->n && k < max; i++)
-        if (cnt_key(&c->e[i]) >= cut) feat[k++] = c->e[i].h;
+    for (size_t i = 0; i < n && k < max; i++)
+        if (cls[i] > b || (cls[i] == b && cnt_key(&at[i]) >= cut)) feat[k++] = at[i].h;
     return k;
 }
 
+/* Sort x[0..n) (n <= LK_FEAT) ascending: a counting pass on the top six
+** bits (the kind and four more), then insertion, which has little left to
+** do; a plain insertion sort of 72 hashes costs four times as much. */
+static void sort_feat(uint32_t *x, size_t n) {
+    uint32_t y[LK_FEAT];
+    uint8_t at[65] = {0};
+    _Static_assert(LK_FEAT < 256, "counts fit a byte");
+    for (size_t i = 0; i < n; i++) at[(x[i] >> 26) + 1]++;
+    for (int b = 0; b < 64; b++) at[b + 1] = (uint8_t)(at[b + 1] + at[b]);
+    for (size_t i = 0; i < n; i++) y[at[x[i] >> 26]++] = x[i];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = y[i];
+        size_t j = i;
+        for (; j > 0 && x[j - 1] > v; j--) x[j] = x[j - 1];
+        x[j] = v;
+    }
+}
 
 long el_link_add(el_linker *L, const el_doc *doc) {
     EL_ASSERT(!L->finished);
@@ -387,44 +442,33 @@ long el_link_add(el_linker *L, const el_doc *doc) {
                     : el_arena_printf(L->a, "%s:%ld", doc->base ? doc->base : "?", doc->line);
     r->date = doc->date;
     r->dup = r->dup_next = (uint32_t)L->n;
-    counter terms, nums, ents;
-    size_t n_word = 0, n_num = 0, n_cap = 0;
-    uint8_t *taken = el_arena_calloc(doc->a, doc->n_toks + 1);
-    uint8_t *cls = el_arena_alloc(doc->a, doc->n_toks + 1);
-    uint64_t *th = el_arena_alloc(doc->a, (doc->n_toks + doc->n_ments + 1) * sizeof *th);
-    if (th && cls)
-        for (size_t k = 0; k < doc->n_toks; k++) {  /* one hash and one look-up per token */
-            const el_token *t = &doc->toks[k];
-            uint16_t f = t->flags;
-            if (f & EL_TOK_NUM) n_num++;
-            else if (f & EL_TOK_WORD) n_word++;
-            if (f & (EL_TOK_CAP | EL_TOK_UPPER)) n_cap++;
-            th[k] = t->lemma_h;                 /* XXH3 of the lemma, from the segmenter */
-            cls[k] = 0;
-            if (!word_tok(t)) continue;
-            uint32_t h = term_hash(th[k]);
-            cls[k] = TK_WORD | (is_stop(L, h) ? TK_STOP : 0);
-            if ((f & (EL_TOK_CAP | EL_TOK_UPPER)) && set_has(L->calset, LK_CALSET, h)) cls[k] |= TK_CAL;
-        }
-    if (!taken || !cls || !th || counter_init(&terms, doc->a, n_word) || counter_init(&nums, doc->a, n_num)
-        || counter_init(&ents, doc->a, n_cap + doc->n_ments)) {
+    /* Terms and numbers take at most one entry a token, entity keys one a
+    ** mention and at most one a token of a name. */
+    size_t nt = doc->n_toks, nm = doc->n_ments;
+    uint8_t *name = el_arena_alloc(doc->a, nt + 1);
+    uint32_t *cand = el_arena_alloc(doc->a, (nt + 1) * sizeof *cand);
+    cnt_ent *e = el_arena_alloc(doc->a, (3 * nt + nm + 1) * sizeof *e);
+    uint64_t *keys = el_arena_alloc(doc->a, (nt + nm + 1) * sizeof *keys);
+    uint8_t *cls = el_arena_alloc(doc->a, nt + nm + 1);
+    counts c;
+    if (!name || !cand || !e || !keys || !cls || counts_init(L, &c, e, 2 * nt + nm)) {
         L->failed = true;
         return -1;
     }
-    r->has_sig = lk_signature(doc, th, r->sig);
-    lemma_terms(doc, th, cls, &terms, &nums);
-    mention_keys(doc, &ents, taken);
-    proxy_keys(L, doc, th, cls, &ents, taken);
+    r->has_sig = lk_signature(doc, r->sig);
+    cnt_ent *terms = e, *nums = e + nt, *ents = e + 2 * nt;
+    size_t n_terms = 0, n_nums = 0, n_ents = 0;
+    size_t n_cand = token_keys(L, doc, &c, terms, &n_terms, nums, &n_nums, name, cand);
+    mention_keys(doc, &c, ents, &n_ents, name);
+    proxy_keys(doc, &c, ents, &n_ents, name, cand, n_cand);
     uint32_t feat[LK_FEAT];
-    size_t n = keep_best(L, &terms, th, feat, LK_TERMS);     /* th is free again */
-    n += keep_best(L, &nums, th, feat + n, LK_NUMS);
-    n += keep_best(L, &ents, th, feat + n, LK_ENTS);
-    for (size_t i = 1; i < n; i++) {            /* ascending; kinds differ in the top bits */
-        uint32_t x = feat[i];
-        size_t j = i;
-        for (; j > 0 && feat[j - 1] > x; j--) feat[j] = feat[j - 1];
-        feat[j] = x;
-    }
+    size_t n = keep_best(L, terms, n_terms, keys, cls, feat, LK_TERMS);
+    n += keep_best(L, nums, n_nums, keys, cls, feat + n, LK_NUMS);
+    n += keep_best(L, ents, n_ents, keys, cls, feat + n, LK_ENTS);
+    counts_clear(&c, terms, n_terms);
+    counts_clear(&c, nums, n_nums);
+    counts_clear(&c, ents, n_ents);
+    sort_feat(feat, n);
     r->feat = el_arena_alloc(L->a, n * sizeof *r->feat + 1);
     if (!r->id || !r->feat || L->failed) { L->failed = true; return -1; }
     memcpy(r->feat, feat, n * sizeof *feat);
@@ -471,6 +515,9 @@ static int number(el_linker *L, const uint32_t *order) {
 int el_link_finish(el_linker *L) {
     EL_ASSERT(!L->finished);
     L->finished = true;
+    free(L->slot);                              /* el_link_add's table: no more articles */
+    L->slot = NULL;
+    L->slot_cap = 0;
     if (L->failed || el_arena_failed(L->a)) return EL_ENOMEM;
     if (!L->n) return EL_OK;
     uint32_t *order = malloc(L->n * sizeof *order);
@@ -521,7 +568,7 @@ size_t el_link_dups(const el_linker *L, size_t i, el_link_dup *out, size_t max) 
 }
 
 size_t el_link_bytes(const el_linker *L) {
-    return el_arena_used(L->a) + L->cap * sizeof *L->art + lk_df_bytes(&L->df);
+    return el_arena_used(L->a) + L->cap * sizeof *L->art + lk_df_bytes(&L->df) + L->slot_cap * sizeof *L->slot;
 }
 
 size_t el_link_peak_bytes(const el_linker *L) { return L->peak_bytes; }

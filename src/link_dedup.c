@@ -24,26 +24,29 @@ static uint64_t mix64(uint64_t x) {            /* splitmix64's finaliser */
     return x ^ (x >> 31);
 }
 
-bool lk_signature(const el_doc *doc, const uint64_t *th, uint16_t sig[LK_SIG]) {
-    uint64_t bin[LK_SIG], ring[SHINGLE] = {0};
+bool lk_signature(const el_doc *doc, uint16_t sig[LK_SIG]) {
+    uint64_t bin[LK_SIG];
     const uint64_t empty = UINT64_MAX, C = 0x9e3779b97f4a7c15ULL;
     uint64_t top = 1;                                   /* C^(SHINGLE-1): the oldest word's weight */
     for (int j = 1; j < SHINGLE; j++) top *= C;
     for (int b = 0; b < LK_SIG; b++) bin[b] = empty;
+    _Static_assert(SHINGLE == 4, "the window is w1..w4");
     size_t nw = 0;
-    uint64_t roll = 0;          /* sum of ring[oldest..newest] * C^(age): a rolling polynomial */
+    uint64_t roll = 0;          /* w4 * C^3 + w3 * C^2 + w2 * C + w1: a rolling polynomial */
+    uint64_t w1 = 0, w2 = 0, w3 = 0, w4 = 0;            /* the last words, w1 newest; 0 before the first */
     for (size_t k = 0; k < doc->n_toks; k++) {
         const el_token *t = &doc->toks[k];
         if (!(t->flags & (EL_TOK_WORD | EL_TOK_NUM))) continue;
         /* The shingle's hash, oldest word first (order matters), updated as
-        ** the window slides instead of recomputed: the same value mod 2^64. */
-        if (nw >= SHINGLE) roll -= ring[nw % SHINGLE] * top;
-        roll = roll * C + th[k];
-        ring[nw % SHINGLE] = th[k];
+        ** the window slides instead of recomputed: the same value mod 2^64.
+        ** The word leaving the window is w4 (0 while the window fills). */
+        uint64_t x = t->lemma_h;
+        roll = (roll - w4 * top) * C + x;
+        w4 = w3; w3 = w2; w2 = w1; w1 = x;
         if (++nw < SHINGLE) continue;
-        uint64_t x = mix64(roll);
-        int b = (int)(x >> 59);                         /* top 5 bits pick the bin */
-        uint64_t v = x & ((1ULL << 59) - 1);
+        uint64_t y = mix64(roll);
+        int b = (int)(y >> 59);                         /* top 5 bits pick the bin */
+        uint64_t v = y & ((1ULL << 59) - 1);
         if (v < bin[b]) bin[b] = v;
     }
     if (nw < SHINGLE) { memset(sig, 0, LK_SIG * sizeof *sig); return false; }

@@ -26,7 +26,7 @@
 #define LK_ENT       2u
 #define LK_PLACE     3u
 #define LK_NONE      UINT32_MAX
-#define LK_STOPSET   1024   /* slots of the stop-word hash set (power of two) */
+#define LK_STOPSET   4096   /* slots of the stop-word hash set (power of two) */
 #define LK_CALSET    64     /* ... of day and month names */
 #define LK_DF_BITS   20     /* document frequencies are counted per bucket of 2^20 */
 #define LK_DF_DENSE  (1u << 18)  /* distinct buckets from which the table is a plain array */
@@ -47,8 +47,9 @@ typedef struct lk_art {
 ** features that share a bucket share a count). Open addressing over the
 ** bucket ids while they are few, then a plain array of 2^LK_DF_BITS counts.
 ** Counts are sums, so the table does not depend on the order of the input. */
+typedef struct lk_dfslot { uint32_t key, cnt; } lk_dfslot;   /* bucket + 1 (0 = empty), its count */
 typedef struct lk_df {
-    uint32_t *key, *cnt;        /* sparse: bucket + 1 (0 = empty) and its count */
+    lk_dfslot *s;               /* sparse: open addressing, at most 3/4 full */
     size_t cap, n;
     uint32_t *dense;            /* once n reaches LK_DF_DENSE: count per bucket */
 } lk_df;
@@ -61,6 +62,8 @@ struct el_linker {
     el_arena *a;                /* ids, features */
     lk_art *art; size_t n, cap; /* realloc'd: grows for the whole run */
     lk_df df;
+    uint32_t *slot; size_t slot_cap;  /* el_link_add's counting table (link.c), empty between
+                                      ** articles, sized for the longest; freed by el_link_finish */
     uint32_t *ep_of_num, *th_of_num;  /* output numbering, set by finish */
     size_t n_episodes, n_threads;
     size_t peak_bytes;          /* peak working memory of el_link_finish */
@@ -78,9 +81,9 @@ uint32_t lk_find(lk_art *art, uint32_t i);           /* union-find root with hal
 uint64_t lk_kth_largest(uint64_t *x, size_t n, size_t k);
 
 /* link_dedup.c */
-/* Signature of the shingles of doc's lemmas (th[k]: XXH3 of token k's
-** lemma) into sig; false when too short. */
-bool   lk_signature(const el_doc *doc, const uint64_t *th, uint16_t sig[LK_SIG]);
+/* Signature of the shingles of doc's lemmas (their lemma_h) into sig;
+** false when too short. */
+bool   lk_signature(const el_doc *doc, uint16_t sig[LK_SIG]);
 double lk_sig_similarity(const uint16_t *a, const uint16_t *b);
 /* Find near-duplicate pairs by LSH banding and union them; EL_OK or EL_ENOMEM. */
 int    lk_dedup(el_linker *L);
@@ -90,5 +93,9 @@ int    lk_dedup(el_linker *L);
 ** episodes, then the episodes into threads; sets art[].episode and
 ** art[].thread (internal ids) and L->peak_bytes. EL_OK or EL_ENOMEM. */
 int    lk_cluster(el_linker *L, const uint32_t *order, size_t n);
+/* Dot product of two sparse vectors (hashes strictly ascending, weights
+** aligned): the products of shared hashes summed in ascending hash order. */
+double lk_dot(const uint32_t *ah, const float *aw, uint32_t an,
+              const uint32_t *bh, const float *bw, uint32_t bn);
 
 #endif

@@ -3,7 +3,8 @@
 ** In:  short articles written here, and event records built by hand.
 ** Out: cmocka cases, numbered: 1.x MinHash and LSH near-duplicates, 2.x
 **      episodes and threads (dates, order independence, features, memory),
-**      3.x event merging, 4.x the document-frequency table.
+**      3.x event merging, 4.x the document-frequency table and the sparse
+**      dot product.
 */
 #include "testutil.h"
 #include "link.h"
@@ -292,6 +293,29 @@ static void features(void **state) {
     el_linker_free(L);
 }
 
+/* 2.5b The counting table el_link_add shares between articles is empty
+** again after each: an article gets the same features after a long one as
+** in a fresh linker, and a single capitalised word keys as its own name
+** ("Reid" alone mid-sentence, as XXH3 of its lemma). */
+static void features_table_reused(void **state) {
+    fx *f = *state;
+    el_linker *A = el_linker_new(NULL, tu_engine()->lex), *B = el_linker_new(NULL, tu_engine()->lex);
+    char big[8000];
+    size_t n = 0;
+    for (int k = 0; k < 12; k++) n += (size_t)snprintf(big + n, sizeof big - n, "%s %s ", STORY_A, STORY_B);
+    add(f, B, "big", big, NULL);
+    for (size_t i = 0; i < B->slot_cap; i++) assert_int_equal(B->slot[i], 0);
+    add(f, A, "x", STORY_A3 " They thanked Reid.", NULL);
+    add(f, B, "x", STORY_A3 " They thanked Reid.", NULL);
+    for (size_t i = 0; i < B->slot_cap; i++) assert_int_equal(B->slot[i], 0);
+    assert_int_equal(A->art[0].n_feat, B->art[1].n_feat);
+    assert_memory_equal(A->art[0].feat, B->art[1].feat, A->art[0].n_feat * sizeof *A->art[0].feat);
+    assert_true(has_feature(A, 0, key_hash("reid", LK_ENT)));
+    assert_true(has_feature(A, 0, key_hash("taner yildiz", LK_ENT)));
+    el_linker_free(A);
+    el_linker_free(B);
+}
+
 /* 2.6 Memory: what an article leaves in the linker is bounded whatever its
 ** length (id, features, signature), and the working memory of finish is
 ** reported. */
@@ -339,6 +363,51 @@ static void df_table(void **state) {
     assert_true(lk_df_get(&a, 7 * 2654435761u) >= before);
     lk_df_free(&a);
     lk_df_free(&b);
+}
+
+/* 4.2 Sparse dot product: the block-wise lk_dot gives the very double the
+** plain merge gives (shared hashes in ascending order), for every length
+** and overlap, shared hashes at every lane of a block included. */
+static double dot_ref(const uint32_t *ah, const float *aw, uint32_t an,
+                      const uint32_t *bh, const float *bw, uint32_t bn) {
+    double s = 0;
+    for (uint32_t i = 0, j = 0; i < an && j < bn;) {
+        if (ah[i] < bh[j]) i++;
+        else if (bh[j] < ah[i]) j++;
+        else { s += (double)aw[i] * bw[j]; i++; j++; }
+    }
+    return s;
+}
+
+static void sparse_dot(void **state) {
+    (void)state;
+    enum { MAXN = 140 };
+    uint32_t ah[MAXN], bh[MAXN];
+    float aw[MAXN], bw[MAXN];
+    uint64_t x = 88172645463325252ULL;
+    for (int round = 0; round < 4000; round++) {
+        uint32_t an = 0, bn = 0, h = 0;
+        uint32_t want_a = (uint32_t)(round % 67), want_b = (uint32_t)((round * 7) % 131);
+        uint32_t share = (uint32_t)(round % 5);          /* 0: none shared .. 4: most shared */
+        while (an < want_a || bn < want_b) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            h += 1 + (uint32_t)(x % 1000);
+            uint32_t r = (uint32_t)(x >> 40) % 8;
+            bool in_a = an < want_a && (r < 4 || r < share + 4);
+            bool in_b = bn < want_b && (r >= 4 || r < share);
+            if (!in_a && !in_b) { if (an < want_a) in_a = true; else in_b = true; }
+            float w = (float)((x >> 20) % 100000) / 7919.0f;
+            if (in_a) { ah[an] = h; aw[an++] = w; }
+            if (in_b) { bh[bn] = h; bw[bn++] = w * 1.5f + 0.25f; }
+        }
+        double want = dot_ref(ah, aw, an, bh, bw, bn);
+        assert_true(lk_dot(ah, aw, an, bh, bw, bn) == want);
+        assert_true(lk_dot(bh, bw, bn, ah, aw, an) == dot_ref(bh, bw, bn, ah, aw, an));
+    }
+    uint32_t same[8] = {1, 2, 3, 4, 5, 6, 7, 8};       /* all shared: every lane matches */
+    float one[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    assert_true(lk_dot(same, one, 8, same, one, 8) == 204.0);
+    assert_true(lk_dot(same, one, 0, same, one, 8) == 0.0);
 }
 
 /* ---- 3.x events ---- */
@@ -444,11 +513,13 @@ int main(void) {
         cmocka_unit_test_setup_teardown(order_independence_many, setup, teardown),
         cmocka_unit_test_setup_teardown(episode_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(features, setup, teardown),
+        cmocka_unit_test_setup_teardown(features_table_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(memory_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(events_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(events_split, setup, teardown),
         cmocka_unit_test_setup_teardown(events_lemma, setup, teardown),
         cmocka_unit_test_setup_teardown(df_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(sparse_dot, setup, teardown),
     };
     return cmocka_run_group_tests_name("link", tests, NULL, NULL);
 }
