@@ -873,11 +873,31 @@ static void must_clause(coder *c, uint32_t h, uint32_t si) {
     }
 }
 
+/* The words of a sentence as a 1024-bit filter of their lemma and surface
+** hashes: a pattern none of whose words for its first word item is there
+** cannot match, and nine in ten patterns tried used to fail at their first
+** item. */
+typedef struct sent_words { uint64_t w[16]; } sent_words;
+
+static inline void sw_add(sent_words *sw, uint64_t h) { sw->w[h >> 60] |= 1ull << ((h >> 54) & 63); }
+static inline bool sw_has(const sent_words *sw, uint64_t h) { return sw->w[h >> 60] >> ((h >> 54) & 63) & 1; }
+
+static bool may_match(const sent_words *sw, const pat_item *need) {
+    if (!need) return true;
+    for (int a = 0; a < need->n_alt; a++) if (sw_has(sw, need->alt_h[a])) return true;
+    return false;
+}
+
 static void code_sentence(coder *c, uint32_t si) {
     const el_doc *doc = c->doc;
     uint32_t s0 = c->s->tok, end = s0 + c->s->n_tok;
     EL_VEC(match) ms = {0};
     uint32_t covered_to = s0;
+    sent_words sw = {{0}};
+    for (uint32_t k = s0; k < end; k++) {
+        sw_add(&sw, doc->toks[k].lemma_h);
+        sw_add(&sw, doc->low_h[k]);
+    }
     for (uint32_t h = s0; h < end; h++) {
         const el_token *t = &doc->toks[h];
         if (!(t->flags & EL_TOK_WORD) || h < covered_to || arg_covering(c, h) >= 0) continue;
@@ -898,7 +918,8 @@ static void code_sentence(coder *c, uint32_t si) {
         const el_patref *r = x->verbs;
         uint32_t nr = used_as_noun(c, h) ? 0 : x->n_verbs;
         for (uint32_t k = 0; k < nr; k++)       /* longest first */
-            if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && match_at(c, r[k].p, h, &cand)) {
+            if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, r[k].need) &&
+                match_at(c, r[k].p, h, &cand)) {
                 best = cand;
                 found = true;
                 break;
@@ -906,7 +927,8 @@ static void code_sentence(coder *c, uint32_t si) {
         if (!found && x->n_nouns && !verb_context(c, h))
             for (uint32_t k = 0; k < x->n_nouns; k++) {
                 r = x->nouns;
-                if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && match_at(c, r[k].p, h, &cand)) {
+                if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, r[k].need) &&
+                    match_at(c, r[k].p, h, &cand)) {
                     best = cand;
                     found = true;
                     break;
@@ -1166,7 +1188,11 @@ static const el_patref *patrefs(el_verbs *v, const el_pattern *p, uint32_t *n) {
     el_patref *r = el_arena_alloc(v->a, (*n ? *n : 1) * sizeof *r);
     if (!r) return NULL;
     uint32_t i = 0;
-    for (const el_pattern *q = p; q; q = q->next) r[i++] = (el_patref){q->w0h, q};
+    for (const el_pattern *q = p; q; q = q->next) {
+        const pat_item *need = NULL;
+        for (int k = 0; k < q->n_items && !need; k++) if (q->item[k].kind == ITEM_WORD) need = &q->item[k];
+        r[i++] = (el_patref){q->w0h, q, need};
+    }
     return r;
 }
 

@@ -43,6 +43,8 @@ typedef struct el_pattern {
 typedef struct el_patref {
     uint64_t w0h;                       /* p->w0h */
     const struct el_pattern *p;
+    const pat_item *need;               /* its first word item: one of its words must
+                                        ** be in the sentence; NULL when it has none */
 } el_patref;
 
 /* Everything the coder asks of one word, found with one lookup. */
