@@ -53,6 +53,7 @@ typedef struct actx {
     el_doc *doc;
     const el_token *t;
     el_dict_tok *dt;
+    bool *may_start;            /* per token: el_dict_may_start() of its hash */
     uint32_t sent, sent_start;
     EL_VEC(lent) ents;
     EL_VEC(el_mention) ments;
@@ -220,6 +221,9 @@ static item best_at_(const actx *c, uint32_t i, uint32_t lim);
 ** next mention changes the state (composition asks several times). */
 static item best_at(const actx *c, uint32_t i, uint32_t lim) {
     if (i >= lim) return best_at_(c, i, lim);
+    /* Most words: no alias starts with them and, not capitalised, they are
+    ** nobody's surname. */
+    if (!c->may_start[i] && !is_cap(c, i)) return (item){i, i, EL_NONE, EL_NONE, EL_NONE, -1, 0};
     if (c->memo_ver[i] == c->version) return c->memo_item[i];
     item it = best_at_(c, i, lim);
     c->memo_ver[i] = c->version;
@@ -964,8 +968,9 @@ static bool prepare(actx *c) {
     c->dt = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c->dt);
     c->memo_ver = el_arena_calloc(doc->a, (doc->n_toks + 1) * sizeof *c->memo_ver);
     c->memo_item = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c->memo_item);
+    c->may_start = el_arena_alloc(doc->a, (doc->n_toks + 1) * sizeof *c->may_start);
     c->version = 1;
-    if (!c->dt || !c->memo_ver || !c->memo_item) return false;
+    if (!c->dt || !c->memo_ver || !c->memo_item || !c->may_start) return false;
     bool stems = el_dict_has_stems(c->D);
     char buf[256];
     for (size_t i = 0; i < doc->n_toks; i++) {
@@ -977,10 +982,12 @@ static bool prepare(actx *c) {
         ** segmenter left in low_h, unless a final period goes ("Gen."). */
         if (!stems && !(t->flags & EL_TOK_NONASCII) && tl <= 256 && doc->body[t->end - 1] != '.') {
             c->dt[i].h = doc->low_h[i];
+            c->may_start[i] = el_dict_may_start(c->D, c->dt[i].h);
             continue;
         }
         size_t n = el_dict_fold(doc->body + t->start, tl, buf, sizeof buf, true);
         c->dt[i].h = el_hash(buf, n);
+        c->may_start[i] = el_dict_may_start(c->D, c->dt[i].h);
         if (stems && n && (t->flags & EL_TOK_WORD)) {  /* kept for TABARI stems */
             char *f = el_arena_strndup(doc->a, buf, n);
             c->dt[i].fold = f;

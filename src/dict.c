@@ -286,6 +286,8 @@ static bool root_may(const el_dict *D, uint64_t h) {
     return D->root_bits[(h >> 40) % ROOT_BITS / 64] & (1ull << ((h >> 40) % 64));
 }
 
+bool el_dict_may_start(const el_dict *D, uint64_t h) { return D->nodes[0].stem_mask || root_may(D, h); }
+
 size_t el_dict_match(const el_dict *D, const el_dict_tok *toks, size_t i, size_t lim,
                      el_dict_hit *out, size_t max) {
     /* Asked at nearly every token, and most start no alias: the root's bit

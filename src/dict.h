@@ -141,6 +141,9 @@ uint32_t        el_dict_surname_next(const el_dict *D, uint32_t entry);
 /* Every alias match starting at toks[i], shortest first (at equal length,
 ** TABARI stems before exact words): up to max hits, never past toks[lim).
 ** Returns the number of hits. */
+/* May an alias start with a word of this hash? false means el_dict_match()
+** finds nothing at it (a filter: true may still find nothing). */
+bool el_dict_may_start(const el_dict *D, uint64_t h);
 size_t el_dict_match(const el_dict *D, const el_dict_tok *toks, size_t i, size_t lim,
                      el_dict_hit *out, size_t max);
 
