@@ -207,6 +207,7 @@ typedef struct jline {
     int values;                 /* complete top-level values on this line */
     int field;                  /* the member whose value comes next, or -1 */
     bool not_object, has_nul, oom;
+    bool extra;                 /* a scalar after the object */
     const char *str[N_FIELDS];  /* string values (integers as text for id...) */
     size_t len[N_FIELDS];
     bool is_str[N_FIELDS];      /* a JSON string, not a number's text */
@@ -215,7 +216,11 @@ typedef struct jline {
 
 /* A scalar at the record's top level: the value of j->field. */
 static bool top_value(jline *j) {
-    if (j->depth == 0) { j->not_object = true; return false; }
+    if (j->depth == 0) {                        /* a scalar outside the object */
+        if (j->values) j->extra = true;
+        else j->not_object = true;
+        return false;
+    }
     return j->depth == 1 && j->field >= 0;
 }
 
@@ -315,39 +320,178 @@ static const yajl_callbacks j_callbacks = {
 ** the callbacks count. Making a parser per line was a tenth of the cost of
 ** a one-sentence record. After any error the parser is thrown away, so
 ** nothing a bad line left half-read reaches the next. */
-static const char *parse_record(jline *j, yajl_handle *h, el_arena *a, const char *s, size_t n,
-                                char *why, size_t wn) {
+/* ---- The common record, read by hand ----------------------------------
+** One flat object whose values are strings, true, false or null: nearly
+** every line of an articles file, and yajl's events cost four thousand
+** instructions a line. Anything else (a number, a nested value, a surrogate
+** escape, \u0000, bad syntax) makes fast_record() give up, and the line goes
+** to yajl from the start, so errors and odd values are yajl's as before. The
+** fields set are the ones the callbacks above would set. */
+
+static bool fj_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static int fj_hex(int c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The string at s[*i] (just after its opening quote), decoded; *out is in
+** the arena when it had escapes, else points into s. false: not for us. */
+static bool fj_string(jline *j, const char *s, size_t n, size_t *i, const char **out, size_t *len) {
+    size_t k = *i;
+    while (k < n && s[k] != '"' && s[k] != '\\' && (unsigned char)s[k] >= 0x20) k++;
+    if (k >= n || (unsigned char)s[k] < 0x20) return false;
+    if (s[k] == '"') { *out = s + *i; *len = k - *i; *i = k + 1; return true; }
+    char *d = el_arena_alloc(j->a, n - *i + 1);          /* escapes only shrink the text */
+    if (!d) return false;
+    size_t m = k - *i;
+    memcpy(d, s + *i, m);
+    while (k < n && s[k] != '"') {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x20) return false;
+        if (c != '\\') { d[m++] = (char)c; k++; continue; }
+        if (k + 1 >= n) return false;
+        char e = s[k + 1];
+        k += 2;
+        switch (e) {
+        case '"': d[m++] = '"'; break;
+        case '\\': d[m++] = '\\'; break;
+        case '/': d[m++] = '/'; break;
+        case 'b': d[m++] = '\b'; break;
+        case 'f': d[m++] = '\f'; break;
+        case 'n': d[m++] = '\n'; break;
+        case 'r': d[m++] = '\r'; break;
+        case 't': d[m++] = '\t'; break;
+        case 'u': {
+            if (k + 4 > n) return false;
+            uint32_t cp = 0;
+            for (int q = 0; q < 4; q++) {
+                int h = fj_hex((unsigned char)s[k + (size_t)q]);
+                if (h < 0) return false;
+                cp = cp << 4 | (uint32_t)h;
+            }
+            k += 4;
+            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;   /* yajl's to judge */
+            if (cp < 0x80) d[m++] = (char)cp;
+            else if (cp < 0x800) { d[m++] = (char)(0xC0 | cp >> 6); d[m++] = (char)(0x80 | (cp & 0x3F)); }
+            else {
+                d[m++] = (char)(0xE0 | cp >> 12);
+                d[m++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                d[m++] = (char)(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: return false;
+        }
+    }
+    if (k >= n) return false;
+    d[m] = '\0';
+    *out = d;
+    *len = m;
+    *i = k + 1;
+    return true;
+}
+
+static bool fast_record(jline *j, el_arena *a, const char *s, size_t n) {
     memset(j, 0, sizeof *j);
     j->a = a;
     j->field = -1;
     j->translated = -1;
-    if (!*h) {
-        *h = yajl_alloc(&j_callbacks, NULL, j);
-        if (!*h) { j->oom = true; return NULL; }
-        yajl_config(*h, yajl_allow_multiple_values, 1);
+    size_t i = 0;
+    while (i < n && fj_ws((unsigned char)s[i])) i++;
+    if (i >= n || s[i++] != '{') return false;
+    j->depth = 1;                               /* as the callbacks count it */
+    while (i < n && fj_ws((unsigned char)s[i])) i++;
+    if (i < n && s[i] == '}') {
+        i++;
+    } else {
+        for (;;) {
+            const char *k, *v;
+            size_t kn, vn;
+            if (i >= n || s[i++] != '"' || !fj_string(j, s, n, &i, &k, &kn)) return false;
+            while (i < n && fj_ws((unsigned char)s[i])) i++;
+            if (i >= n || s[i++] != ':') return false;
+            while (i < n && fj_ws((unsigned char)s[i])) i++;
+            if (i >= n) return false;
+            j_map_key(j, (const unsigned char *)k, kn);
+            if (s[i] == '"') {
+                i++;
+                if (!fj_string(j, s, n, &i, &v, &vn)) return false;
+                if (j->field >= 0) set_field(j, v, vn, true);
+                if (j->oom) return false;
+            } else if (n - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+                i += 4;
+                if (j->field >= 0) clear_field(j);
+            } else if (n - i >= 4 && memcmp(s + i, "true", 4) == 0) {
+                i += 4;
+                if (j->field >= 0) { clear_field(j); if (j->field == F_TRANSLATED) j->translated = 1; }
+            } else if (n - i >= 5 && memcmp(s + i, "false", 5) == 0) {
+                i += 5;
+                if (j->field >= 0) { clear_field(j); if (j->field == F_TRANSLATED) j->translated = 0; }
+            } else {
+                return false;
+            }
+            while (i < n && fj_ws((unsigned char)s[i])) i++;
+            if (i >= n) return false;
+            if (s[i] == ',') { i++; while (i < n && fj_ws((unsigned char)s[i])) i++; continue; }
+            if (s[i++] != '}') return false;
+            break;
+        }
     }
-    yajl_status st = yajl_parse(*h, (const unsigned char *)s, n);
+    j->depth = 0;
+    j->values = 1;
+    j->field = -1;
+    while (i < n && fj_ws((unsigned char)s[i])) i++;
+    return i == n;
+}
+
+static const char *yajl_record(jline *j, el_arena *a, const char *s, size_t n, char *why, size_t wn);
+
+/* One record's fields into j: by hand when the line is plain, else by yajl.
+** NULL, or why the line is refused. */
+static const char *parse_record(jline *j, el_arena *a, const char *s, size_t n, char *why, size_t wn) {
+    if (fast_record(j, a, s, n)) return NULL;
+    return yajl_record(j, a, s, n, why, wn);
+}
+
+static const char *yajl_record(jline *j, el_arena *a, const char *s, size_t n, char *why, size_t wn) {
+    memset(j, 0, sizeof *j);
+    j->a = a;
+    j->field = -1;
+    j->translated = -1;
+    /* A parser for this line alone: the lines that come here are few, and a
+    ** parser kept from line to line carried a token left unfinished at the
+    ** end of one ("{...} 1") into the next. */
+    yajl_handle h = yajl_alloc(&j_callbacks, NULL, j);
+    if (!h) { j->oom = true; return NULL; }
+    yajl_config(h, yajl_allow_multiple_values, 1);
+    yajl_status st = yajl_parse(h, (const unsigned char *)s, n);
+    /* A value still open at the end of the line is finished now, so that a
+    ** trailing number is seen; an object still open is reported as such. */
+    bool open = st == yajl_status_ok && j->depth > 0;
+    if (st == yajl_status_ok && !open && !j->not_object && !j->has_nul && !j->oom)
+        st = yajl_complete_parse(h);
     const char *err = NULL;
     if (j->not_object) err = "not an object";
     else if (j->has_nul) err = "\\u0000 is not allowed in a string";
     else if (j->oom) err = NULL;
+    else if (open) err = "the line ends inside the object";
     else if (st != yajl_status_ok) {
-        unsigned char *m = yajl_get_error(*h, 0, (const unsigned char *)s, n);
+        unsigned char *m = yajl_get_error(h, 0, (const unsigned char *)s, n);
         snprintf(why, wn, "%s", m ? (const char *)m : "parse error");
-        if (m) yajl_free_error(*h, m);
+        if (m) yajl_free_error(h, m);
         err = why;
-    } else if (j->depth > 0 || j->values == 0) {
-        err = j->depth > 0 ? "the line ends inside the object" : "not an object";
-    } else if (j->values > 1) {
+    } else if (j->values == 0) {
+        err = "not an object";
+    } else if (j->values > 1 || j->extra) {
         err = "more than one value on the line";
     }
-    if (err || j->oom || st != yajl_status_ok) { yajl_free(*h); *h = NULL; }
+    yajl_free(h);
     return err;
 }
 
 static const char *get_str(const jline *j, int f) { return j->str[f]; }
 
-static void read_json_line(reader *r, yajl_handle *yh, jline *jp, const char *path, long lineno,
+static void read_json_line(reader *r, jline *jp, const char *path, long lineno,
                            const char *s, size_t n) {
     el_utf8_report rep;
     size_t cn;
@@ -355,7 +499,7 @@ static void read_json_line(reader *r, yajl_handle *yh, jline *jp, const char *pa
     if (!clean) { out_of_memory(r, path, lineno); return; }
     report_utf8(r->d, path, lineno, s, &rep, 1);
     char why[160];
-    const char *err = parse_record(jp, yh, r->a, clean, cn, why, sizeof why);
+    const char *err = parse_record(jp, r->a, clean, cn, why, sizeof why);
     const jline *j = jp;
     if (j->oom) { out_of_memory(r, path, lineno); return; }
     if (err) {
@@ -402,8 +546,7 @@ static void read_jsonl_file(reader *r, const char *path, FILE *f) {
     size_t cap = 0;
     ssize_t len;
     long lineno = 0;
-    yajl_handle yh = NULL;                      /* one parser for the file, its callbacks' */
-    jline jl;                                   /* state in jl: both live as long as the loop */
+    jline jl;                                   /* the record's fields, reused line to line */
     while (!r->stop && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t n = (size_t)len;
@@ -411,10 +554,9 @@ static void read_jsonl_file(reader *r, const char *path, FILE *f) {
         size_t k = 0;
         while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
         if (k == n) continue;                   /* blank lines are allowed */
-        read_json_line(r, &yh, &jl, path, lineno, line, n);
+        read_json_line(r, &jl, path, lineno, line, n);
         el_arena_reset(r->a);
     }
-    if (yh) yajl_free(yh);
     if (lineno == 0) el_reject(r->d, path, 0, "empty file");
     free(line);
 }
