@@ -336,8 +336,21 @@ static int fj_hex(int c) {
 
 /* The string at s[*i] (just after its opening quote), decoded; *out is in
 ** the arena when it had escapes, else points into s. false: not for us. */
+/* Does any byte of the eight in v end a plain stretch of a string ('"',
+** '\\' or a control byte)? The classic zero-byte test on v, on v ^ '"' and
+** on v ^ '\\', and one for bytes below 0x20. */
+static inline bool fj_special8(uint64_t v) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v)) & highs;
+}
+
 static bool fj_string(jline *j, const char *s, size_t n, size_t *i, const char **out, size_t *len) {
     size_t k = *i;
+    for (uint64_t v; k + 8 <= n; k += 8) {      /* most of a text: eight bytes a step */
+        memcpy(&v, s + k, 8);
+        if (fj_special8(v)) break;
+    }
     while (k < n && s[k] != '"' && s[k] != '\\' && (unsigned char)s[k] >= 0x20) k++;
     if (k >= n || (unsigned char)s[k] < 0x20) return false;
     if (s[k] == '"') { *out = s + *i; *len = k - *i; *i = k + 1; return true; }
