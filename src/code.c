@@ -983,7 +983,7 @@ static uint32_t token_lex(const el_engine *e, const el_doc *doc, size_t k, const
     /* The surface form, lower-cased, when it is not the lemma ("told"). */
     size_t n = t->end - t->start;
     char low[64];
-    if (n < sizeof low && doc->low_h[k] != t->lemma_h) {
+    if (n < sizeof low && doc->low_h[k] != t->lemma_h && el_strmap_may_have(e->verbs->lex, doc->low_h[k])) {
         for (size_t i = 0; i < n; i++) low[i] = (char)el_lower((unsigned char)doc->body[t->start + i]);
         if ((x = el_strmap_get_h(e->verbs->lex, low, n, doc->low_h[k]))) cls |= x->cls;
     }

@@ -110,6 +110,8 @@ void *el_strmap_get(const el_strmap *m, const char *key, size_t len) {
     return m ? el_strmap_get_h(m, key, len, el_hash(key, len)) : NULL;
 }
 
+bool el_strmap_may_have(const el_strmap *m, uint64_t h) { return m && bloom_may_have(m, h); }
+
 void *el_strmap_get_h(const el_strmap *m, const char *key, size_t len, uint64_t h) {
     if (!m) return NULL;
     if (!bloom_may_have(m, h)) return NULL;

@@ -6,6 +6,7 @@
 */
 #ifndef EL_STRMAP_H
 #define EL_STRMAP_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "arena.h"
@@ -18,6 +19,9 @@ int    el_strmap_put(el_strmap *m, const char *key, size_t len, void *val);
 void  *el_strmap_get(const el_strmap *m, const char *key, size_t len);
 /* The same, with h = el_hash(key, len) already known (a token's lemma_h). */
 void  *el_strmap_get_h(const el_strmap *m, const char *key, size_t len, uint64_t h);
+/* Might a key of hash h be there? false is certain (a sealed map's filter);
+** lets a caller skip building a key it would look up. */
+bool   el_strmap_may_have(const el_strmap *m, uint64_t h);
 size_t el_strmap_count(const el_strmap *m);
 /* Add a membership filter in front of lookups, for a map that is mostly
 ** asked for keys it lacks; later puts keep it true. 0, or -1 (arena). */
