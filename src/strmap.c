@@ -2,7 +2,7 @@
 ** strmap.c: open addressing with linear probing; the table doubles at 1/2
 ** load. Each slot keeps the full 64-bit hash so probes compare hashes before
 ** bytes. Grown tables are left in the arena: maps are built once per run.
-** A sealed map also has a Bloom filter (8 bits a key, two probes) that
+** A sealed map also has a Bloom filter (8 bits a key, two bits in one word) that
 ** answers most lookups of absent keys from a few hundred kilobytes instead
 ** of a cache miss into a table of megabytes: the lemma map is asked for
 ** every word of every article, and most words are not inflected forms.
@@ -24,24 +24,18 @@ struct el_strmap {
     uint64_t bloom_mask;        /* bits - 1 */
 };
 
-/* Two filter bits from hash bits the slot index does not use. */
-static inline void bloom_bits(const el_strmap *m, uint64_t h, uint64_t *b1, uint64_t *b2) {
-    *b1 = (h >> 20) & m->bloom_mask;
-    *b2 = (h >> 42) & m->bloom_mask;
-}
+/* A word of the filter and two bits in it, from hash bits the slot index
+** does not use: both probes read one word, so a lookup costs one cache
+** miss at most, not two. */
+static inline uint64_t bloom_word(const el_strmap *m, uint64_t h) { return ((h >> 20) & m->bloom_mask) >> 6; }
+static inline uint64_t bloom_pair(uint64_t h) { return 1ull << ((h >> 42) & 63) | 1ull << ((h >> 50) & 63); }
 
-static void bloom_add(el_strmap *m, uint64_t h) {
-    uint64_t b1, b2;
-    bloom_bits(m, h, &b1, &b2);
-    m->bloom[b1 >> 6] |= 1ull << (b1 & 63);
-    m->bloom[b2 >> 6] |= 1ull << (b2 & 63);
-}
+static void bloom_add(el_strmap *m, uint64_t h) { m->bloom[bloom_word(m, h)] |= bloom_pair(h); }
 
 static inline bool bloom_may_have(const el_strmap *m, uint64_t h) {
     if (!m->bloom) return true;
-    uint64_t b1, b2;
-    bloom_bits(m, h, &b1, &b2);
-    return (m->bloom[b1 >> 6] >> (b1 & 63) & 1) && (m->bloom[b2 >> 6] >> (b2 & 63) & 1);
+    uint64_t p = bloom_pair(h);
+    return (m->bloom[bloom_word(m, h)] & p) == p;
 }
 
 int el_strmap_seal(el_strmap *m) {
