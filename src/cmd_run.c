@@ -355,8 +355,9 @@ static int on_stored(const el_store_article *sa, void *ud) {
     doc->outlet = el_arena_strdup(sc->a, sa->outlet);
     doc->url = el_arena_strdup(sc->a, sa->url);
     doc->language = el_arena_strdup(sc->a, sa->language);
-    /* JSON Lines titles are not in the text: keep the stored one. */
-    if (sa->title && !strstr(sa->raw, sa->title)) doc->title = el_arena_strdup(sc->a, sa->title);
+    /* JSON Lines titles are not in the text: keep the stored one. The text is
+    ** doc->raw, which is the body when no raw was stored (sa->raw NULL). */
+    if (sa->title && !strstr(doc->raw, sa->title)) doc->title = el_arena_strdup(sc->a, sa->title);
     if (sa->date && sa->date_source && strcmp(sa->date_source, "inferred") != 0) {
         doc->date = el_date_parse(sa->date, strlen(sa->date));
         doc->date_source = !strcmp(sa->date_source, "meta") ? EL_DATE_META : EL_DATE_HEADER;
