@@ -483,8 +483,9 @@ const char *el_jid(const el_jline *j, int i, char buf[32]) {
 
 /* ---- Files ---- */
 
-int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void *ud), void *ud,
-                  el_diag *d) {
+/* el_jsonl_each, or with lines (n of them) el_jsonl_each_of. */
+static int each(const char *path, const long *lines, size_t n_lines,
+                int (*fn)(const el_jline *j, long line, void *ud), void *ud, el_diag *d) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         if (errno == ENOENT) return 1;
@@ -497,8 +498,13 @@ int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void
     ssize_t n;
     long lineno = 0;
     int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    size_t next = 0;                                        /* lines[next]: the next one wanted */
+    while ((!lines || next < n_lines) && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
+        if (lines) {
+            if (lineno < lines[next]) continue;
+            while (next < n_lines && lines[next] <= lineno) next++;
+        }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
         size_t i = 0;
         while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t')) i++;
@@ -528,4 +534,14 @@ int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void
     free(line);
     fclose(f);
     return rc;
+}
+
+int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void *ud), void *ud,
+                  el_diag *d) {
+    return each(path, NULL, 0, fn, ud, d);
+}
+
+int el_jsonl_each_of(const char *path, const long *lines, size_t n,
+                     int (*fn)(const el_jline *j, long line, void *ud), void *ud, el_diag *d) {
+    return each(path, lines, n, fn, ud, d);
 }
