@@ -158,7 +158,10 @@ static el_store *open_db(const char *path, int flags, el_diag *d) {
         el_reject(d, path, 0, "out of memory opening the database");
         return NULL;
     }
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    /* NOMUTEX: a connection here is used by one thread at a time (the run's
+    ** store thread, or a command's own), so SQLite need not lock it on every
+    ** call: a million locks on a bbc run. */
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         el_reject(d, path, 0, "cannot open the database: %s",
                   s->db ? sqlite3_errmsg(s->db) : "out of memory");
         el_store_close(s);
@@ -265,18 +268,44 @@ static void bind(sqlite3_stmt *st, int i, const el_jline *j, int v) {
     }
 }
 
-/* Bind keys[0..n) of object o (absent: all NULL) from parameter first on. */
+#define MAX_KEYS 32              /* the most columns bind_keys fills */
+
+/* Bind keys[0..n) of object o (absent: all NULL) from parameter first on.
+** One pass over the object's members (the last of repeated keys wins, as
+** el_jget has it), the next key tried first: a file's lines list their
+** members in one order, so that guess is mostly right. */
 static void bind_keys(sqlite3_stmt *st, int first, const el_jline *j, int o,
                       const char *const *keys, int n) {
-    for (int i = 0; i < n; i++) bind(st, first + i, j, el_jget(j, o, keys[i]));
+    int at[MAX_KEYS];
+    uint8_t len[MAX_KEYS];
+    if (n > MAX_KEYS) {                                      /* not in this file's tables */
+        for (int i = 0; i < n; i++) bind(st, first + i, j, el_jget(j, o, keys[i]));
+        return;
+    }
+    for (int i = 0; i < n; i++) { at[i] = -1; len[i] = (uint8_t)strlen(keys[i]); }
+    if (el_jtype_of(j, o) == EL_JOBJ) {
+        int guess = 0;
+        for (uint32_t m = (uint32_t)o + 1; m < j->t[o].next; m = j->t[m + 1].next) {
+            const char *key = el_jstr(j, (int)m);
+            size_t kn = el_jstrlen(j, (int)m);
+            for (int c = 0; c < n; c++) {
+                int i = guess + c < n ? guess + c : guess + c - n;
+                if (kn == len[i] && memcmp(key, keys[i], kn) == 0) {
+                    at[i] = (int)m + 1;
+                    guess = i + 1 < n ? i + 1 : 0;
+                    break;
+                }
+            }
+        }
+    }
+    for (int i = 0; i < n; i++) bind(st, first + i, j, at[i]);
 }
 
 /* Step an INSERT. 0 done, 1 refused by a constraint (bad input: a
 ** duplicate id), -1 a database error (fatal, the write rolls back). */
 static int step(writer *w, sqlite3_stmt *st) {
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    sqlite3_reset(st);                  /* every statement binds all its parameters each time */
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
     if ((rc & 0xff) == SQLITE_CONSTRAINT) return 1;
     if (!w->fatal) el_reject(w->d, w->s->path, 0, "%s: %s", w->table, sqlite3_errmsg(w->s->db));
