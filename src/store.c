@@ -286,11 +286,11 @@ static void bind_keys(sqlite3_stmt *st, int first, const el_jline *j, int o,
     if (el_jtype_of(j, o) == EL_JOBJ) {
         int guess = 0;
         for (uint32_t m = (uint32_t)o + 1; m < j->t[o].next; m = j->t[m + 1].next) {
-            const char *key = el_jstr(j, (int)m);
-            size_t kn = el_jstrlen(j, (int)m);
+            const char *key = j->buf + j->t[m].start + 1;   /* a key: a string token */
+            size_t kn = j->t[m].n;
             for (int c = 0; c < n; c++) {
                 int i = guess + c < n ? guess + c : guess + c - n;
-                if (kn == len[i] && memcmp(key, keys[i], kn) == 0) {
+                if (kn == len[i] && key[0] == keys[i][0] && memcmp(key, keys[i], kn) == 0) {
                     at[i] = (int)m + 1;
                     guess = i + 1 < n ? i + 1 : 0;
                     break;
@@ -540,9 +540,8 @@ static int actors(writer *w, const char *id, const char *role, const el_jline *j
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
-        bind(st, 4, j, el_jget(j, a, "name"));
-        bind(st, 5, j, el_jget(j, a, "code"));
-        bind(st, 6, j, el_jget(j, a, "entity"));
+        static const char *const keys[] = {"name", "code", "entity"};
+        bind_keys(st, 4, j, a, keys, 3);
         if (step(w, st) < 0) return -1;
     }
     return 0;
