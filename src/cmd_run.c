@@ -90,6 +90,7 @@ typedef struct run {
     uint32_t n_groups;
     FILE *f_articles, *f_counts;
     el_buf b;
+    el_buf row;                         /* one mentions.tsv row */
     el_meter m;
     long skipped;
     int rc;
@@ -553,8 +554,11 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         el_json_key(b, "location", &f);
         el_write_location(b, pl ? pl->place : NULL, pl ? pl->place_country : NULL,
                           pl ? pl->lat : NAN, pl ? pl->lon : NAN);
-        el_buf_printf(b, ",\"episode\":\"E%u\",\"thread\":\"T%u\"", el_link_episode(r->L, first->article),
-                      el_link_thread(r->L, first->article));
+        el_buf_puts(b, ",\"episode\":\"E");
+        el_buf_int(b, el_link_episode(r->L, first->article));
+        el_buf_puts(b, "\",\"thread\":\"T");
+        el_buf_int(b, el_link_thread(r->L, first->article));
+        el_buf_putc(b, '"');
         el_json_key(b, "num_mentions", &f); el_json_int(b, nm);
         el_json_key(b, "num_articles", &f); el_json_int(b, na);
         el_json_key(b, "num_sources", &f); el_json_int(b, ns);
@@ -576,17 +580,24 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
             /* mentions.tsv: one row a mention, tabs and newlines flattened. */
             char ds[11] = "";
             if (m->date != EL_DATE_UNKNOWN) el_date_format(m->date, ds);
-            fprintf(ft, "%s\t%s\t%u\t%u\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t", id, r->arts.v[m->article].id,
-                    m->sent, m->start, m->end, m->code->plover, m->code->cameo,
-                    el_modality_names[m->modality], ds, m->has_src && m->src.code ? m->src.code : "",
-                    m->has_tgt && m->tgt.code ? m->tgt.code : "");
-            for (const char *p = m->text; *p;) {    /* runs of plain bytes in one write */
+            el_buf *t = &r->row;
+            t->len = 0;
+            const char *cells[] = {id, r->arts.v[m->article].id};
+            for (int c = 0; c < 2; c++) { el_buf_puts(t, cells[c]); el_buf_putc(t, '\t'); }
+            const uint32_t nums[] = {m->sent, m->start, m->end};
+            for (int c = 0; c < 3; c++) { el_buf_int(t, nums[c]); el_buf_putc(t, '\t'); }
+            const char *more[] = {m->code->plover, m->code->cameo, el_modality_names[m->modality], ds,
+                                  m->has_src && m->src.code ? m->src.code : "",
+                                  m->has_tgt && m->tgt.code ? m->tgt.code : ""};
+            for (int c = 0; c < 6; c++) { el_buf_puts(t, more[c]); el_buf_putc(t, '\t'); }
+            for (const char *p = m->text; *p;) {    /* runs of plain bytes in one copy */
                 size_t run = strcspn(p, "\t\n");
-                fwrite(p, 1, run, ft);
+                el_buf_put(t, p, run);
                 p += run;
-                if (*p) { fputc(' ', ft); p++; }
+                if (*p) { el_buf_putc(t, ' '); p++; }
             }
-            fputc('\n', ft);
+            el_buf_putc(t, '\n');
+            fwrite(t->p, 1, t->len, ft);
         }
         el_buf_puts(b, "]}\n");
         if (fwrite(b->p, 1, b->len, fe) != b->len) { el_evlink_free(V); return EL_EINPUT; }
@@ -627,7 +638,9 @@ static int write_stories(run *r, FILE *f) {
             uint32_t parent = 0;
             int f1 = 1;
             el_buf_putc(b, '{');
-            el_buf_printf(b, "\"id\":\"%c%u\",\"level\":\"%s\"", level ? 'T' : 'E', s, level ? "thread" : "episode");
+            el_buf_puts(b, level ? "\"id\":\"T" : "\"id\":\"E");
+            el_buf_int(b, s);
+            el_buf_puts(b, level ? "\",\"level\":\"thread\"" : "\",\"level\":\"episode\"");
             f1 = 0;
             el_json_key(b, "articles", &f1);
             el_buf_putc(b, '[');
@@ -654,7 +667,7 @@ static int write_stories(run *r, FILE *f) {
             el_json_key(b, "last_date", &f1); el_json_date(b, hi);
             el_json_key(b, "parent", &f1);
             if (level || !parent) el_buf_puts(b, "null");
-            else el_buf_printf(b, "\"T%u\"", parent);
+            else { el_buf_puts(b, "\"T"); el_buf_int(b, parent); el_buf_putc(b, '"'); }
             el_buf_puts(b, "}\n");
             fwrite(b->p, 1, b->len, f);
         }
@@ -962,6 +975,7 @@ done:
     if (r.f_articles) fclose(r.f_articles);
     if (r.f_counts) fclose(r.f_counts);
     el_buf_free(&r.b);
+    el_buf_free(&r.row);
     el_cmp_free(r.cmp);
     el_actor_index_free(r.X);
     el_linker_free(r.L);
