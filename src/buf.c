@@ -190,3 +190,18 @@ void el_buf_fixed(el_buf *b, double v, int prec) {
 #endif
     el_buf_printf(b, "%.*f", prec, v);
 }
+
+void el_json_key_plain(el_buf *b, const char *key, int *first) {
+    size_t n = strlen(key);
+    el_buf_reserve(b, n + 5);
+    char *o = b->p + b->len;
+    if (!*first) *o++ = ',';
+    *first = 0;
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o = '\0';
+    b->len = (size_t)(o - b->p);
+}

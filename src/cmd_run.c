@@ -430,11 +430,11 @@ static void write_arg_list(el_buf *b, const ev_men *const *ms, size_t n, bool so
         if (dup) continue;
         int f = 1;
         el_buf_puts(b, w++ ? ",{" : "{");
-        el_json_key(b, "name", &f); el_json_strz(b, x->name ? x->name : x->text);
-        el_json_key(b, "code", &f); el_json_strz(b, x->code);
-        el_json_key(b, "entity", &f);
+        el_json_key_plain(b, "name", &f); el_json_strz(b, x->name ? x->name : x->text);
+        el_json_key_plain(b, "code", &f); el_json_strz(b, x->code);
+        el_json_key_plain(b, "entity", &f);
         if (x->entity >= 0) el_json_int(b, x->entity); else el_buf_puts(b, "null");
-        el_json_key(b, "text", &f); el_json_strz(b, x->text);
+        el_json_key_plain(b, "text", &f); el_json_strz(b, x->text);
         el_buf_putc(b, '}');
     }
     el_buf_putc(b, ']');
@@ -540,18 +540,18 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         char id[32];
         snprintf(id, sizeof id, "EV%zu", e + 1);
         el_buf_putc(b, '{');
-        el_json_key(b, "id", &f); el_json_strz(b, id);
-        el_json_key(b, "date", &f); el_json_date(b, dm->date);
-        el_json_key(b, "date_granularity", &f); el_json_strz(b, dm->date == EL_DATE_UNKNOWN ? "unknown" : dm->gran);
-        el_json_key(b, "date_from_publication", &f); el_json_bool(b, dated == NULL);
-        el_json_key(b, "event", &f); el_json_strz(b, first->code->plover);
-        el_json_key(b, "cameo", &f); el_json_strz(b, first->code->cameo);
-        el_json_key(b, "quad_class", &f); el_json_int(b, first->code->quad_class);
-        el_json_key(b, "goldstein", &f); el_json_double(b, first->code->goldstein, 1);
-        el_json_key(b, "modality", &f); el_json_strz(b, el_modality_names[first->modality]);
-        el_json_key(b, "source", &f); write_arg_list(b, all.v, all.n, true);
-        el_json_key(b, "target", &f); write_arg_list(b, all.v, all.n, false);
-        el_json_key(b, "location", &f);
+        el_json_key_plain(b, "id", &f); el_json_strz(b, id);
+        el_json_key_plain(b, "date", &f); el_json_date(b, dm->date);
+        el_json_key_plain(b, "date_granularity", &f); el_json_strz(b, dm->date == EL_DATE_UNKNOWN ? "unknown" : dm->gran);
+        el_json_key_plain(b, "date_from_publication", &f); el_json_bool(b, dated == NULL);
+        el_json_key_plain(b, "event", &f); el_json_strz(b, first->code->plover);
+        el_json_key_plain(b, "cameo", &f); el_json_strz(b, first->code->cameo);
+        el_json_key_plain(b, "quad_class", &f); el_json_int(b, first->code->quad_class);
+        el_json_key_plain(b, "goldstein", &f); el_json_double(b, first->code->goldstein, 1);
+        el_json_key_plain(b, "modality", &f); el_json_strz(b, el_modality_names[first->modality]);
+        el_json_key_plain(b, "source", &f); write_arg_list(b, all.v, all.n, true);
+        el_json_key_plain(b, "target", &f); write_arg_list(b, all.v, all.n, false);
+        el_json_key_plain(b, "location", &f);
         el_write_location(b, pl ? pl->place : NULL, pl ? pl->place_country : NULL,
                           pl ? pl->lat : NAN, pl ? pl->lon : NAN);
         el_buf_puts(b, ",\"episode\":\"E");
@@ -559,23 +559,23 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         el_buf_puts(b, "\",\"thread\":\"T");
         el_buf_int(b, el_link_thread(r->L, first->article));
         el_buf_putc(b, '"');
-        el_json_key(b, "num_mentions", &f); el_json_int(b, nm);
-        el_json_key(b, "num_articles", &f); el_json_int(b, na);
-        el_json_key(b, "num_sources", &f); el_json_int(b, ns);
-        el_json_key(b, "contradicting", &f); el_json_bool(b, el_evlink_contradicts(V, e));
-        el_json_key(b, "mentions", &f);
+        el_json_key_plain(b, "num_mentions", &f); el_json_int(b, nm);
+        el_json_key_plain(b, "num_articles", &f); el_json_int(b, na);
+        el_json_key_plain(b, "num_sources", &f); el_json_int(b, ns);
+        el_json_key_plain(b, "contradicting", &f); el_json_bool(b, el_evlink_contradicts(V, e));
+        el_json_key_plain(b, "mentions", &f);
         el_buf_putc(b, '[');
         for (size_t i = 0; i < nr; i++) {
             const ev_men *m = &r->evs.v[groups.v[recs[i]].first];
             int g = 1;
             el_buf_puts(b, i ? ",{" : "{");
-            el_json_key(b, "article", &g); el_json_strz(b, r->arts.v[m->article].id);
-            el_json_key(b, "sentence", &g); el_json_int(b, m->sent);
-            el_json_key(b, "start", &g); el_json_int(b, m->start);
-            el_json_key(b, "end", &g); el_json_int(b, m->end);
-            el_json_key(b, "text", &g); el_json_strz(b, m->text);
-            el_json_key(b, "date", &g); el_json_date(b, m->date);
-            el_json_key(b, "modality", &g); el_json_strz(b, el_modality_names[m->modality]);
+            el_json_key_plain(b, "article", &g); el_json_strz(b, r->arts.v[m->article].id);
+            el_json_key_plain(b, "sentence", &g); el_json_int(b, m->sent);
+            el_json_key_plain(b, "start", &g); el_json_int(b, m->start);
+            el_json_key_plain(b, "end", &g); el_json_int(b, m->end);
+            el_json_key_plain(b, "text", &g); el_json_strz(b, m->text);
+            el_json_key_plain(b, "date", &g); el_json_date(b, m->date);
+            el_json_key_plain(b, "modality", &g); el_json_strz(b, el_modality_names[m->modality]);
             el_buf_putc(b, '}');
             /* mentions.tsv: one row a mention, tabs and newlines flattened. */
             char ds[11] = "";
@@ -642,7 +642,7 @@ static int write_stories(run *r, FILE *f) {
             el_buf_int(b, s);
             el_buf_puts(b, level ? "\",\"level\":\"thread\"" : "\",\"level\":\"episode\"");
             f1 = 0;
-            el_json_key(b, "articles", &f1);
+            el_json_key_plain(b, "articles", &f1);
             el_buf_putc(b, '[');
             for (uint32_t k = from; k < to; k++) {
                 size_t i = member[k];
@@ -662,10 +662,10 @@ static int write_stories(run *r, FILE *f) {
             }
             from = to;
             el_buf_putc(b, ']');
-            el_json_key(b, "title", &f1); el_json_strz(b, head ? head->title : NULL);
-            el_json_key(b, "first_date", &f1); el_json_date(b, lo);
-            el_json_key(b, "last_date", &f1); el_json_date(b, hi);
-            el_json_key(b, "parent", &f1);
+            el_json_key_plain(b, "title", &f1); el_json_strz(b, head ? head->title : NULL);
+            el_json_key_plain(b, "first_date", &f1); el_json_date(b, lo);
+            el_json_key_plain(b, "last_date", &f1); el_json_date(b, hi);
+            el_json_key_plain(b, "parent", &f1);
             if (level || !parent) el_buf_puts(b, "null");
             else { el_buf_puts(b, "\"T"); el_buf_int(b, parent); el_buf_putc(b, '"'); }
             el_buf_puts(b, "}\n");

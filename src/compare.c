@@ -725,12 +725,12 @@ static void num_or_null(el_buf *b, double v) {
 void el_write_comparison(el_buf *b, const el_comparison *x, size_t id) {
     int f = 1;
     el_buf_putc(b, '{');
-    el_json_key(b, "comparison", &f); el_json_int(b, (long long)id);
-    el_json_key(b, "kind", &f); el_json_strz(b, el_count_kind_name(x->kind));
-    el_json_key(b, "subject", &f); el_json_strz(b, x->subject);
-    el_json_key(b, "verdict", &f); el_json_strz(b, el_verdict_name(x->verdict));
-    el_json_key(b, "summary", &f); el_json_strz(b, x->summary);
-    el_json_key(b, "articles", &f);
+    el_json_key_plain(b, "comparison", &f); el_json_int(b, (long long)id);
+    el_json_key_plain(b, "kind", &f); el_json_strz(b, el_count_kind_name(x->kind));
+    el_json_key_plain(b, "subject", &f); el_json_strz(b, x->subject);
+    el_json_key_plain(b, "verdict", &f); el_json_strz(b, el_verdict_name(x->verdict));
+    el_json_key_plain(b, "summary", &f); el_json_strz(b, x->summary);
+    el_json_key_plain(b, "articles", &f);
     el_buf_putc(b, '[');
     for (size_t i = 0, n = 0; i < x->n_sides; i++) {
         bool dup = false;
@@ -740,24 +740,24 @@ void el_write_comparison(el_buf *b, const el_comparison *x, size_t id) {
         el_json_strz(b, x->sides[i].article);
     }
     el_buf_putc(b, ']');
-    el_json_key(b, "sides", &f);
+    el_json_key_plain(b, "sides", &f);
     el_buf_putc(b, '[');
     for (size_t i = 0; i < x->n_sides; i++) {
         const el_cmp_side *s = &x->sides[i];
         int g = 1;
         el_buf_puts(b, i ? ",{" : "{");
-        el_json_key(b, "article", &g); el_json_strz(b, s->article);
-        el_json_key(b, "outlet", &g); el_json_strz(b, s->outlet);
-        el_json_key(b, "date", &g); el_json_strz(b, s->date);
-        el_json_key(b, "sentence", &g); el_json_int(b, s->sentence);
-        el_json_key(b, "start", &g); el_json_int(b, s->start);
-        el_json_key(b, "end", &g); el_json_int(b, s->end);
-        el_json_key(b, "text", &g); el_json_strz(b, s->text);
-        el_json_key(b, "value", &g); num_or_null(b, s->value);
-        el_json_key(b, "min", &g); num_or_null(b, s->min);
-        el_json_key(b, "max", &g); num_or_null(b, s->max);
-        el_json_key(b, "qualifier", &g); el_json_strz(b, el_qual_name(s->qual));
-        el_json_key(b, "attribution", &g); el_json_strz(b, s->attribution);
+        el_json_key_plain(b, "article", &g); el_json_strz(b, s->article);
+        el_json_key_plain(b, "outlet", &g); el_json_strz(b, s->outlet);
+        el_json_key_plain(b, "date", &g); el_json_strz(b, s->date);
+        el_json_key_plain(b, "sentence", &g); el_json_int(b, s->sentence);
+        el_json_key_plain(b, "start", &g); el_json_int(b, s->start);
+        el_json_key_plain(b, "end", &g); el_json_int(b, s->end);
+        el_json_key_plain(b, "text", &g); el_json_strz(b, s->text);
+        el_json_key_plain(b, "value", &g); num_or_null(b, s->value);
+        el_json_key_plain(b, "min", &g); num_or_null(b, s->min);
+        el_json_key_plain(b, "max", &g); num_or_null(b, s->max);
+        el_json_key_plain(b, "qualifier", &g); el_json_strz(b, el_qual_name(s->qual));
+        el_json_key_plain(b, "attribution", &g); el_json_strz(b, s->attribution);
         el_buf_putc(b, '}');
     }
     el_buf_puts(b, "]}");

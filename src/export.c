@@ -663,9 +663,9 @@ static void plover_actors(xp *x, int arr) {
     for (int a = el_jfirst(x->j, arr); a >= 0; a = el_jnext(x->j, arr, a)) {
         int f = 1;
         el_buf_puts(b, a != arr + 1 ? ",{" : "{");
-        el_json_key(b, "actorText", &f); put_json(x->j, b, get(x, a, "name"));
-        el_json_key(b, "code", &f); put_json(x->j, b, get(x, a, "code"));
-        el_json_key(b, "entity", &f); put_json(x->j, b, get(x, a, "entity"));
+        el_json_key_plain(b, "actorText", &f); put_json(x->j, b, get(x, a, "name"));
+        el_json_key_plain(b, "code", &f); put_json(x->j, b, get(x, a, "code"));
+        el_json_key_plain(b, "entity", &f); put_json(x->j, b, get(x, a, "entity"));
         el_buf_putc(b, '}');
     }
     el_buf_putc(b, ']');
@@ -722,31 +722,31 @@ static void plover_record(xp *x) {
     const art_info *ai;
     const span32 *sp = mention_sentence(x, m0, &ai);
     el_buf_putc(b, '{');
-    el_json_key(b, "id", &f); put_json(j, b, top(x, K_ID));
-    el_json_key(b, "date", &f); put_json(j, b, top(x, K_DATE));
-    el_json_key(b, "source", &f); plover_actors(x, top(x, K_SOURCE));
-    el_json_key(b, "target", &f); plover_actors(x, top(x, K_TARGET));
-    el_json_key(b, "event", &f); put_json(j, b, top(x, K_EVENT));
-    el_json_key(b, "eventText", &f);
+    el_json_key_plain(b, "id", &f); put_json(j, b, top(x, K_ID));
+    el_json_key_plain(b, "date", &f); put_json(j, b, top(x, K_DATE));
+    el_json_key_plain(b, "source", &f); plover_actors(x, top(x, K_SOURCE));
+    el_json_key_plain(b, "target", &f); plover_actors(x, top(x, K_TARGET));
+    el_json_key_plain(b, "event", &f); put_json(j, b, top(x, K_EVENT));
+    el_json_key_plain(b, "eventText", &f);
     uint32_t s = u32(j, get(x, m0, "start")), e = u32(j, get(x, m0, "end"));
     if (text && sp && sp->e - sp->s == strlen(text) && s >= sp->s && e <= sp->e && s <= e)
         el_json_str(b, text + (s - sp->s), e - s);
     else
         el_buf_puts(b, "\"\"");
     /* mode and context need a classifier eventline does not have yet. */
-    el_json_key(b, "mode", &f); el_buf_puts(b, "\"\"");
-    el_json_key(b, "context", &f); el_buf_puts(b, "\"\"");
-    el_json_key(b, "text", &f); el_json_strz(b, text);
-    el_json_key(b, "textInfo", &f);
+    el_json_key_plain(b, "mode", &f); el_buf_puts(b, "\"\"");
+    el_json_key_plain(b, "context", &f); el_buf_puts(b, "\"\"");
+    el_json_key_plain(b, "text", &f); el_json_strz(b, text);
+    el_json_key_plain(b, "textInfo", &f);
     el_buf_puts(b, "{\"markup\":");
     if (text) plover_markup(x, b, m0, text); else el_buf_puts(b, "null");
     el_buf_putc(b, '}');
     int loc = top(x, K_LOCATION);
-    if (el_jtype_of(j, loc) == EL_JOBJ) { el_json_key(b, "eventLoc", &f); put_json(j, b, loc); }
-    el_json_key(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
-    el_json_key(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
-    el_json_key(b, "coder", &f); el_json_strz(b, "eventline");
-    el_json_key(b, "eventline", &f);
+    if (el_jtype_of(j, loc) == EL_JOBJ) { el_json_key_plain(b, "eventLoc", &f); put_json(j, b, loc); }
+    el_json_key_plain(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
+    el_json_key_plain(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
+    el_json_key_plain(b, "coder", &f); el_json_strz(b, "eventline");
+    el_json_key_plain(b, "eventline", &f);
     el_buf_putc(b, '{');
     int g = 1;
     static const int extra[] = {
@@ -754,10 +754,10 @@ static void plover_record(xp *x) {
         K_NUM_MENTIONS, K_NUM_ARTICLES, K_NUM_SOURCES,
     };
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
-        el_json_key(b, ev_keys[extra[i]], &g);
+        el_json_key_plain(b, ev_keys[extra[i]], &g);
         put_json(j, b, top(x, extra[i]));
     }
-    el_json_key(b, "articles", &g);
+    el_json_key_plain(b, "articles", &g);
     el_buf_putc(b, '[');
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         if (m != ms + 1) el_buf_putc(b, ',');

@@ -1,4 +1,4 @@
-/* test_buf.c: the number writers give printf's bytes. */
+/* test_buf.c: the number writers give printf's bytes, the plain key writer el_json_key's. */
 #include "testutil.h"
 #include <math.h>
 #include "buf.h"
@@ -49,10 +49,31 @@ static void buf_int_is_printf(void **st) {
     }
 }
 
+/* A plain key gives el_json_key's bytes, first or not. */
+static void buf_json_key_plain_is_json_key(void **st) {
+    (void)st;
+    static const char *const keys[] = {"id", "date_granularity", "num_mentions", "x", ""};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        for (int first = 0; first <= 1; first++) {
+            el_buf a = {0}, b = {0};
+            int fa = first, fb = first;
+            el_buf_puts(&a, "{");
+            el_buf_puts(&b, "{");
+            el_json_key(&a, keys[i], &fa);
+            el_json_key_plain(&b, keys[i], &fb);
+            assert_string_equal(a.p, b.p);
+            assert_int_equal(a.len, b.len);
+            assert_int_equal(fa, fb);
+            el_buf_free(&a);
+            el_buf_free(&b);
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_fixed_is_printf),
         cmocka_unit_test(buf_int_is_printf),
+        cmocka_unit_test(buf_json_key_plain_is_json_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
