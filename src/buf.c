@@ -158,3 +158,50 @@ char *el_path_slurp(const char *path, size_t *len) {
     fclose(f);
     return b;
 }
+
+void el_buf_int(el_buf *b, long long v) { el_json_int(b, v); }
+
+void el_buf_fixed(el_buf *b, double v, int prec) {
+#ifdef __SIZEOF_INT128__
+    static const uint64_t pow10[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                       100000000, 1000000000};
+    if (prec >= 0 && prec <= 9 && isfinite(v) && fabs(v) < 1e9) {
+        /* |v| = m * 2^ex exactly; q = |v| * 10^prec, rounded half to even. */
+        int e;
+        double fr = frexp(fabs(v), &e);
+        uint64_t m = (uint64_t)ldexp(fr, 53);
+        int sh = 53 - e;                        /* > 0: |v| < 2^30 */
+        unsigned __int128 t = (unsigned __int128)m * pow10[prec];
+        uint64_t q = 0;
+        if (sh < 128) {
+            unsigned __int128 rem = t & (((unsigned __int128)1 << sh) - 1), half = (unsigned __int128)1 << (sh - 1);
+            q = (uint64_t)(t >> sh);
+            if (rem > half || (rem == half && (q & 1))) q++;
+        }
+        char d[48];
+        size_t i = sizeof d;
+        for (int k = 0; k < prec; k++) { d[--i] = (char)('0' + q % 10); q /= 10; }
+        if (prec) d[--i] = '.';
+        do { d[--i] = (char)('0' + q % 10); q /= 10; } while (q);
+        if (signbit(v)) d[--i] = '-';
+        el_buf_put(b, d + i, sizeof d - i);
+        return;
+    }
+#endif
+    el_buf_printf(b, "%.*f", prec, v);
+}
+
+void el_json_key_plain(el_buf *b, const char *key, int *first) {
+    size_t n = strlen(key);
+    el_buf_reserve(b, n + 5);
+    char *o = b->p + b->len;
+    if (!*first) *o++ = ',';
+    *first = 0;
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o = '\0';
+    b->len = (size_t)(o - b->p);
+}

@@ -30,6 +30,14 @@ char *el_file_slurp(FILE *f, size_t *len);
 ** be opened or memory runs out. */
 char *el_path_slurp(const char *path, size_t *len);
 
+/* Numbers as printf writes them, without printf (hot writers: the report,
+** the exports, mentions.tsv): el_buf_int is "%lld"; el_buf_fixed is "%.*f"
+** byte for byte (round half to even on the exact binary value, "-0.0" for a
+** negative that rounds to zero), prec 0..9; it hands what it does not
+** cover (NaN, infinities, 1e9 or more) to printf. */
+void el_buf_int(el_buf *b, long long v);
+void el_buf_fixed(el_buf *b, double v, int prec);
+
 /* JSON values. */
 void el_json_str(el_buf *b, const char *s, size_t n);     /* quoted, escaped */
 void el_json_strz(el_buf *b, const char *s);              /* NULL gives null */
@@ -39,5 +47,9 @@ void el_json_date(el_buf *b, el_date t);                  /* unknown gives null 
 void el_json_double(el_buf *b, double v, int prec);       /* NaN gives null */
 /* "key": with a leading comma unless *first; sets *first to 0. */
 void el_json_key(el_buf *b, const char *key, int *first);
+/* The same bytes for a key JSON writes as it is (no '"', '\\' or control
+** character: the writers' own literal keys), in one copy: el_json_key
+** escapes, and the run writes a few hundred thousand keys. */
+void el_json_key_plain(el_buf *b, const char *key, int *first);
 
 #endif

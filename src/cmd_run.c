@@ -90,6 +90,7 @@ typedef struct run {
     uint32_t n_groups;
     FILE *f_articles, *f_counts;
     el_buf b;
+    el_buf row;                         /* one mentions.tsv row */
     el_meter m;
     long skipped;
     int rc;
@@ -355,8 +356,9 @@ static int on_stored(const el_store_article *sa, void *ud) {
     doc->outlet = el_arena_strdup(sc->a, sa->outlet);
     doc->url = el_arena_strdup(sc->a, sa->url);
     doc->language = el_arena_strdup(sc->a, sa->language);
-    /* JSON Lines titles are not in the text: keep the stored one. */
-    if (sa->title && !strstr(sa->raw, sa->title)) doc->title = el_arena_strdup(sc->a, sa->title);
+    /* JSON Lines titles are not in the text: keep the stored one. The text is
+    ** doc->raw, which is the body when no raw was stored (sa->raw NULL). */
+    if (sa->title && !strstr(doc->raw, sa->title)) doc->title = el_arena_strdup(sc->a, sa->title);
     if (sa->date && sa->date_source && strcmp(sa->date_source, "inferred") != 0) {
         doc->date = el_date_parse(sa->date, strlen(sa->date));
         doc->date_source = !strcmp(sa->date_source, "meta") ? EL_DATE_META : EL_DATE_HEADER;
@@ -428,11 +430,11 @@ static void write_arg_list(el_buf *b, const ev_men *const *ms, size_t n, bool so
         if (dup) continue;
         int f = 1;
         el_buf_puts(b, w++ ? ",{" : "{");
-        el_json_key(b, "name", &f); el_json_strz(b, x->name ? x->name : x->text);
-        el_json_key(b, "code", &f); el_json_strz(b, x->code);
-        el_json_key(b, "entity", &f);
+        el_json_key_plain(b, "name", &f); el_json_strz(b, x->name ? x->name : x->text);
+        el_json_key_plain(b, "code", &f); el_json_strz(b, x->code);
+        el_json_key_plain(b, "entity", &f);
         if (x->entity >= 0) el_json_int(b, x->entity); else el_buf_puts(b, "null");
-        el_json_key(b, "text", &f); el_json_strz(b, x->text);
+        el_json_key_plain(b, "text", &f); el_json_strz(b, x->text);
         el_buf_putc(b, '}');
     }
     el_buf_putc(b, ']');
@@ -538,54 +540,64 @@ static int write_events(run *r, FILE *fe, FILE *ft) {
         char id[32];
         snprintf(id, sizeof id, "EV%zu", e + 1);
         el_buf_putc(b, '{');
-        el_json_key(b, "id", &f); el_json_strz(b, id);
-        el_json_key(b, "date", &f); el_json_date(b, dm->date);
-        el_json_key(b, "date_granularity", &f); el_json_strz(b, dm->date == EL_DATE_UNKNOWN ? "unknown" : dm->gran);
-        el_json_key(b, "date_from_publication", &f); el_json_bool(b, dated == NULL);
-        el_json_key(b, "event", &f); el_json_strz(b, first->code->plover);
-        el_json_key(b, "cameo", &f); el_json_strz(b, first->code->cameo);
-        el_json_key(b, "quad_class", &f); el_json_int(b, first->code->quad_class);
-        el_json_key(b, "goldstein", &f); el_json_double(b, first->code->goldstein, 1);
-        el_json_key(b, "modality", &f); el_json_strz(b, el_modality_names[first->modality]);
-        el_json_key(b, "source", &f); write_arg_list(b, all.v, all.n, true);
-        el_json_key(b, "target", &f); write_arg_list(b, all.v, all.n, false);
-        el_json_key(b, "location", &f);
+        el_json_key_plain(b, "id", &f); el_json_strz(b, id);
+        el_json_key_plain(b, "date", &f); el_json_date(b, dm->date);
+        el_json_key_plain(b, "date_granularity", &f); el_json_strz(b, dm->date == EL_DATE_UNKNOWN ? "unknown" : dm->gran);
+        el_json_key_plain(b, "date_from_publication", &f); el_json_bool(b, dated == NULL);
+        el_json_key_plain(b, "event", &f); el_json_strz(b, first->code->plover);
+        el_json_key_plain(b, "cameo", &f); el_json_strz(b, first->code->cameo);
+        el_json_key_plain(b, "quad_class", &f); el_json_int(b, first->code->quad_class);
+        el_json_key_plain(b, "goldstein", &f); el_json_double(b, first->code->goldstein, 1);
+        el_json_key_plain(b, "modality", &f); el_json_strz(b, el_modality_names[first->modality]);
+        el_json_key_plain(b, "source", &f); write_arg_list(b, all.v, all.n, true);
+        el_json_key_plain(b, "target", &f); write_arg_list(b, all.v, all.n, false);
+        el_json_key_plain(b, "location", &f);
         el_write_location(b, pl ? pl->place : NULL, pl ? pl->place_country : NULL,
                           pl ? pl->lat : NAN, pl ? pl->lon : NAN);
-        el_buf_printf(b, ",\"episode\":\"E%u\",\"thread\":\"T%u\"", el_link_episode(r->L, first->article),
-                      el_link_thread(r->L, first->article));
-        el_json_key(b, "num_mentions", &f); el_json_int(b, nm);
-        el_json_key(b, "num_articles", &f); el_json_int(b, na);
-        el_json_key(b, "num_sources", &f); el_json_int(b, ns);
-        el_json_key(b, "contradicting", &f); el_json_bool(b, el_evlink_contradicts(V, e));
-        el_json_key(b, "mentions", &f);
+        el_buf_puts(b, ",\"episode\":\"E");
+        el_buf_int(b, el_link_episode(r->L, first->article));
+        el_buf_puts(b, "\",\"thread\":\"T");
+        el_buf_int(b, el_link_thread(r->L, first->article));
+        el_buf_putc(b, '"');
+        el_json_key_plain(b, "num_mentions", &f); el_json_int(b, nm);
+        el_json_key_plain(b, "num_articles", &f); el_json_int(b, na);
+        el_json_key_plain(b, "num_sources", &f); el_json_int(b, ns);
+        el_json_key_plain(b, "contradicting", &f); el_json_bool(b, el_evlink_contradicts(V, e));
+        el_json_key_plain(b, "mentions", &f);
         el_buf_putc(b, '[');
         for (size_t i = 0; i < nr; i++) {
             const ev_men *m = &r->evs.v[groups.v[recs[i]].first];
             int g = 1;
             el_buf_puts(b, i ? ",{" : "{");
-            el_json_key(b, "article", &g); el_json_strz(b, r->arts.v[m->article].id);
-            el_json_key(b, "sentence", &g); el_json_int(b, m->sent);
-            el_json_key(b, "start", &g); el_json_int(b, m->start);
-            el_json_key(b, "end", &g); el_json_int(b, m->end);
-            el_json_key(b, "text", &g); el_json_strz(b, m->text);
-            el_json_key(b, "date", &g); el_json_date(b, m->date);
-            el_json_key(b, "modality", &g); el_json_strz(b, el_modality_names[m->modality]);
+            el_json_key_plain(b, "article", &g); el_json_strz(b, r->arts.v[m->article].id);
+            el_json_key_plain(b, "sentence", &g); el_json_int(b, m->sent);
+            el_json_key_plain(b, "start", &g); el_json_int(b, m->start);
+            el_json_key_plain(b, "end", &g); el_json_int(b, m->end);
+            el_json_key_plain(b, "text", &g); el_json_strz(b, m->text);
+            el_json_key_plain(b, "date", &g); el_json_date(b, m->date);
+            el_json_key_plain(b, "modality", &g); el_json_strz(b, el_modality_names[m->modality]);
             el_buf_putc(b, '}');
             /* mentions.tsv: one row a mention, tabs and newlines flattened. */
             char ds[11] = "";
             if (m->date != EL_DATE_UNKNOWN) el_date_format(m->date, ds);
-            fprintf(ft, "%s\t%s\t%u\t%u\t%u\t%s\t%s\t%s\t%s\t%s\t%s\t", id, r->arts.v[m->article].id,
-                    m->sent, m->start, m->end, m->code->plover, m->code->cameo,
-                    el_modality_names[m->modality], ds, m->has_src && m->src.code ? m->src.code : "",
-                    m->has_tgt && m->tgt.code ? m->tgt.code : "");
-            for (const char *p = m->text; *p;) {    /* runs of plain bytes in one write */
+            el_buf *t = &r->row;
+            t->len = 0;
+            const char *cells[] = {id, r->arts.v[m->article].id};
+            for (int c = 0; c < 2; c++) { el_buf_puts(t, cells[c]); el_buf_putc(t, '\t'); }
+            const uint32_t nums[] = {m->sent, m->start, m->end};
+            for (int c = 0; c < 3; c++) { el_buf_int(t, nums[c]); el_buf_putc(t, '\t'); }
+            const char *more[] = {m->code->plover, m->code->cameo, el_modality_names[m->modality], ds,
+                                  m->has_src && m->src.code ? m->src.code : "",
+                                  m->has_tgt && m->tgt.code ? m->tgt.code : ""};
+            for (int c = 0; c < 6; c++) { el_buf_puts(t, more[c]); el_buf_putc(t, '\t'); }
+            for (const char *p = m->text; *p;) {    /* runs of plain bytes in one copy */
                 size_t run = strcspn(p, "\t\n");
-                fwrite(p, 1, run, ft);
+                el_buf_put(t, p, run);
                 p += run;
-                if (*p) { fputc(' ', ft); p++; }
+                if (*p) { el_buf_putc(t, ' '); p++; }
             }
-            fputc('\n', ft);
+            el_buf_putc(t, '\n');
+            fwrite(t->p, 1, t->len, ft);
         }
         el_buf_puts(b, "]}\n");
         if (fwrite(b->p, 1, b->len, fe) != b->len) { el_evlink_free(V); return EL_EINPUT; }
@@ -626,9 +638,11 @@ static int write_stories(run *r, FILE *f) {
             uint32_t parent = 0;
             int f1 = 1;
             el_buf_putc(b, '{');
-            el_buf_printf(b, "\"id\":\"%c%u\",\"level\":\"%s\"", level ? 'T' : 'E', s, level ? "thread" : "episode");
+            el_buf_puts(b, level ? "\"id\":\"T" : "\"id\":\"E");
+            el_buf_int(b, s);
+            el_buf_puts(b, level ? "\",\"level\":\"thread\"" : "\",\"level\":\"episode\"");
             f1 = 0;
-            el_json_key(b, "articles", &f1);
+            el_json_key_plain(b, "articles", &f1);
             el_buf_putc(b, '[');
             for (uint32_t k = from; k < to; k++) {
                 size_t i = member[k];
@@ -648,12 +662,12 @@ static int write_stories(run *r, FILE *f) {
             }
             from = to;
             el_buf_putc(b, ']');
-            el_json_key(b, "title", &f1); el_json_strz(b, head ? head->title : NULL);
-            el_json_key(b, "first_date", &f1); el_json_date(b, lo);
-            el_json_key(b, "last_date", &f1); el_json_date(b, hi);
-            el_json_key(b, "parent", &f1);
+            el_json_key_plain(b, "title", &f1); el_json_strz(b, head ? head->title : NULL);
+            el_json_key_plain(b, "first_date", &f1); el_json_date(b, lo);
+            el_json_key_plain(b, "last_date", &f1); el_json_date(b, hi);
+            el_json_key_plain(b, "parent", &f1);
             if (level || !parent) el_buf_puts(b, "null");
-            else el_buf_printf(b, "\"T%u\"", parent);
+            else { el_buf_puts(b, "\"T"); el_buf_int(b, parent); el_buf_putc(b, '"'); }
             el_buf_puts(b, "}\n");
             fwrite(b->p, 1, b->len, f);
         }
@@ -961,6 +975,7 @@ done:
     if (r.f_articles) fclose(r.f_articles);
     if (r.f_counts) fclose(r.f_counts);
     el_buf_free(&r.b);
+    el_buf_free(&r.row);
     el_cmp_free(r.cmp);
     el_actor_index_free(r.X);
     el_linker_free(r.L);

@@ -66,61 +66,33 @@ static const char *const stop[] = {
     "now", "other", "another", "some", "one", "two", "each", "said", NULL,
 };
 
-static bool in_list(const char *s, size_t n, const char *const *l) {
-    if (!n) return false;               /* the first byte first: asked for every word */
-    for (int i = 0; l[i]; i++)
-        if (l[i][0] == s[0] && strlen(l[i]) == n && memcmp(l[i], s, n) == 0) return true;
-    return false;
-}
-
 typedef struct feat { uint32_t h; bool ent; } feat;
 
 /* Feature hash of a (canonical) lemma. */
 static uint32_t fhash(const char *s, size_t n) { return (uint32_t)el_hash(s, n) | 1u; }
 
-/* Content features of tokens [a, b) of doc, at most max, sorted and unique.
-** skip0..skip1 is a token range left out (a count's own phrase). */
-static size_t features(const el_doc *d, size_t a, size_t b, size_t skip0, size_t skip1,
-                       const char *const *also_skip, feat *out, size_t max) {
-    size_t n = 0;
-    for (size_t k = a; k < b && n < max; k++) {
-        if (k >= skip0 && k < skip1) continue;
-        const el_token *t = &d->toks[k];
-        if (!(t->flags & EL_TOK_WORD)) continue;
-        const char *l = t->lemma;
-        size_t ln = t->lemma_len;
-        if (k + 1 < b) {                                     /* two-word forms */
-            for (size_t i = 0; i < sizeof syn2 / sizeof syn2[0]; i++)
-                if (ln && l[0] == syn2[i][0][0] && ln == strlen(syn2[i][0]) && !memcmp(l, syn2[i][0], ln) &&
-                    el_ieq(d->body + d->toks[k + 1].start, d->toks[k + 1].end - d->toks[k + 1].start, syn2[i][1])) {
-                    l = syn2[i][2]; ln = strlen(l); k++;
-                    break;
-                }
-        }
-        for (size_t i = 0; i < sizeof syn / sizeof syn[0]; i++)
-            if (ln && l[0] == syn[i][0][0] && ln == strlen(syn[i][0]) && !memcmp(l, syn[i][0], ln)) {
-                l = syn[i][1]; ln = strlen(l); break;
-            }
-        if (in_list(l, ln, stop) || (also_skip && in_list(l, ln, also_skip))) continue;
-        if (ln < 2) continue;
-        uint32_t h = l == t->lemma ? (uint32_t)t->lemma_h | 1u : fhash(l, ln);   /* fhash, known */
-        feat f = {h, (t->flags & EL_TOK_CAP) && !(t->flags & EL_TOK_SSTART)};
-        out[n++] = f;
-    }
-    /* sort by hash, unique (insertion sort: passages are short) */
-    for (size_t i = 1; i < n; i++) {
-        feat x = out[i];
-        size_t j = i;
-        while (j > 0 && out[j - 1].h > x.h) { out[j] = out[j - 1]; j--; }
-        out[j] = x;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m && out[m - 1].h == out[i].h) { out[m - 1].ent |= out[i].ent; continue; }
-        out[m++] = out[i];
-    }
-    return m;
-}
+/* A word of the tables above, in one map looked up by the lemma hash the
+** segmenter already computed: features() asks about every word of every
+** count's sentence and every quote, and scanning the lists for each word
+** cost more than all the comparing. */
+typedef struct word {
+    const char *s;
+    size_t n;
+    uint32_t fh;                    /* fhash(s) */
+    bool stop, count;               /* in stop[], in count_words[] */
+    uint8_t syn2;                   /* bit i: syn2[i] starts with this word */
+    const struct word *syn;         /* the first syn[] entry's canonical form, or NULL */
+} word;
+
+/* Lemmas that say what a count counts: shared by every count of a kind, so
+** they say nothing about whether two counts are about the same thing. */
+static const char *const count_words[] = {
+    "kill", "die", "dead", "death", "hostage", "prisoner", "release", "people", "person",
+    "civilian", "abduct", "wound", "injure", "hold", "least", "number", "figure", "report",
+    "accord", "official", "source", NULL,
+};
+
+#define N_SYN2 (sizeof syn2 / sizeof syn2[0])
 
 /* Shared features of two sorted lists; *ents gets the shared entities. */
 static size_t overlap(const feat *a, size_t na, const feat *b, size_t nb, size_t *ents) {
@@ -166,12 +138,59 @@ typedef struct cclause {            /* one sentence of a quote, for linking */
 ** stored at their own length: a clause has 15 or so, not the 48 it may. */
 struct el_cmp {
     el_arena *a;
+    el_strmap *words;               /* syn, syn2, stop and count_words: word entries */
+    const word *syn2_to[N_SYN2];    /* syn2[i][2]'s entry */
     EL_VEC(ccount) counts;
     EL_VEC(cquote) quotes;
     EL_VEC(cclause) clauses;
     uint32_t n_docs;
     bool failed;
 };
+
+/* Content features of tokens [a, b) of doc, at most max, sorted and unique.
+** skip0..skip1 is a token range left out (a count's own phrase); count_skip
+** leaves out count_words[] too. */
+static size_t features(const el_cmp *c, const el_doc *d, size_t a, size_t b, size_t skip0, size_t skip1,
+                       bool count_skip, feat *out, size_t max) {
+    size_t n = 0;
+    for (size_t k = a; k < b && n < max; k++) {
+        if (k >= skip0 && k < skip1) continue;
+        const el_token *t = &d->toks[k];
+        if (!(t->flags & EL_TOK_WORD)) continue;
+        const char *l = t->lemma;
+        size_t ln = t->lemma_len;
+        const word *w = ln ? el_strmap_get_h(c->words, l, ln, t->lemma_h) : NULL;
+        bool mapped = false;                                 /* w's form replaces the lemma */
+        if (w && w->syn2 && k + 1 < b) {                     /* two-word forms */
+            const el_token *u = &d->toks[k + 1];
+            for (size_t i = 0; i < N_SYN2; i++)
+                if ((w->syn2 >> i & 1) && el_ieq(d->body + u->start, u->end - u->start, syn2[i][1])) {
+                    w = c->syn2_to[i]; mapped = true; k++;
+                    break;
+                }
+        }
+        if (w && w->syn) { w = w->syn; mapped = true; }
+        if (w && (w->stop || (count_skip && w->count))) continue;
+        if (mapped) { l = w->s; ln = w->n; }
+        if (ln < 2) continue;
+        uint32_t h = mapped ? w->fh : (uint32_t)t->lemma_h | 1u;   /* fhash, known */
+        feat f = {h, (t->flags & EL_TOK_CAP) && !(t->flags & EL_TOK_SSTART)};
+        out[n++] = f;
+    }
+    /* sort by hash, unique (insertion sort: passages are short) */
+    for (size_t i = 1; i < n; i++) {
+        feat x = out[i];
+        size_t j = i;
+        while (j > 0 && out[j - 1].h > x.h) { out[j] = out[j - 1]; j--; }
+        out[j] = x;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && out[m - 1].h == out[i].h) { out[m - 1].ent |= out[i].ent; continue; }
+        out[m++] = out[i];
+    }
+    return m;
+}
 
 /* Keep n features of tmp in the arena. */
 static feat *keep_feats(el_arena *a, const feat *tmp, size_t n) {
@@ -180,11 +199,50 @@ static feat *keep_feats(el_arena *a, const feat *tmp, size_t n) {
     return f;
 }
 
+/* The entry of word s, made on first sight; NULL when the arena failed. */
+static word *word_of(el_cmp *c, const char *s) {
+    size_t n = strlen(s);
+    word *w = el_strmap_get(c->words, s, n);
+    if (w) return w;
+    if (!(w = el_arena_calloc(c->a, sizeof *w)) || el_strmap_put(c->words, s, n, w)) return NULL;
+    w->s = s;
+    w->n = n;
+    w->fh = fhash(s, n);
+    return w;
+}
+
+/* The word map, from the tables (first syn[] entry of a word wins, as the
+** tables read in order). Returns 0, or -1 when the arena failed. */
+static int words_new(el_cmp *c) {
+    if (!(c->words = el_strmap_new(c->a, 256))) return -1;
+    for (size_t i = 0; i < sizeof syn / sizeof syn[0]; i++) {
+        word *w = word_of(c, syn[i][0]), *to = word_of(c, syn[i][1]);
+        if (!w || !to) return -1;
+        if (!w->syn) w->syn = to;
+    }
+    for (size_t i = 0; i < N_SYN2; i++) {
+        word *w = word_of(c, syn2[i][0]);
+        if (!w || !(c->syn2_to[i] = word_of(c, syn2[i][2]))) return -1;
+        w->syn2 |= (uint8_t)(1u << i);
+    }
+    for (size_t i = 0; stop[i]; i++) {
+        word *w = word_of(c, stop[i]);
+        if (!w) return -1;
+        w->stop = true;
+    }
+    for (size_t i = 0; count_words[i]; i++) {
+        word *w = word_of(c, count_words[i]);
+        if (!w) return -1;
+        w->count = true;
+    }
+    return el_strmap_seal(c->words);
+}
+
 el_cmp *el_cmp_new(void) {
     el_cmp *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->a = el_arena_new(NULL, 1 << 20);
-    if (!c->a) { free(c); return NULL; }
+    if (!c->a || words_new(c)) { el_arena_free(c->a); free(c); return NULL; }
     return c;
 }
 
@@ -208,13 +266,6 @@ static size_t tok_at(const el_doc *d, size_t a, size_t b, uint32_t pos) {
     return a;
 }
 
-/* Lemmas that say what a count counts: shared by every count of a kind, so
-** they say nothing about whether two counts are about the same thing. */
-static const char *const count_words[] = {
-    "kill", "die", "dead", "death", "hostage", "prisoner", "release", "people", "person",
-    "civilian", "abduct", "wound", "injure", "hold", "least", "number", "figure", "report",
-    "accord", "official", "source", NULL,
-};
 
 int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
     el_arena *a = c->a;
@@ -236,7 +287,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
         size_t t0 = tok_at(d, s->tok, s->tok + s->n_tok, k->start);
         size_t t1 = tok_at(d, s->tok, s->tok + s->n_tok, k->end);
         feat tmp[CFEATS];
-        x.nf = (uint8_t)features(d, s->tok, s->tok + s->n_tok, t0, t1, count_words, tmp, CFEATS);
+        x.nf = (uint8_t)features(c, d, s->tok, s->tok + s->n_tok, t0, t1, true, tmp, CFEATS);
         x.f = keep_feats(a, tmp, x.nf);
         if (!EL_HEAP_PUSH(c->counts, x, 64)) c->failed = true;
     }
@@ -257,7 +308,7 @@ int el_cmp_add_doc(el_cmp *c, const el_doc *d, const char *group) {
             size_t t1 = tok_at(d, s->tok, s->tok + s->n_tok, q->end);
             cclause cl = {.quote = qi};
             feat tmp[QFEATS];
-            cl.nf = (uint8_t)features(d, t0, t1, 0, 0, NULL, tmp, QFEATS);
+            cl.nf = (uint8_t)features(c, d, t0, t1, 0, 0, false, tmp, QFEATS);
             if (cl.nf < 4) continue;
             cl.f = keep_feats(a, tmp, cl.nf);
             uint32_t neg = fhash("not", 3);
@@ -674,12 +725,12 @@ static void num_or_null(el_buf *b, double v) {
 void el_write_comparison(el_buf *b, const el_comparison *x, size_t id) {
     int f = 1;
     el_buf_putc(b, '{');
-    el_json_key(b, "comparison", &f); el_json_int(b, (long long)id);
-    el_json_key(b, "kind", &f); el_json_strz(b, el_count_kind_name(x->kind));
-    el_json_key(b, "subject", &f); el_json_strz(b, x->subject);
-    el_json_key(b, "verdict", &f); el_json_strz(b, el_verdict_name(x->verdict));
-    el_json_key(b, "summary", &f); el_json_strz(b, x->summary);
-    el_json_key(b, "articles", &f);
+    el_json_key_plain(b, "comparison", &f); el_json_int(b, (long long)id);
+    el_json_key_plain(b, "kind", &f); el_json_strz(b, el_count_kind_name(x->kind));
+    el_json_key_plain(b, "subject", &f); el_json_strz(b, x->subject);
+    el_json_key_plain(b, "verdict", &f); el_json_strz(b, el_verdict_name(x->verdict));
+    el_json_key_plain(b, "summary", &f); el_json_strz(b, x->summary);
+    el_json_key_plain(b, "articles", &f);
     el_buf_putc(b, '[');
     for (size_t i = 0, n = 0; i < x->n_sides; i++) {
         bool dup = false;
@@ -689,24 +740,24 @@ void el_write_comparison(el_buf *b, const el_comparison *x, size_t id) {
         el_json_strz(b, x->sides[i].article);
     }
     el_buf_putc(b, ']');
-    el_json_key(b, "sides", &f);
+    el_json_key_plain(b, "sides", &f);
     el_buf_putc(b, '[');
     for (size_t i = 0; i < x->n_sides; i++) {
         const el_cmp_side *s = &x->sides[i];
         int g = 1;
         el_buf_puts(b, i ? ",{" : "{");
-        el_json_key(b, "article", &g); el_json_strz(b, s->article);
-        el_json_key(b, "outlet", &g); el_json_strz(b, s->outlet);
-        el_json_key(b, "date", &g); el_json_strz(b, s->date);
-        el_json_key(b, "sentence", &g); el_json_int(b, s->sentence);
-        el_json_key(b, "start", &g); el_json_int(b, s->start);
-        el_json_key(b, "end", &g); el_json_int(b, s->end);
-        el_json_key(b, "text", &g); el_json_strz(b, s->text);
-        el_json_key(b, "value", &g); num_or_null(b, s->value);
-        el_json_key(b, "min", &g); num_or_null(b, s->min);
-        el_json_key(b, "max", &g); num_or_null(b, s->max);
-        el_json_key(b, "qualifier", &g); el_json_strz(b, el_qual_name(s->qual));
-        el_json_key(b, "attribution", &g); el_json_strz(b, s->attribution);
+        el_json_key_plain(b, "article", &g); el_json_strz(b, s->article);
+        el_json_key_plain(b, "outlet", &g); el_json_strz(b, s->outlet);
+        el_json_key_plain(b, "date", &g); el_json_strz(b, s->date);
+        el_json_key_plain(b, "sentence", &g); el_json_int(b, s->sentence);
+        el_json_key_plain(b, "start", &g); el_json_int(b, s->start);
+        el_json_key_plain(b, "end", &g); el_json_int(b, s->end);
+        el_json_key_plain(b, "text", &g); el_json_strz(b, s->text);
+        el_json_key_plain(b, "value", &g); num_or_null(b, s->value);
+        el_json_key_plain(b, "min", &g); num_or_null(b, s->min);
+        el_json_key_plain(b, "max", &g); num_or_null(b, s->max);
+        el_json_key_plain(b, "qualifier", &g); el_json_strz(b, el_qual_name(s->qual));
+        el_json_key_plain(b, "attribution", &g); el_json_strz(b, s->attribution);
         el_buf_putc(b, '}');
     }
     el_buf_puts(b, "]}");

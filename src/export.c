@@ -55,6 +55,9 @@ typedef struct idref { size_t off, len; } idref;
 
 typedef EL_VEC(uint32_t) wantvec;  /* sentence indexes an article's event mentions name */
 
+/* KEEP IN SYNC: ev_keys[]. */
+enum ev_key { K_ID, K_DATE, K_DATE_GRANULARITY, K_EVENT, K_CAMEO, K_QUAD_CLASS, K_GOLDSTEIN, K_MODALITY, K_SOURCE, K_TARGET, K_LOCATION, K_EPISODE, K_THREAD, K_NUM_MENTIONS, K_NUM_ARTICLES, K_NUM_SOURCES, K_MENTIONS, K__COUNT };
+
 typedef struct xp {
     el_arena *a;
     el_strmap *arts;            /* article id -> art_info */
@@ -67,6 +70,7 @@ typedef struct xp {
     el_buf b;
     long ordinal;               /* events seen, for GlobalEventID */
     const el_jline *j;          /* the event being written */
+    const int *top;             /* its members (index_event) */
     el_buf tmp;                 /* scratch for one cell or one markup */
     struct idref *seen;         /* csv: the articles of one event, a hash set */
     size_t seen_cap;
@@ -239,7 +243,12 @@ static int dir_index(xp *x, const char *out_dir, el_diag *d) {
 
 /* A TSV field: tabs and line breaks would split the row, so they become spaces. */
 static void tsv(el_buf *b, const char *s) {
-    for (; s && *s; s++) el_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+    while (s && *s) {
+        size_t n = strcspn(s, "\t\n\r");                 /* a run of plain bytes in one copy */
+        el_buf_put(b, s, n);
+        s += n;
+        if (*s) { el_buf_putc(b, ' '); s++; }
+    }
 }
 
 static void tsv_upper(el_buf *b, const char *s) {
@@ -281,26 +290,85 @@ static el_date period_start(const char *v) {
     return lo;
 }
 
+/* v as printf's "%0<width>d" (v >= 0 and of at most width digits here;
+** printf itself otherwise). */
+static void put_pad(el_buf *b, int v, int width) {
+    static const int lim[] = {1, 10, 100, 1000, 10000};
+    if (v < 0 || width < 1 || width > 4 || v >= lim[width]) { el_buf_printf(b, "%0*d", width, v); return; }
+    char d[4];
+    for (int i = width - 1; i >= 0; i--) { d[i] = (char)('0' + v % 10); v /= 10; }
+    el_buf_put(b, d, (size_t)width);
+}
+
+/* y m d as "%04d%02d%02d": GDELT's date columns. */
+static void put_ymd(el_buf *b, int y, int m, int d) {
+    put_pad(b, y, 4);
+    put_pad(b, m, 2);
+    put_pad(b, d, 2);
+}
+
 static void put_yyyymmdd(el_buf *b, el_date t, const char *suffix) {
     if (t == EL_DATE_UNKNOWN) return;
     int y, m, d;
     el_date_to_ymd(t, &y, &m, &d);
-    el_buf_printf(b, "%04d%02d%02d%s", y, m, d, suffix);
+    put_ymd(b, y, m, d);
+    el_buf_puts(b, suffix);
 }
 
-/* Numbers of the current event line: integers as written, reals in fmt. */
-static void put_num(xp *x, int v, const char *fmt) {
-    if (el_jtype_of(x->j, v) == EL_JINT) el_buf_printf(&x->b, "%lld", el_jint(x->j, v));
-    else if (el_jtype_of(x->j, v) == EL_JREAL) el_buf_printf(&x->b, fmt, el_jnum(x->j, v));
+/* Numbers of the current event line: integers as written, reals with prec
+** decimals ("%.<prec>f"). */
+static void put_num(xp *x, int v, int prec) {
+    if (el_jtype_of(x->j, v) == EL_JINT) el_buf_int(&x->b, el_jint(x->j, v));
+    else if (el_jtype_of(x->j, v) == EL_JREAL) el_buf_fixed(&x->b, el_jnum(x->j, v), prec);
 }
 
-static void put_real(xp *x, int v, const char *fmt) {
-    if (el_jis_num(x->j, v)) el_buf_printf(&x->b, fmt, el_jnum(x->j, v));
+static void put_real(xp *x, int v, int prec) {
+    if (el_jis_num(x->j, v)) el_buf_fixed(&x->b, el_jnum(x->j, v), prec);
 }
 
 /* Member key of object o of the current event line. */
 static int get(const xp *x, int o, const char *key) { return el_jget(x->j, o, key); }
 static const char *sget(const xp *x, int o, const char *key) { return el_jstr(x->j, el_jget(x->j, o, key)); }
+
+/* The event object's own members, found in one pass over its keys: the
+** writers ask for them a hundred times a line, and each el_jget walks
+** every key. KEEP IN SYNC: enum ev_key and ev_keys[]. */
+static const char *const ev_keys[K__COUNT] = {
+    "id",
+    "date",
+    "date_granularity",
+    "event",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "source",
+    "target",
+    "location",
+    "episode",
+    "thread",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "mentions",
+};
+
+/* top[k]: the value of member ev_keys[k] of the line's object (the last of
+** repeated keys, as el_jget), or -1. */
+static void index_event(int top[K__COUNT], const el_jline *j) {
+    static const uint8_t lens[K__COUNT] = {2, 4, 16, 5, 5, 10, 9, 8, 6, 6, 8, 7, 6, 12, 12, 11, 8};
+    for (int k = 0; k < K__COUNT; k++) top[k] = -1;
+    const el_jtok *o = &j->t[0];
+    for (uint32_t m = 1; m < o->next; m = j->t[m + 1].next) {
+        const char *key = el_jstr(j, (int)m);
+        size_t n = el_jstrlen(j, (int)m);
+        for (int k = 0; k < K__COUNT; k++)
+            if (n == lens[k] && key[0] == ev_keys[k][0] && memcmp(key, ev_keys[k], n) == 0) { top[k] = (int)m + 1; break; }
+    }
+}
+
+static int top(const xp *x, int k) { return x->top[k]; }
+static const char *tstr(const xp *x, int k) { return el_jstr(x->j, x->top[k]); }
 
 /* ---- GDELT 2.0 ---- */
 
@@ -340,7 +408,8 @@ static void gdelt_actor(xp *x, int a) {
     }
     tsv(b, code); el_buf_putc(b, '\t');
     tsv_upper(b, name); el_buf_putc(b, '\t');
-    el_buf_printf(b, "%s\t%s\t\t\t\t%s\t%s\t%s\t", country, group, types[0], types[1], types[2]);
+    const char *cols[] = {country, "\t", group, "\t\t\t\t", types[0], "\t", types[1], "\t", types[2], "\t"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) el_buf_puts(b, cols[i]);
 }
 
 static const art_info *article(const xp *x, int m) {
@@ -351,9 +420,9 @@ static const art_info *article(const xp *x, int m) {
 
 /* GDELT's DATEADDED: when eventline first saw the event, i.e. the earliest
 ** publication date among its articles. */
-static el_date first_seen(const xp *x, int ev) {
+static el_date first_seen(const xp *x) {
     el_date best = EL_DATE_UNKNOWN;
-    int ms = get(x, ev, "mentions");
+    int ms = top(x, K_MENTIONS);
     for (int m = el_jfirst(x->j, ms); m >= 0; m = el_jnext(x->j, ms, m)) {
         const art_info *ai = article(x, m);
         el_date t = ai && ai->date ? el_date_parse(ai->date, strlen(ai->date)) : EL_DATE_UNKNOWN;
@@ -364,68 +433,84 @@ static el_date first_seen(const xp *x, int ev) {
 
 /* GlobalEventID must be a number: the event id when it is one, else the
 ** event's position in the export (1-based). */
-static long long global_id(const xp *x, int ev) {
-    int v = get(x, ev, "id");
+static long long global_id(const xp *x) {
+    int v = top(x, K_ID);
     if (el_jtype_of(x->j, v) == EL_JINT) return el_jint(x->j, v);
     const char *s = el_jstr(x->j, v);
     if (s && *s && strspn(s, "0123456789") == strlen(s) && strlen(s) < 18) return atoll(s);
     return x->ordinal;
 }
 
-static void gdelt_event(xp *x, int ev) {
+static void gdelt_event(xp *x) {
     el_buf *b = &x->b;
     const el_jline *j = x->j;
-    el_date t = period_start(sget(x, ev, "date"));
-    el_buf_printf(b, "%lld\t", global_id(x, ev));
+    el_date t = period_start(tstr(x, K_DATE));
+    el_buf_int(b, global_id(x));
+    el_buf_putc(b, '\t');
     if (t != EL_DATE_UNKNOWN) {
         int y, m, d;
         el_date_to_ymd(t, &y, &m, &d);
+        put_ymd(b, y, m, d);
+        el_buf_putc(b, '\t');
+        put_pad(b, y, 4);
+        put_pad(b, m, 2);
+        el_buf_putc(b, '\t');
+        put_pad(b, y, 4);
+        el_buf_putc(b, '\t');
         /* FractionDate as GDELT's codebook defines it: (MONTH * 30 + DAY) / 365. */
-        el_buf_printf(b, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", y, m, d, y, m, y,
-                      y + (m * 30 + d) / 365.0);
+        el_buf_fixed(b, y + (m * 30 + d) / 365.0, 4);
+        el_buf_putc(b, '\t');
     } else {
         el_buf_puts(b, "\t\t\t\t");
     }
-    gdelt_actor(x, el_jat(j, get(x, ev, "source"), 0));
-    gdelt_actor(x, el_jat(j, get(x, ev, "target"), 0));
+    gdelt_actor(x, el_jat(j, top(x, K_SOURCE), 0));
+    gdelt_actor(x, el_jat(j, top(x, K_TARGET), 0));
     /* IsRootEvent: GDELT marks events of a lead paragraph. */
     int root = 0;
-    int ms = get(x, ev, "mentions");
+    int ms = top(x, K_MENTIONS);
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         const art_info *ai = article(x, m);
         if (ai && u32(j, get(x, m, "start")) < ai->p0_end) root = 1;
     }
-    const char *cameo = sget(x, ev, "cameo");
-    el_buf_printf(b, "%d\t", root);
+    const char *cameo = tstr(x, K_CAMEO);
+    el_buf_int(b, root);
+    el_buf_putc(b, '\t');
     /* GDELT writes a root-level code as three digits ("03" is "030"). */
     char code[8] = "";
     if (cameo) snprintf(code, sizeof code, strlen(cameo) == 2 ? "%s0" : "%s", cameo);
     tsv(b, code); el_buf_putc(b, '\t');
-    if (cameo) el_buf_printf(b, "%.3s\t%.2s\t", code, code); else el_buf_puts(b, "\t\t");
-    put_num(x, get(x, ev, "quad_class"), "%.0f"); el_buf_putc(b, '\t');
-    put_real(x, get(x, ev, "goldstein"), "%.1f"); el_buf_putc(b, '\t');
-    put_num(x, get(x, ev, "num_mentions"), "%.0f"); el_buf_putc(b, '\t');
-    put_num(x, get(x, ev, "num_sources"), "%.0f"); el_buf_putc(b, '\t');
-    put_num(x, get(x, ev, "num_articles"), "%.0f"); el_buf_putc(b, '\t');
+    if (cameo) {                                              /* EventBaseCode, EventRootCode */
+        el_buf_put(b, code, strnlen(code, 3));
+        el_buf_putc(b, '\t');
+        el_buf_put(b, code, strnlen(code, 2));
+        el_buf_putc(b, '\t');
+    } else {
+        el_buf_puts(b, "\t\t");
+    }
+    put_num(x, top(x, K_QUAD_CLASS), 0); el_buf_putc(b, '\t');
+    put_real(x, top(x, K_GOLDSTEIN), 1); el_buf_putc(b, '\t');
+    put_num(x, top(x, K_NUM_MENTIONS), 0); el_buf_putc(b, '\t');
+    put_num(x, top(x, K_NUM_SOURCES), 0); el_buf_putc(b, '\t');
+    put_num(x, top(x, K_NUM_ARTICLES), 0); el_buf_putc(b, '\t');
     el_buf_puts(b, "\t");                                     /* AvgTone */
     el_buf_puts(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");           /* Actor1Geo_*, Actor2Geo_* */
-    int loc = get(x, ev, "location");
+    int loc = top(x, K_LOCATION);
     if (el_jtype_of(j, loc) == EL_JOBJ) {
         const char *name = sget(x, loc, "name");
         /* ActionGeo_Type: 1 country when the place is a country entity, else
         ** 4 world city (eventline has no finer gazetteer class). */
         bool is_country = name && el_strmap_get(x->countries, name, strlen(name));
-        el_buf_printf(b, "%d\t", is_country ? 1 : 4);
+        el_buf_puts(b, is_country ? "1\t" : "4\t");
         tsv(b, name); el_buf_putc(b, '\t');
         tsv(b, sget(x, loc, "country"));
         el_buf_puts(b, "\t\t\t");                             /* ADM1, ADM2 */
-        put_real(x, get(x, loc, "lat"), "%.4f"); el_buf_putc(b, '\t');
-        put_real(x, get(x, loc, "lon"), "%.4f"); el_buf_putc(b, '\t');
+        put_real(x, get(x, loc, "lat"), 4); el_buf_putc(b, '\t');
+        put_real(x, get(x, loc, "lon"), 4); el_buf_putc(b, '\t');
     } else {
         el_buf_puts(b, "\t\t\t\t\t\t\t");
     }
     el_buf_putc(b, '\t');                                     /* ActionGeo_FeatureID */
-    put_yyyymmdd(b, first_seen(x, ev), "000000");
+    put_yyyymmdd(b, first_seen(x), "000000");
     el_buf_putc(b, '\t');
     const art_info *ai = article(x, el_jat(j, ms, 0));
     if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
@@ -455,33 +540,39 @@ static const span32 *actor_in(const xp *x, int a, const art_info *ai, const span
 }
 
 /* GDELT 2.0 mentions table: one row per mention of each event. */
-static void gdelt_mentions(xp *x, int ev) {
+static void gdelt_mentions(xp *x) {
     el_buf *b = &x->b;
     const el_jline *j = x->j;
-    long long gid = global_id(x, ev);
-    el_date seen = first_seen(x, ev);
-    int src = el_jat(j, get(x, ev, "source"), 0), tgt = el_jat(j, get(x, ev, "target"), 0);
-    int ms = get(x, ev, "mentions");
+    long long gid = global_id(x);
+    el_date seen = first_seen(x);
+    int src = el_jat(j, top(x, K_SOURCE), 0), tgt = el_jat(j, top(x, K_TARGET), 0);
+    int ms = top(x, K_MENTIONS);
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         const art_info *ai;
         const span32 *sp = mention_sentence(x, m, &ai);
-        el_buf_printf(b, "%lld\t", gid);
+        el_buf_int(b, gid);
+        el_buf_putc(b, '\t');
         put_yyyymmdd(b, seen, "000000");
         el_buf_putc(b, '\t');
         if (ai && ai->date) put_yyyymmdd(b, el_date_parse(ai->date, strlen(ai->date)), "000000");
         /* MentionType 1 (web) with a URL; 2 (citation only) names the file. */
-        el_buf_printf(b, "\t%d\t", ai && ai->url ? 1 : 2);
+        el_buf_puts(b, ai && ai->url ? "\t1\t" : "\t2\t");
         if (ai) tsv(b, ai->outlet);
         el_buf_putc(b, '\t');
         if (ai) tsv(b, ai->url ? ai->url : ai->file ? ai->file : ai->id);
         else tsv(b, sget(x, m, "article"));
         el_buf_putc(b, '\t');
         int k = get(x, m, "sentence"), st = get(x, m, "start");
-        if (el_jtype_of(j, k) == EL_JINT) el_buf_printf(b, "%lld", el_jint(j, k) + 1);
+        if (el_jtype_of(j, k) == EL_JINT) el_buf_int(b, el_jint(j, k) + 1);
         const span32 *a1 = actor_in(x, src, ai, sp), *a2 = actor_in(x, tgt, ai, sp);
-        el_buf_printf(b, "\t%ld\t%ld\t%ld\t1\t\t", a1 ? (long)a1->s : -1L, a2 ? (long)a2->s : -1L,
-                      el_jtype_of(j, st) == EL_JINT ? (long)el_jint(j, st) : -1L);
-        if (ai) el_buf_printf(b, "%u", ai->len);
+        el_buf_putc(b, '\t');
+        el_buf_int(b, a1 ? (long)a1->s : -1L);
+        el_buf_putc(b, '\t');
+        el_buf_int(b, a2 ? (long)a2->s : -1L);
+        el_buf_putc(b, '\t');
+        el_buf_int(b, el_jtype_of(j, st) == EL_JINT ? (long)el_jint(j, st) : -1L);
+        el_buf_puts(b, "\t1\t\t");
+        if (ai) el_buf_int(b, ai->len);
         el_buf_puts(b, "\t\t");                               /* MentionDocTone */
         if (ai && ai->translated == 1) {
             el_buf_puts(b, "srclc:");
@@ -537,7 +628,7 @@ static void put_json_real(el_buf *b, double v) {
 static void put_json(const el_jline *j, el_buf *b, int v) {
     switch (el_jtype_of(j, v)) {
     case EL_JSTR: put_json_str(b, el_jstr(j, v), el_jstrlen(j, v)); break;
-    case EL_JINT: el_buf_printf(b, "%lld", el_jint(j, v)); break;
+    case EL_JINT: el_buf_int(b, el_jint(j, v)); break;
     case EL_JREAL: put_json_real(b, el_jnum(j, v)); break;
     case EL_JTRUE: el_buf_puts(b, "true"); break;
     case EL_JFALSE: el_buf_puts(b, "false"); break;
@@ -572,9 +663,9 @@ static void plover_actors(xp *x, int arr) {
     for (int a = el_jfirst(x->j, arr); a >= 0; a = el_jnext(x->j, arr, a)) {
         int f = 1;
         el_buf_puts(b, a != arr + 1 ? ",{" : "{");
-        el_json_key(b, "actorText", &f); put_json(x->j, b, get(x, a, "name"));
-        el_json_key(b, "code", &f); put_json(x->j, b, get(x, a, "code"));
-        el_json_key(b, "entity", &f); put_json(x->j, b, get(x, a, "entity"));
+        el_json_key_plain(b, "actorText", &f); put_json(x->j, b, get(x, a, "name"));
+        el_json_key_plain(b, "code", &f); put_json(x->j, b, get(x, a, "code"));
+        el_json_key_plain(b, "entity", &f); put_json(x->j, b, get(x, a, "entity"));
         el_buf_putc(b, '}');
     }
     el_buf_putc(b, ']');
@@ -584,7 +675,7 @@ typedef struct mark { uint32_t s, e; const char *tag; } mark;
 
 /* textInfo.markup: the sentence with PLOVER's marks, "(SRC: Hamas) has
 ** (EVT: rejected) ...". Marks that overlap an earlier one are left out. */
-static void plover_markup(xp *x, el_buf *b, int ev, int m, const char *text) {
+static void plover_markup(xp *x, el_buf *b, int m, const char *text) {
     const art_info *ai;
     const span32 *sp = mention_sentence(x, m, &ai);
     size_t len = strlen(text);
@@ -593,10 +684,10 @@ static void plover_markup(xp *x, el_buf *b, int ev, int m, const char *text) {
     if (sp && sp->e - sp->s == len) {
         uint32_t s = u32(x->j, get(x, m, "start")), e = u32(x->j, get(x, m, "end"));
         if (s >= sp->s && e <= sp->e && s < e) mk[n++] = (mark){s - sp->s, e - sp->s, "EVT"};
-        static const char *const roles_json[2] = {"source", "target"}, *tags[2] = {"SRC", "TAR"};
+        static const char *const tags[2] = {"SRC", "TAR"};
         for (int r = 0; r < 2; r++)
             for (size_t i = 0; i < 4 && n < 9; i++) {
-                int a = el_jat(x->j, get(x, ev, roles_json[r]), i);
+                int a = el_jat(x->j, top(x, r ? K_TARGET : K_SOURCE), i);
                 const span32 *as = a >= 0 ? actor_in(x, a, ai, sp) : NULL;
                 if (as) mk[n++] = (mark){as->s - sp->s, as->e - sp->s, tags[r]};
             }
@@ -611,7 +702,9 @@ static void plover_markup(xp *x, el_buf *b, int ev, int m, const char *text) {
     for (size_t i = 0; i < n; i++) {
         if (mk[i].s < at) continue;
         el_buf_put(out, text + at, mk[i].s - at);
-        el_buf_printf(out, "(%s: ", mk[i].tag);
+        el_buf_putc(out, '(');
+        el_buf_puts(out, mk[i].tag);
+        el_buf_puts(out, ": ");
         el_buf_put(out, text + mk[i].s, mk[i].e - mk[i].s);
         el_buf_putc(out, ')');
         at = mk[i].e;
@@ -620,51 +713,51 @@ static void plover_markup(xp *x, el_buf *b, int ev, int m, const char *text) {
     el_json_str(b, out->p ? out->p : "", out->len);
 }
 
-static void plover_record(xp *x, int ev) {
+static void plover_record(xp *x) {
     el_buf *b = &x->b;
     const el_jline *j = x->j;
     int f = 1;
-    int ms = get(x, ev, "mentions"), m0 = el_jat(j, ms, 0);
+    int ms = top(x, K_MENTIONS), m0 = el_jat(j, ms, 0);
     const char *text = sget(x, m0, "text");
     const art_info *ai;
     const span32 *sp = mention_sentence(x, m0, &ai);
     el_buf_putc(b, '{');
-    el_json_key(b, "id", &f); put_json(j, b, get(x, ev, "id"));
-    el_json_key(b, "date", &f); put_json(j, b, get(x, ev, "date"));
-    el_json_key(b, "source", &f); plover_actors(x, get(x, ev, "source"));
-    el_json_key(b, "target", &f); plover_actors(x, get(x, ev, "target"));
-    el_json_key(b, "event", &f); put_json(j, b, get(x, ev, "event"));
-    el_json_key(b, "eventText", &f);
+    el_json_key_plain(b, "id", &f); put_json(j, b, top(x, K_ID));
+    el_json_key_plain(b, "date", &f); put_json(j, b, top(x, K_DATE));
+    el_json_key_plain(b, "source", &f); plover_actors(x, top(x, K_SOURCE));
+    el_json_key_plain(b, "target", &f); plover_actors(x, top(x, K_TARGET));
+    el_json_key_plain(b, "event", &f); put_json(j, b, top(x, K_EVENT));
+    el_json_key_plain(b, "eventText", &f);
     uint32_t s = u32(j, get(x, m0, "start")), e = u32(j, get(x, m0, "end"));
     if (text && sp && sp->e - sp->s == strlen(text) && s >= sp->s && e <= sp->e && s <= e)
         el_json_str(b, text + (s - sp->s), e - s);
     else
         el_buf_puts(b, "\"\"");
     /* mode and context need a classifier eventline does not have yet. */
-    el_json_key(b, "mode", &f); el_buf_puts(b, "\"\"");
-    el_json_key(b, "context", &f); el_buf_puts(b, "\"\"");
-    el_json_key(b, "text", &f); el_json_strz(b, text);
-    el_json_key(b, "textInfo", &f);
+    el_json_key_plain(b, "mode", &f); el_buf_puts(b, "\"\"");
+    el_json_key_plain(b, "context", &f); el_buf_puts(b, "\"\"");
+    el_json_key_plain(b, "text", &f); el_json_strz(b, text);
+    el_json_key_plain(b, "textInfo", &f);
     el_buf_puts(b, "{\"markup\":");
-    if (text) plover_markup(x, b, ev, m0, text); else el_buf_puts(b, "null");
+    if (text) plover_markup(x, b, m0, text); else el_buf_puts(b, "null");
     el_buf_putc(b, '}');
-    int loc = get(x, ev, "location");
-    if (el_jtype_of(j, loc) == EL_JOBJ) { el_json_key(b, "eventLoc", &f); put_json(j, b, loc); }
-    el_json_key(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
-    el_json_key(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
-    el_json_key(b, "coder", &f); el_json_strz(b, "eventline");
-    el_json_key(b, "eventline", &f);
+    int loc = top(x, K_LOCATION);
+    if (el_jtype_of(j, loc) == EL_JOBJ) { el_json_key_plain(b, "eventLoc", &f); put_json(j, b, loc); }
+    el_json_key_plain(b, "language", &f); el_json_strz(b, ai ? ai->language : NULL);
+    el_json_key_plain(b, "publication", &f); el_json_strz(b, ai ? ai->outlet : NULL);
+    el_json_key_plain(b, "coder", &f); el_json_strz(b, "eventline");
+    el_json_key_plain(b, "eventline", &f);
     el_buf_putc(b, '{');
     int g = 1;
-    static const char *const extra[] = {
-        "cameo", "quad_class", "goldstein", "modality", "date_granularity", "episode", "thread",
-        "num_mentions", "num_articles", "num_sources",
+    static const int extra[] = {
+        K_CAMEO, K_QUAD_CLASS, K_GOLDSTEIN, K_MODALITY, K_DATE_GRANULARITY, K_EPISODE, K_THREAD,
+        K_NUM_MENTIONS, K_NUM_ARTICLES, K_NUM_SOURCES,
     };
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
-        el_json_key(b, extra[i], &g);
-        put_json(j, b, get(x, ev, extra[i]));
+        el_json_key_plain(b, ev_keys[extra[i]], &g);
+        put_json(j, b, top(x, extra[i]));
     }
-    el_json_key(b, "articles", &g);
+    el_json_key_plain(b, "articles", &g);
     el_buf_putc(b, '[');
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         if (m != ms + 1) el_buf_putc(b, ',');
@@ -682,14 +775,16 @@ static void csv_cell(el_buf *b, const char *s, bool text) {
     bool q = strpbrk(s, ",\"\r\n") != NULL, formula = text && strchr("=+-@\t\r", *s) && *s;
     if (q || formula) el_buf_putc(b, '"');
     if (formula) el_buf_putc(b, '\'');
-    for (; *s; s++) {
-        if (*s == '"') el_buf_putc(b, '"');
-        el_buf_putc(b, *s);
+    while (*s) {                                              /* runs without a quote in one copy */
+        size_t n = strcspn(s, "\"");
+        el_buf_put(b, s, n);
+        s += n;
+        if (*s) { el_buf_put(b, "\"\"", 2); s++; }
     }
     if (q || formula) el_buf_putc(b, '"');
 }
 
-static void csv_num(xp *x, int v, const char *fmt) { put_num(x, v, fmt); }
+static void csv_num(xp *x, int v, int prec) { put_num(x, v, prec); }
 
 /* Actors' key (name or code) joined by "; ". */
 static void csv_actors(xp *x, int arr, const char *key) {
@@ -709,34 +804,34 @@ static const char csv_header[] =
     "target,target_code,location,location_country,lat,lon,episode,thread,num_mentions,"
     "num_articles,num_sources,articles,text\n";
 
-static void csv_row(xp *x, int ev) {
+static void csv_row(xp *x) {
     el_buf *b = &x->b;
     const el_jline *j = x->j;
     char ib[32];
-    static const char *const str1[] = {"date", "date_granularity", "event", "cameo"};
-    csv_cell(b, el_jid(j, get(x, ev, "id"), ib), true);
-    for (int i = 0; i < 4; i++) { el_buf_putc(b, ','); csv_cell(b, sget(x, ev, str1[i]), true); }
-    el_buf_putc(b, ','); csv_num(x, get(x, ev, "quad_class"), "%.0f");
-    el_buf_putc(b, ','); csv_num(x, get(x, ev, "goldstein"), "%.1f");
-    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "modality"), true);
-    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "source"), "name");
-    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "source"), "code");
-    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "target"), "name");
-    el_buf_putc(b, ','); csv_actors(x, get(x, ev, "target"), "code");
-    int loc = get(x, ev, "location");
+    static const int str1[] = {K_DATE, K_DATE_GRANULARITY, K_EVENT, K_CAMEO};
+    csv_cell(b, el_jid(j, top(x, K_ID), ib), true);
+    for (int i = 0; i < 4; i++) { el_buf_putc(b, ','); csv_cell(b, tstr(x, str1[i]), true); }
+    el_buf_putc(b, ','); csv_num(x, top(x, K_QUAD_CLASS), 0);
+    el_buf_putc(b, ','); csv_num(x, top(x, K_GOLDSTEIN), 1);
+    el_buf_putc(b, ','); csv_cell(b, tstr(x, K_MODALITY), true);
+    el_buf_putc(b, ','); csv_actors(x, top(x, K_SOURCE), "name");
+    el_buf_putc(b, ','); csv_actors(x, top(x, K_SOURCE), "code");
+    el_buf_putc(b, ','); csv_actors(x, top(x, K_TARGET), "name");
+    el_buf_putc(b, ','); csv_actors(x, top(x, K_TARGET), "code");
+    int loc = top(x, K_LOCATION);
     el_buf_putc(b, ','); csv_cell(b, sget(x, loc, "name"), true);
     el_buf_putc(b, ','); csv_cell(b, sget(x, loc, "country"), true);
-    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lat"))) el_buf_printf(b, "%.4f", el_jnum(j, get(x, loc, "lat")));
-    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lon"))) el_buf_printf(b, "%.4f", el_jnum(j, get(x, loc, "lon")));
-    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "episode"), true);
-    el_buf_putc(b, ','); csv_cell(b, sget(x, ev, "thread"), true);
-    static const char *const nums[] = {"num_mentions", "num_articles", "num_sources"};
-    for (int i = 0; i < 3; i++) { el_buf_putc(b, ','); csv_num(x, get(x, ev, nums[i]), "%.0f"); }
+    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lat"))) el_buf_fixed(b, el_jnum(j, get(x, loc, "lat")), 4);
+    el_buf_putc(b, ','); if (el_jis_num(j, get(x, loc, "lon"))) el_buf_fixed(b, el_jnum(j, get(x, loc, "lon")), 4);
+    el_buf_putc(b, ','); csv_cell(b, tstr(x, K_EPISODE), true);
+    el_buf_putc(b, ','); csv_cell(b, tstr(x, K_THREAD), true);
+    static const int nums[] = {K_NUM_MENTIONS, K_NUM_ARTICLES, K_NUM_SOURCES};
+    for (int i = 0; i < 3; i++) { el_buf_putc(b, ','); csv_num(x, top(x, nums[i]), 0); }
     /* The distinct articles, in mention order, then the first mention's
     ** sentence. A set of the ids seen keeps this linear in the mentions. */
     el_buf *t = &x->tmp;
     t->len = 0;
-    int ms = get(x, ev, "mentions");
+    int ms = top(x, K_MENTIONS);
     /* The set holds where each id sits in t (off 0: empty slot). */
     size_t cap = 16;
     while (cap < 2 * el_jsize(j, ms)) cap *= 2;
@@ -767,22 +862,29 @@ static void csv_row(xp *x, int ev) {
 
 /* ---- Drivers ---- */
 
-/* One event line (its object is token 0) in x's format. */
-static int on_event(const el_jline *j, long line, void *ud) {
-    (void)line;
-    xp *x = ud;
+/* One event line (its object is token 0, its members in top) in x's format. */
+static int write_event(xp *x, const el_jline *j, const int *top) {
     x->ordinal++;
     x->j = j;
+    x->top = top;
     switch (x->format) {
-    case EL_EXPORT_GDELT: gdelt_event(x, 0); break;
-    case EL_EXPORT_GDELT_MENTIONS: gdelt_mentions(x, 0); break;
-    case EL_EXPORT_PLOVER: plover_record(x, 0); break;
-    default: csv_row(x, 0); break;
+    case EL_EXPORT_GDELT: gdelt_event(x); break;
+    case EL_EXPORT_GDELT_MENTIONS: gdelt_mentions(x); break;
+    case EL_EXPORT_PLOVER: plover_record(x); break;
+    default: csv_row(x); break;
     }
     x->j = NULL;
+    x->top = NULL;
     if (x->oom) return 1;
     if (x->b.len >= (1 << 20) && el_buf_flush(&x->b, x->f)) return 1;
     return 0;
+}
+
+static int on_event(const el_jline *j, long line, void *ud) {
+    (void)line;
+    int top[K__COUNT];
+    index_event(top, j);
+    return write_event(ud, j, top);
 }
 
 static int xp_init(xp *x, int format, FILE *f, el_diag *d) {
@@ -932,9 +1034,12 @@ int el_export_store(el_store *s, int format, FILE *f, el_diag *d) {
 typedef struct xp_all { xp x[EL_EXPORT__COUNT]; } xp_all;
 
 static int on_event_all(const el_jline *ev, long line, void *ud) {
+    (void)line;
     xp_all *all = ud;
+    int top[K__COUNT];
+    index_event(top, ev);
     for (int i = 0; i < EL_EXPORT__COUNT; i++)
-        if (on_event(ev, line, &all->x[i])) return 1;
+        if (write_event(&all->x[i], ev, top)) return 1;
     return 0;
 }
 

@@ -12,19 +12,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAX_DEPTH 512           /* jansson's own limit is 2048; run files nest 4 deep */
 
 /* ---- Parsing ---- */
 
-static int push(el_jline *j, int type, size_t start) {
-    if (j->n == j->cap) {
-        size_t cap = j->cap ? j->cap * 2 : 256;
-        el_jtok *t = realloc(j->t, cap * sizeof *t);
-        if (!t) return -1;
-        j->t = t;
-        j->cap = cap;
-    }
+/* The token array doubled: out of line, so that push() stays small. */
+static int grow(el_jline *j) {
+    size_t cap = j->cap ? j->cap * 2 : 256;
+    el_jtok *t = realloc(j->t, cap * sizeof *t);
+    if (!t) return -1;
+    j->t = t;
+    j->cap = cap;
+    return 0;
+}
+
+static inline int push(el_jline *j, int type, size_t start) {
+    if (j->n == j->cap && grow(j)) return -1;
     el_jtok *k = &j->t[j->n];
     k->start = (uint32_t)start;
     k->end = (uint32_t)start;
@@ -35,7 +42,8 @@ static int push(el_jline *j, int type, size_t start) {
     return (int)(j->n - 1);
 }
 
-static size_t ws(const char *s, size_t len, size_t p) {
+static inline size_t ws(const char *s, size_t len, size_t p) {
+    if (p < len && (unsigned char)s[p] > ' ') return p;    /* compact JSON: no space at all */
     while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r')) p++;
     return p;
 }
@@ -87,11 +95,43 @@ static size_t put_utf8(char *o, uint32_t cp) {
 
 /* Nonzero when one of the eight bytes of x ends the plain run of a string:
 ** '"', '\\', a control (< 0x20) or a non-ASCII byte (>= 0x80). The classic
-** "has a zero byte" test on x ^ c finds the two characters. */
-static uint64_t special8(uint64_t x) {
+** "has a zero byte" test on x ^ c finds the two characters. A false mark
+** can only sit above a true one (a borrow runs upwards), so the lowest
+** mark is the first special byte. */
+static inline uint64_t special8(uint64_t x) {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
     return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) & high;
+}
+
+/* The first special byte (as special8 has it) in s[r, len), or len. */
+static inline size_t plain_run(const char *s, size_t r, size_t len) {
+#ifdef __SSE2__
+    /* Sixteen bytes at a time: a signed compare below 0x20 catches the
+    ** controls and, as negative numbers, the bytes >= 0x80. */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+    while (r + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + r));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                 _mm_cmplt_epi8(v, space));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return r + (size_t)__builtin_ctz(bits);
+        r += 16;
+    }
+#endif
+    while (r + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, s + r, 8);
+        uint64_t m = special8(x);
+        if (m) return r + (size_t)(__builtin_ctzll(m) >> 3);
+        r += 8;
+    }
+    while (r < len) {
+        unsigned char c = (unsigned char)s[r];
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        r++;
+    }
+    return r;
 }
 
 /* The string whose opening quote is at s[p]: checked, unescaped into buf at
@@ -102,20 +142,10 @@ static size_t string(el_jline *j, size_t p, uint32_t *out_len, const char **err)
     size_t len = j->len, r = p + 1, w = p + 1;
     char *buf = j->buf;
     for (;;) {
-        size_t r0 = r;
         /* The common run: plain printable ASCII, already in place when
         ** nothing was unescaped before it. */
-        while (r + 8 <= len) {                  /* eight bytes at a time while none is special */
-            uint64_t x;
-            memcpy(&x, s + r, 8);
-            if (special8(x)) break;
-            r += 8;
-        }
-        while (r < len) {
-            unsigned char c = (unsigned char)s[r];
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-            r++;
-        }
+        size_t r0 = r;
+        r = plain_run(s, r, len);
         if (w != r0) memmove(buf + w, s + r0, r - r0);
         w += r - r0;
         if (r >= len) { *err = "premature end of input in a string"; return 0; }
@@ -125,7 +155,7 @@ static size_t string(el_jline *j, size_t p, uint32_t *out_len, const char **err)
         if (c >= 0x80) {
             size_t n = utf8_seq((const unsigned char *)s + r, len - r);
             if (!n) { *err = "invalid UTF-8 in a string"; return 0; }
-            if (w != r) memmove(buf + w, s + r, n);
+            if (w != r) for (size_t i = 0; i < n; i++) buf[w + i] = s[r + i];
             r += n;
             w += n;
             continue;
@@ -177,7 +207,7 @@ static size_t string(el_jline *j, size_t p, uint32_t *out_len, const char **err)
 
 /* A string value or key at p, pushed as a token: the byte after it, 0 on a
 ** syntax error (*err set), -1 when memory runs out. */
-static long string_tok(el_jline *j, size_t p, const char **err) {
+static inline long string_tok(el_jline *j, size_t p, const char **err) {
     uint32_t n;
     size_t q = string(j, p, &n, err);
     if (!q) return 0;
@@ -188,11 +218,13 @@ static long string_tok(el_jline *j, size_t p, const char **err) {
     return (long)q;
 }
 
-/* A number at s[p]: JSON's grammar exactly. Returns the byte after it, or 0. */
-static size_t number(const char *s, size_t len, size_t p, int *type) {
+/* A number at s[p]: JSON's grammar exactly. Returns the byte after it, or 0;
+** *expo tells whether it has an exponent. */
+static size_t number(const char *s, size_t len, size_t p, int *type, bool *expo) {
     /* s is the NUL-terminated copy (buf): strtod and strtoll stop at its end. */
     size_t q = p;
     *type = EL_JINT;
+    *expo = false;
     if (q < len && s[q] == '-') q++;
     if (q < len && s[q] == '0') q++;
     else if (q < len && s[q] >= '1' && s[q] <= '9') while (q < len && s[q] >= '0' && s[q] <= '9') q++;
@@ -204,6 +236,7 @@ static size_t number(const char *s, size_t len, size_t p, int *type) {
     }
     if (q < len && (s[q] == 'e' || s[q] == 'E')) {
         *type = EL_JREAL;
+        *expo = true;
         q++;
         if (q < len && (s[q] == '+' || s[q] == '-')) q++;
         if (q >= len || s[q] < '0' || s[q] > '9') return 0;
@@ -257,11 +290,14 @@ int el_jparse(el_jline *j, const char *s, size_t len, const char **err, size_t *
             goto after;
         }
         case 't': case 'f': case 'n': {
-            static const char *const words[] = {"true", "false", "null"};
+            static const char words[3][6] = {"true", "false", "null"};
             static const int types[] = {EL_JTRUE, EL_JFALSE, EL_JNULL};
+            static const size_t lens[] = {4, 5, 4};
             int w = s[p] == 't' ? 0 : s[p] == 'f' ? 1 : 2;
-            size_t wl = strlen(words[w]);
-            if (len - p < wl || memcmp(s + p, words[w], wl) != 0) { e = "invalid token"; goto fail; }
+            size_t wl = lens[w];
+            bool same = len - p >= wl;
+            for (size_t i = 1; same && i < wl; i++) same = s[p + i] == words[w][i];
+            if (!same) { e = "invalid token"; goto fail; }
             if ((tok = push(j, types[w], p)) < 0) return -2;
             p += wl;
             j->t[tok].end = (uint32_t)p;
@@ -269,15 +305,22 @@ int el_jparse(el_jline *j, const char *s, size_t len, const char **err, size_t *
         }
         default: {
             int type;
-            size_t q = number(j->buf, len, p, &type);
+            bool expo;
+            size_t q = number(j->buf, len, p, &type, &expo);
             if (!q) { e = "invalid token"; goto fail; }
             /* Out of range: an integer past 64 bits reads as a real (as
-            ** written), a real past double fails (as in jansson). */
-            errno = 0;
-            if (type == EL_JINT && q - p >= 19 && (strtoll(j->buf + p, NULL, 10), errno == ERANGE))
-                type = EL_JREAL;
-            errno = 0;
-            if (type == EL_JREAL && isinf(strtod(j->buf + p, NULL))) { e = "real number overflow"; goto fail; }
+            ** written), a real past double fails (as in jansson). Without an
+            ** exponent, 300 characters cannot reach DBL_MAX (10^308): no
+            ** strtod for the coordinates and scores every line has. */
+            if (type == EL_JINT && q - p >= 19) {
+                errno = 0;
+                strtoll(j->buf + p, NULL, 10);
+                if (errno == ERANGE) type = EL_JREAL;
+            }
+            if (type == EL_JREAL && (expo || q - p > 300) && isinf(strtod(j->buf + p, NULL))) {
+                e = "real number overflow";
+                goto fail;
+            }
             if ((tok = push(j, type, p)) < 0) return -2;
             j->t[tok].end = (uint32_t)q;
             /* Offsets and counts are small non-negative integers: keep the
@@ -440,8 +483,9 @@ const char *el_jid(const el_jline *j, int i, char buf[32]) {
 
 /* ---- Files ---- */
 
-int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void *ud), void *ud,
-                  el_diag *d) {
+/* el_jsonl_each, or with lines (n of them) el_jsonl_each_of. */
+static int each(const char *path, const long *lines, size_t n_lines,
+                int (*fn)(const el_jline *j, long line, void *ud), void *ud, el_diag *d) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         if (errno == ENOENT) return 1;
@@ -454,8 +498,13 @@ int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void
     ssize_t n;
     long lineno = 0;
     int rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    size_t next = 0;                                        /* lines[next]: the next one wanted */
+    while ((!lines || next < n_lines) && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
+        if (lines) {
+            if (lineno < lines[next]) continue;
+            while (next < n_lines && lines[next] <= lineno) next++;
+        }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
         size_t i = 0;
         while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t')) i++;
@@ -485,4 +534,14 @@ int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void
     free(line);
     fclose(f);
     return rc;
+}
+
+int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void *ud), void *ud,
+                  el_diag *d) {
+    return each(path, NULL, 0, fn, ud, d);
+}
+
+int el_jsonl_each_of(const char *path, const long *lines, size_t n,
+                     int (*fn)(const el_jline *j, long line, void *ud), void *ud, el_diag *d) {
+    return each(path, lines, n, fn, ud, d);
 }

@@ -72,5 +72,10 @@ const char *el_jid(const el_jline *j, int i, char buf[32]);
 ** (reported) or when fn stopped. d NULL: report nothing. */
 int el_jsonl_each(const char *path, int (*fn)(const el_jline *j, long line, void *ud), void *ud,
                   el_diag *d);
+/* The same for the lines numbered lines[0..n) (1-based, ascending) alone:
+** no other line is parsed, and reading stops after the last one. For a
+** second pass over lines a first pass has checked (report.c's bodies). */
+int el_jsonl_each_of(const char *path, const long *lines, size_t n,
+                     int (*fn)(const el_jline *j, long line, void *ud), void *ud, el_diag *d);
 
 #endif

@@ -6,8 +6,10 @@
 **      page reads fine without it), sections in this order: summary,
 **      threads and episodes, timeline, events, numbers, quotes, articles.
 ** Memory and size are bounded whatever the run (report.h has the limits):
-** what is shown is kept as its JSON line, re-read when written; articles
-** are read twice (what to show, then the bodies), never held all at once.
+** what is shown is kept as its JSON line, re-read when written (an event
+** also keeps the few fields the stories and the timeline use: ev_meta);
+** articles are read twice (what to show, then the bodies of the lines shown
+** in full), never held all at once.
 ** Never break: every byte of input text goes through esc() (a CSP meta tag
 ** forbids network use besides); output order is file order, so the same
 ** folder gives the same bytes.
@@ -18,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
@@ -31,6 +36,7 @@
 typedef struct art_meta {
     const char *id, *title, *date, *date_source, *outlet, *file, *first;  /* first: opening words */
     bool full;                  /* shown in full (within max_articles) */
+    long line;                  /* its line in articles.jsonl */
 } art_meta;
 
 enum { ANN_ENT, ANN_SENT, ANN_TRIG };
@@ -50,6 +56,16 @@ typedef struct ent_meta { const char *name, *type, *code; } ent_meta;
 typedef struct line { const char *s; uint32_t len; } line;
 typedef EL_VEC(line) linevec;
 
+/* What the stories, the timeline and the event table read of a kept event,
+** taken once when it is kept: parsing the line again for each of them cost
+** more than all the rest of those sections. Strings are NULL when absent. */
+typedef struct ev_meta {
+    const char *id, *event, *modality, *date, *episode;
+    const char *who;            /* actors_line() */
+    const char *label;          /* event_label() */
+    long quad, n_mentions, n_articles, n_sources;
+} ev_meta;
+
 typedef struct rp {
     el_arena *a;
     el_diag *d;
@@ -64,6 +80,7 @@ typedef struct rp {
     el_strmap *need, *need_ent; /* articles and entities the kept lines refer to */
     el_strmap *thread_ids;      /* every thread of stories.jsonl (episodes' parents) */
     linevec events, stories, counts, quotes, comparisons;
+    EL_VEC(ev_meta) evm;        /* events.v[i]'s ev_meta */
     long n_articles, n_listed, n_events, n_entities, n_counts, n_quotes, n_cmp;   /* in the files */
     long n_threads, n_episodes, n_threads_kept, n_episodes_kept;
     el_jline j1, j2;            /* kept lines parsed again, two at a time at most */
@@ -77,25 +94,41 @@ static void flush(rp *r) {
     if (r->b.len >= (1 << 20) && el_buf_flush(&r->b, r->f)) r->werr = 1;
 }
 
-/* HTML text and attribute values. Quotes too, so one function serves both. */
+/* HTML text and attribute values. Quotes too, so one function serves both.
+** The bodies shown in full run through here: plain stretches are found
+** sixteen bytes at a time (SSE2) and copied whole. */
+static const unsigned char html_special[256] = {['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5};
+static const char *const html_rep[] = {NULL, "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+
+/* The first byte of s[i, n) that html_special marks, or n. */
+static size_t html_next(const char *s, size_t i, size_t n) {
+#ifdef __SSE2__
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+    const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\'');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, dq)),
+                                              _mm_cmpeq_epi8(v, sq)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#endif
+    while (i < n && !html_special[(unsigned char)s[i]]) i++;
+    return i;
+}
+
 static void escn(rp *r, const char *s, size_t n) {
+    if (!s) return;
     el_buf *b = &r->b;
     size_t from = 0;
-    for (size_t i = 0; s && i < n; i++) {
-        const char *rep;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: continue;
-        }
+    for (size_t i = html_next(s, 0, n); i < n; i = html_next(s, i, n)) {
         el_buf_put(b, s + from, i - from);
-        el_buf_puts(b, rep);
-        from = i + 1;
+        el_buf_puts(b, html_rep[html_special[(unsigned char)s[i]]]);
+        from = ++i;
     }
-    if (s) el_buf_put(b, s + from, n - from);
+    el_buf_put(b, s + from, n - from);
 }
 
 static void esc(rp *r, const char *s) { if (s) escn(r, s, strlen(s)); }
@@ -193,6 +226,7 @@ static int on_article(const el_jline *j, long line, void *ud) {
     m->file = el_arena_strdup(r->a, str(j, 0, "file"));
     if (!m->title) m->first = opening(r, str(j, 0, "body"));
     m->full = full;
+    m->line = line;
     if (full || listed) EL_PUSH(r->a, r->arts, m);
     el_strmap_put(r->art_by_id, m->id, strlen(m->id), m);
     return 0;
@@ -243,6 +277,21 @@ static int on_entity(const el_jline *j, long line, void *ud) {
     return 0;
 }
 
+/* The strings parts[0..n) (NULL ones skipped) end to end, in the arena. */
+static const char *join(rp *r, const char *const *parts, size_t n) {
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) len += parts[i] ? strlen(parts[i]) : 0;
+    char *s = el_arena_alloc(r->a, len + 1), *o = s;
+    if (!s) return "";
+    for (size_t i = 0; i < n; i++) {
+        size_t k = parts[i] ? strlen(parts[i]) : 0;
+        memcpy(o, parts[i] ? parts[i] : "", k);
+        o += k;
+    }
+    *o = '\0';
+    return s;
+}
+
 /* Actor names of an event side, joined by ", "; "" when none. */
 static const char *actor_names(rp *r, const el_jline *j, int arr) {
     el_buf t = {0};
@@ -262,30 +311,46 @@ static const char *actor_names(rp *r, const el_jline *j, int arr) {
 static const char *actors_line(rp *r, const el_jline *j) {
     const char *src = actor_names(r, j, el_jget(j, 0, "source"));
     const char *tgt = actor_names(r, j, el_jget(j, 0, "target"));
-    return el_arena_printf(r->a, "%s%s%s", src, *tgt ? (*src ? " → " : "→ ") : "", tgt);
+    const char *parts[] = {src, *tgt ? (*src ? " → " : "→ ") : "", tgt};
+    return join(r, parts, 3);
 }
 
-static const char *event_label(rp *r, const el_jline *j) {
+/* "event EV7: AGREE 057, asserted: A → B". */
+static const char *event_label(rp *r, const el_jline *j, const char *who) {
     char ib[32];
-    const char *id = idof(j, 0, "id", ib), *who = actors_line(r, j);
-    return el_arena_printf(r->a, "event %s: %s %s, %s%s%s", id ? id : "?",
-                           str(j, 0, "event") ? str(j, 0, "event") : "?",
-                           str(j, 0, "cameo") ? str(j, 0, "cameo") : "",
-                           str(j, 0, "modality") ? str(j, 0, "modality") : "asserted",
-                           *who ? ": " : "", who);
+    const char *id = idof(j, 0, "id", ib), *ev = str(j, 0, "event"), *cameo = str(j, 0, "cameo");
+    const char *mod = str(j, 0, "modality");
+    const char *parts[] = {"event ", id ? id : "?", ": ", ev ? ev : "?", " ", cameo ? cameo : "", ", ",
+                           mod ? mod : "asserted", *who ? ": " : "", who};
+    return join(r, parts, sizeof parts / sizeof *parts);
+}
+
+/* The ev_meta of event line j. */
+static ev_meta event_meta(rp *r, const el_jline *j) {
+    char ib[32];
+    ev_meta m = {
+        .id = el_arena_strdup(r->a, idof(j, 0, "id", ib)),
+        .event = el_arena_strdup(r->a, str(j, 0, "event")),
+        .modality = el_arena_strdup(r->a, str(j, 0, "modality")),
+        .date = el_arena_strdup(r->a, str(j, 0, "date")),
+        .episode = el_arena_strdup(r->a, str(j, 0, "episode")),
+        .who = actors_line(r, j),
+        .quad = num(j, 0, "quad_class"), .n_mentions = num(j, 0, "num_mentions"),
+        .n_articles = num(j, 0, "num_articles"), .n_sources = num(j, 0, "num_sources"),
+    };
+    m.label = event_label(r, j, m.who);
+    return m;
 }
 
 /* The kept events' mentions in articles shown in full become highlights. */
 /* Mentions of event j in articles shown in full become highlights. */
-static void event_anns(rp *r, const el_jline *j) {
-    const char *label = NULL;
+static void event_anns(rp *r, const el_jline *j, const char *label) {
     int ms = el_jget(j, 0, "mentions");
     for (int m = el_jfirst(j, ms); m >= 0; m = el_jnext(j, ms, m)) {
         char ib[32];
         const char *art = idof(j, m, "article", ib);
         const art_meta *am = article_of(r, art);
         if (!am || !am->full) continue;
-        if (!label) label = event_label(r, j);
         if (el_jtype_of(j, el_jget(j, m, "sentence")) == EL_JINT)
             add_ann(r, art, (ann){(uint32_t)num(j, m, "sentence"), 0, ANN_SENT, "evs", label});
         add_ann(r, art, (ann){(uint32_t)num(j, m, "start"), (uint32_t)num(j, m, "end"), ANN_TRIG, "trg", label});
@@ -309,7 +374,9 @@ static int on_event(const el_jline *j, long line, void *ud) {
     (void)line;
     rp *r = ud;
     if ((size_t)r->n_events++ >= r->opt.max_events) return 0;
-    event_anns(r, j);
+    ev_meta meta = event_meta(r, j);
+    EL_PUSH(r->a, r->evm, meta);
+    event_anns(r, j, meta.label);
     el_buf *b = &r->tmp;
     b->len = 0;
     el_buf_putc(b, '{');
@@ -332,7 +399,8 @@ static int on_event(const el_jline *j, long line, void *ud) {
             if (n) el_buf_putc(b, ',');
             el_buf_put(b, mr, vn);
         }
-        el_buf_printf(b, "],\"mention_total\":%zu", el_jsize(j, ms));
+        el_buf_puts(b, "],\"mention_total\":");
+        el_buf_int(b, (long long)el_jsize(j, ms));
     }
     el_buf_putc(b, '}');
     struct line kept = {el_arena_strndup(r->a, b->p, b->len), (uint32_t)b->len};
@@ -637,9 +705,8 @@ static void stories(rp *r) {
     el_strmap *n_events = el_strmap_new(r->a, 256);
     if (!kids || !threads || !n_events) return;
     el_jline *j = &r->j1;
-    for (size_t i = 0; i < r->events.n; i++) {
-        if (reparse(r, j, &r->events.v[i])) return;
-        const char *ep = str(j, 0, "episode");
+    for (size_t i = 0; i < r->evm.n; i++) {
+        const char *ep = r->evm.v[i].episode;
         if (!ep) continue;
         size_t *n = el_strmap_get(n_events, ep, strlen(ep));
         if (!n && (n = el_arena_calloc(r->a, sizeof *n)))
@@ -714,7 +781,7 @@ static int lane_of(const char *cat) {
 enum { LABEL_RIGHT, LABEL_LEFT, LABEL_IN };
 
 typedef struct tl_item {
-    const line *ev;
+    const ev_meta *ev;
     el_date lo, hi;
     int lane, row;
     double x0, x1, ext0, ext1;  /* glyph and its extent with the label */
@@ -787,12 +854,11 @@ static void timeline(rp *r) {
     size_t n = r->events.n, n_dated = 0;
     tl_item *it = el_arena_calloc(r->a, (n ? n : 1) * sizeof *it);
     if (!it) return;
-    el_jline *j = &r->j1;
     el_date lo = EL_DATE_UNKNOWN, hi = EL_DATE_UNKNOWN;
     for (size_t i = 0; i < n; i++) {
-        if (reparse(r, j, &r->events.v[i])) return;
-        tl_item x = {.ev = &r->events.v[i], .lane = lane_of(str(j, 0, "event"))};
-        if (!el_date_period(str(j, 0, "date"), &x.lo, &x.hi)) continue;
+        const ev_meta *ev = &r->evm.v[i];
+        tl_item x = {.ev = ev, .lane = lane_of(ev->event)};
+        if (!el_date_period(ev->date, &x.lo, &x.hi)) continue;
         it[n_dated++] = x;
         if (lo == EL_DATE_UNKNOWN || x.lo < lo) lo = x.lo;
         if (hi == EL_DATE_UNKNOWN || x.hi > hi) hi = x.hi;
@@ -808,15 +874,16 @@ static void timeline(rp *r) {
         int lane_rows[N_LANES + 1] = {0};
         for (size_t i = 0; i < n_dated && row_end; i++) {
             tl_item *x = &it[i];
-            if (reparse(r, j, x->ev)) return;
             /* Long actor lists are cut in the label; the tooltip has them all. */
-            const char *who = clip(r, actors_line(r, j), 44), *mod = str(j, 0, "modality");
-            long na = num(j, 0, "num_articles"), ns = num(j, 0, "num_sources");
-            x->label = el_arena_printf(r->a, "%s%s%s · %ld article%s, %ld outlet%s",
-                                       *who ? who : "no actor named",
-                                       mod && strcmp(mod, "asserted") ? " · " : "",
-                                       mod && strcmp(mod, "asserted") ? mod : "",
-                                       na, na == 1 ? "" : "s", ns, ns == 1 ? "" : "s");
+            const char *who = clip(r, x->ev->who, 44), *mod = x->ev->modality;
+            long na = x->ev->n_articles, ns = x->ev->n_sources;
+            char nas[24], nss[24];
+            snprintf(nas, sizeof nas, "%ld", na);
+            snprintf(nss, sizeof nss, "%ld", ns);
+            const char *parts[] = {*who ? who : "no actor named", mod && strcmp(mod, "asserted") ? " · " : "",
+                                   mod && strcmp(mod, "asserted") ? mod : "", " · ", nas, " article",
+                                   na == 1 ? "" : "s", ", ", nss, " outlet", ns == 1 ? "" : "s"};
+            x->label = join(r, parts, sizeof parts / sizeof *parts);
             double lw = 6.1 * (double)utf8_chars(x->label);
             x->x0 = left + (double)(x->lo - lo) * scale;
             x->x1 = left + (double)(x->hi - lo) * scale;
@@ -850,11 +917,9 @@ static void timeline(rp *r) {
         }
         for (size_t i = 0; i < n_dated; i++) {
             const tl_item *x = &it[i];
-            if (reparse(r, j, x->ev)) return;
-            char ib[32];
-            const char *id = idof(j, 0, "id", ib);
-            const char *mod = str(j, 0, "modality");
-            const char *color = quad_color(num(j, 0, "quad_class"));
+            const char *id = x->ev->id;
+            const char *mod = x->ev->modality;
+            const char *color = quad_color(x->ev->quad);
             double cy = lane_top[x->lane] + 8 + x->row * row_h;
             bool hollow = mod && strcmp(mod, "asserted") != 0;
             put(r, "<a class=\"ev\" href=\"#");
@@ -862,11 +927,11 @@ static void timeline(rp *r) {
             put(r, "\" data-id=\"");
             esc(r, id);
             put(r, "\"><title>");
-            esc(r, str(j, 0, "date"));
+            esc(r, x->ev->date);
             put(r, " \u00b7 ");
-            esc(r, event_label(r, j));
+            esc(r, x->ev->label);
             el_buf_printf(&r->b, " \u00b7 %ld mentions in %ld articles from %ld outlets</title>",
-                          num(j, 0, "num_mentions"), num(j, 0, "num_articles"), num(j, 0, "num_sources"));
+                          x->ev->n_mentions, x->ev->n_articles, x->ev->n_sources);
             /* Modality shows in the glyph: filled asserted, hollow planned or
             ** hypothetical, hollow and struck through negated. */
             const char *fill = hollow ? "#fff" : color;
@@ -877,7 +942,7 @@ static void timeline(rp *r) {
                               "stroke=\"%s\" stroke-width=\"1.5\"%s/>", x->x0, cy - 8, x->x1 - x->x0, fill, color, dash);
             else
                 el_buf_printf(&r->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" "
-                              "stroke-width=\"1.5\"%s/>", x->x0, cy, 4.0 + fmin((double)num(j, 0, "num_articles"), 5.0),
+                              "stroke-width=\"1.5\"%s/>", x->x0, cy, 4.0 + fmin((double)x->ev->n_articles, 5.0),
                               fill, color, dash);
             if (mod && strcmp(mod, "negated") == 0)
                 el_buf_printf(&r->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>",
@@ -915,19 +980,17 @@ static void timeline(rp *r) {
                       n_undated, n_undated == 1 ? "" : "s");
         bool first = true;
         for (size_t i = 0; i < n; i++) {
-            if (reparse(r, j, &r->events.v[i])) return;
+            const ev_meta *ev = &r->evm.v[i];
             el_date a, b;
-            if (el_date_period(str(j, 0, "date"), &a, &b)) continue;
-            char ib[32];
-            const char *id = idof(j, 0, "id", ib);
+            if (el_date_period(ev->date, &a, &b)) continue;
             put(r, first ? "" : "; ");
             first = false;
             put(r, "<a href=\"#");
-            anchor(r, "ev-", id);
+            anchor(r, "ev-", ev->id);
             put(r, "\">");
-            esc(r, event_label(r, j));
+            esc(r, ev->label);
             put(r, "</a>");
-            if (str(j, 0, "date")) { put(r, " (date given as \u201c"); esc(r, str(j, 0, "date")); put(r, "\u201d)"); }
+            if (ev->date) { put(r, " (date given as \u201c"); esc(r, ev->date); put(r, "\u201d)"); }
         }
     }
     put(r, "</p>");
@@ -939,12 +1002,19 @@ static void timeline(rp *r) {
 /* ---- Event table ---- */
 
 static void td_text(rp *r, const char *cls, const char *s) {
-    el_buf_printf(&r->b, "<td%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+    if (cls) { put(r, "<td class=\""); put(r, cls); put(r, "\">"); }
+    else put(r, "<td>");
     esc(r, s);
     put(r, "</td>");
 }
 
-static void td_num(rp *r, long v) { el_buf_printf(&r->b, "<td class=\"n\" data-v=\"%ld\">%ld</td>", v, v); }
+static void td_num(rp *r, long v) {
+    put(r, "<td class=\"n\" data-v=\"");
+    el_buf_int(&r->b, v);
+    put(r, "\">");
+    el_buf_int(&r->b, v);
+    put(r, "</td>");
+}
 
 static void event_table(rp *r) {
     size_t n = r->events.n, i;
@@ -956,8 +1026,7 @@ static void event_table(rp *r) {
     static const char *const mods[] = {"asserted", "negated", "planned", "hypothetical"};
     bool lane_has[N_LANES + 1] = {false}, mod_has[4] = {false};
     for (i = 0; i < n; i++) {
-        if (reparse(r, j, &r->events.v[i])) return;
-        const char *c = str(j, 0, "event"), *mo = str(j, 0, "modality");
+        const char *c = r->evm.v[i].event, *mo = r->evm.v[i].modality;
         if (c) lane_has[lane_of(c)] = true;
         for (size_t m = 0; m < 4 && mo; m++) mod_has[m] |= strcmp(mo, mods[m]) == 0;
     }
@@ -976,7 +1045,9 @@ static void event_table(rp *r) {
         char ib[32];
         const char *id = idof(j, 0, "id", ib);
         long q = num(j, 0, "quad_class");
-        el_buf_printf(&r->b, "<tr data-i=\"%zu\" id=\"", i);
+        put(r, "<tr data-i=\"");
+        el_buf_int(&r->b, (long long)i);
+        put(r, "\" id=\"");
         anchor(r, "ev-", id);
         put(r, "\" data-cat=\"");
         esc(r, str(j, 0, "event"));
@@ -986,7 +1057,7 @@ static void event_table(rp *r) {
         const char *idv = id ? id : "";
         /* Numeric ids sort as numbers; others by their place in the file. */
         if (*idv && strspn(idv, "0123456789") == strlen(idv)) esc(r, idv);
-        else el_buf_printf(&r->b, "%zu", i);
+        else el_buf_int(&r->b, (long long)i);
         put(r, "\">");
         esc(r, id);
         put(r, "</td>");
@@ -1001,7 +1072,9 @@ static void event_table(rp *r) {
             if (date) { put(r, " "); esc(r, date); }
             put(r, "</td>");
         }
-        el_buf_printf(&r->b, "<td><span class=\"tag q%ld\">", q);
+        put(r, "<td><span class=\"tag q");
+        el_buf_int(&r->b, q);
+        put(r, "\">");
         esc(r, str(j, 0, "event"));
         put(r, "</span></td>");
         td_text(r, NULL, str(j, 0, "cameo"));
@@ -1056,8 +1129,18 @@ static void count_side(rp *r, const el_jline *j, int c) {
     td_text(r, NULL, str(j, c, "date") ? str(j, c, "date") : m ? m->date : NULL);
     put(r, "<td><q>"); esc(r, str(j, c, "text")); put(r, "</q></td>");
     double v = count_value(j, c);
-    if (isnan(v)) put(r, "<td></td>");
-    else el_buf_printf(&r->b, "<td class=\"n\" data-v=\"%.0f\">%.15g</td>", v, v);
+    if (isnan(v)) {
+        put(r, "<td></td>");
+    } else if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        /* A whole number (most counts): "%.0f" and "%.15g" both give its digits. */
+        put(r, "<td class=\"n\" data-v=\"");
+        el_buf_int(&r->b, (long long)v);
+        put(r, "\">");
+        el_buf_int(&r->b, (long long)v);
+        put(r, "</td>");
+    } else {
+        el_buf_printf(&r->b, "<td class=\"n\" data-v=\"%.0f\">%.15g</td>", v, v);
+    }
     td_text(r, NULL, str(j, c, "qualifier"));
     td_text(r, "muted", str(j, c, "attribution"));
     put(r, "</tr>\n");
@@ -1182,8 +1265,13 @@ static void quotes(rp *r) {
         const char *art = idof(j, 0, "article", ab);
         put(r, "<tr>");
         int st = el_jget(j, 0, "statement");
-        if (el_jtype_of(j, st) == EL_JINT) el_buf_printf(&r->b, "<td class=\"n\">%lld</td>", el_jint(j, st));
-        else put(r, "<td></td>");
+        if (el_jtype_of(j, st) == EL_JINT) {
+            put(r, "<td class=\"n\">");
+            el_buf_int(&r->b, el_jint(j, st));
+            put(r, "</td>");
+        } else {
+            put(r, "<td></td>");
+        }
         put(r, "<td>");
         esc(r, str(j, 0, "speaker"));
         if (e && e->name) { put(r, " <span class=\"muted\">("); esc(r, e->name); put(r, ")</span>"); }
@@ -1248,9 +1336,13 @@ static void body_html(rp *r, const char *body, size_t n, annvec *v) {
             n_titles++;
         }
         if (!n_titles) { escn(r, body + s, e - s); continue; }
-        el_buf_printf(&r->b, "<span class=\"%s%s%s%s%s\" title=\"", sent ? "evs" : "",
-                      sent && (trg || ent_cls) ? " " : "", trg ? "trg" : "", trg && ent_cls ? " " : "",
-                      ent_cls ? ent_cls : "");
+        put(r, "<span class=\"");
+        put(r, sent ? "evs" : "");
+        put(r, sent && (trg || ent_cls) ? " " : "");
+        put(r, trg ? "trg" : "");
+        put(r, trg && ent_cls ? " " : "");
+        put(r, ent_cls ? ent_cls : "");
+        put(r, "\" title=\"");
         /* One tooltip line per highlight, events once each (a trigger and its
         ** sentence carry the same label). */
         bool first = true;
@@ -1353,8 +1445,15 @@ static void articles(rp *r) {
            "<span class=\"muted\">(hover a highlight for details)</span></p>\n");
     char path[4096];
     snprintf(path, sizeof path, "%s/articles.jsonl", r->dir);
-    /* A second pass over the file: bodies are never all in memory. */
-    el_jsonl_each(path, on_article_html, r, NULL);      /* its bad lines were reported by load() */
+    /* A second pass over the file, bodies are never all in memory: over the
+    ** lines of the articles shown in full alone (load() checked them; the
+    ** first max_articles of arts, in file order), not the whole file. */
+    size_t n_full = r->arts.n < r->opt.max_articles ? r->arts.n : r->opt.max_articles;
+    long *lines = malloc((n_full ? n_full : 1) * sizeof *lines);
+    if (!lines) { r->oom = true; return; }
+    for (size_t i = 0; i < n_full; i++) lines[i] = r->arts.v[i]->line;
+    el_jsonl_each_of(path, lines, n_full, on_article_html, r, NULL);
+    free(lines);
     long rest = r->n_articles - (long)r->opt.max_articles;
     if (rest > 0) {
         el_buf_printf(&r->b, "<details><summary>%ld more articles, not shown in full</summary><ul>", rest);

@@ -158,7 +158,10 @@ static el_store *open_db(const char *path, int flags, el_diag *d) {
         el_reject(d, path, 0, "out of memory opening the database");
         return NULL;
     }
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    /* NOMUTEX: a connection here is used by one thread at a time (the run's
+    ** store thread, or a command's own), so SQLite need not lock it on every
+    ** call: a million locks on a bbc run. */
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         el_reject(d, path, 0, "cannot open the database: %s",
                   s->db ? sqlite3_errmsg(s->db) : "out of memory");
         el_store_close(s);
@@ -265,18 +268,44 @@ static void bind(sqlite3_stmt *st, int i, const el_jline *j, int v) {
     }
 }
 
-/* Bind keys[0..n) of object o (absent: all NULL) from parameter first on. */
+#define MAX_KEYS 32              /* the most columns bind_keys fills */
+
+/* Bind keys[0..n) of object o (absent: all NULL) from parameter first on.
+** One pass over the object's members (the last of repeated keys wins, as
+** el_jget has it), the next key tried first: a file's lines list their
+** members in one order, so that guess is mostly right. */
 static void bind_keys(sqlite3_stmt *st, int first, const el_jline *j, int o,
                       const char *const *keys, int n) {
-    for (int i = 0; i < n; i++) bind(st, first + i, j, el_jget(j, o, keys[i]));
+    int at[MAX_KEYS];
+    uint8_t len[MAX_KEYS];
+    if (n > MAX_KEYS) {                                      /* not in this file's tables */
+        for (int i = 0; i < n; i++) bind(st, first + i, j, el_jget(j, o, keys[i]));
+        return;
+    }
+    for (int i = 0; i < n; i++) { at[i] = -1; len[i] = (uint8_t)strlen(keys[i]); }
+    if (el_jtype_of(j, o) == EL_JOBJ) {
+        int guess = 0;
+        for (uint32_t m = (uint32_t)o + 1; m < j->t[o].next; m = j->t[m + 1].next) {
+            const char *key = j->buf + j->t[m].start + 1;   /* a key: a string token */
+            size_t kn = j->t[m].n;
+            for (int c = 0; c < n; c++) {
+                int i = guess + c < n ? guess + c : guess + c - n;
+                if (kn == len[i] && key[0] == keys[i][0] && memcmp(key, keys[i], kn) == 0) {
+                    at[i] = (int)m + 1;
+                    guess = i + 1 < n ? i + 1 : 0;
+                    break;
+                }
+            }
+        }
+    }
+    for (int i = 0; i < n; i++) bind(st, first + i, j, at[i]);
 }
 
 /* Step an INSERT. 0 done, 1 refused by a constraint (bad input: a
 ** duplicate id), -1 a database error (fatal, the write rolls back). */
 static int step(writer *w, sqlite3_stmt *st) {
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    sqlite3_reset(st);                  /* every statement binds all its parameters each time */
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
     if ((rc & 0xff) == SQLITE_CONSTRAINT) return 1;
     if (!w->fatal) el_reject(w->d, w->s->path, 0, "%s: %s", w->table, sqlite3_errmsg(w->s->db));
@@ -333,6 +362,8 @@ static const char *const article_keys[] = {
 #define N_ARTICLE_KEYS (int)(sizeof article_keys / sizeof *article_keys)
 
 enum { A_GET, A_PUT, A_SEEN, A_REDO, A_UNINDEX };
+
+#define FTS_HASHSIZE "8388608"  /* bytes of pending FTS terms before a segment is written */
 
 /* The json column: the object less body and raw (columns already, and most
 ** of the line), members as written. */
@@ -446,12 +477,29 @@ static int load_articles(writer *w, const char *path) {
                 " WHERE id NOT IN (SELECT id FROM temp.seen);"
                 "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.seen);"))
         return -1;
-    /* One statement indexes every article new or changed in this write. */
-    char fts[256];
+    /* One statement indexes every article new or changed in this write.
+    ** FTS5 writes a segment each time its pending terms pass 'hashsize'
+    ** (1 MB by default) and then merges the segments: with FTS_HASHSIZE a
+    ** load of a few thousand articles is one segment, and a third of the
+    ** indexing is saved. The setting is FTS5's persistent config, so it is
+    ** taken back (its row deleted) once the statement is done; a database
+    ** with a hashsize of its own keeps it. The index holds the same terms
+    ** either way, only its segments differ. */
+    sqlite3_stmt *hs;
+    bool own = false;
+    if (sqlite3_prepare_v2(w->s->db, "SELECT 1 FROM articles_fts_config WHERE k = 'hashsize'", -1, &hs,
+                           NULL) != SQLITE_OK)
+        return exec(w, "SELECT 1 FROM articles_fts_config");     /* reports the error */
+    own = sqlite3_step(hs) == SQLITE_ROW;
+    sqlite3_finalize(hs);
+    char fts[512];
     snprintf(fts, sizeof fts,
+             "%s"
              "INSERT INTO articles_fts(rowid, title, dek, body) SELECT seq, title, dek, body"
-             " FROM articles WHERE seq > %lld OR seq IN (SELECT seq FROM temp.fts_redo)",
-             (long long)w->old_max);
+             " FROM articles WHERE seq > %lld OR seq IN (SELECT seq FROM temp.fts_redo);"
+             "%s",
+             own ? "" : "INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', " FTS_HASHSIZE ");",
+             (long long)w->old_max, own ? "" : "DELETE FROM articles_fts_config WHERE k = 'hashsize';");
     return exec(w, fts);
 }
 
@@ -492,9 +540,8 @@ static int actors(writer *w, const char *id, const char *role, const el_jline *j
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
-        bind(st, 4, j, el_jget(j, a, "name"));
-        bind(st, 5, j, el_jget(j, a, "code"));
-        bind(st, 6, j, el_jget(j, a, "entity"));
+        static const char *const keys[] = {"name", "code", "entity"};
+        bind_keys(st, 4, j, a, keys, 3);
         if (step(w, st) < 0) return -1;
     }
     return 0;

@@ -6,7 +6,8 @@
 1. The same input twice: byte-identical exports, nothing doubled.
 2. One thread or two: byte-identical exports.
 3. Incremental: a run on part of the sample, then a run on the rest into the
-   same folder, gives the database and the article set of one run on all.
+   same folder, gives the database and the article set of one run on all; a
+   third run on one file brings the stored articles back.
 4. SIGKILL at many moments of a run, then a run to the end: the database and
    exports equal those of an uninterrupted run.
 Last line: "run-props: N passed, N failed".
@@ -73,6 +74,12 @@ def main():
         ev_c = sum(1 for _ in open(os.path.join(c, "events.jsonl")))
         ev_a = sum(1 for _ in open(os.path.join(a, "events.jsonl")))
         check(ev_c == ev_a, "incremental run finds as many events (%d vs %d)" % (ev_c, ev_a))
+        # A third run given only a text file: the stored JSON Lines articles
+        # (no raw column: their body is the text) come back from the database.
+        p3 = run(binary, c, "--meta", meta, txt[0])
+        check(p3.returncode == 0, "a run re-reading stored JSON Lines articles exits 0 (%d)" % p3.returncode)
+        arts = sorted(json.loads(l)["id"] for l in open(os.path.join(c, "articles.jsonl")))
+        check(arts == rows1[1], "that run's articles.jsonl still lists all articles")
         # SIGKILL at many moments, then complete.
         gen = os.path.join(tmp, "gen")
         subprocess.run(["cc", "-O2", "-o", gen, "bench/gen.c"], check=True)
