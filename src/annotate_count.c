@@ -59,7 +59,7 @@ static bool isword(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & 
 static bool iscap(const sx *x, size_t k) { return in(x, k) && (x->t[k].flags & EL_TOK_CAP); }
 
 /* Token k is the lower-case word w[0..n) (ASCII case ignored). is() takes a literal. */
-static bool is_n(const sx *x, size_t k, const char *w, size_t n) {
+static inline bool is_n(const sx *x, size_t k, const char *w, size_t n) {
     return in(x, k) && tl(x, k) == n && eq_lower(tt(x, k), w, n);
 }
 #define is(x, k, w) is_n((x), (k), (w), sizeof(w) - 1)
@@ -153,7 +153,8 @@ static bool may_start(const sx *x, size_t k) {
     if (!(t->flags & EL_TOK_WORD)) return false;
     const char *s = tt(x, k);
     size_t n = tl(x, k);
-    if (n <= 2 && (is(x, k, "a") || is(x, k, "an")))
+    /* "a" or "an", in any case: asked of every token, so by hand */
+    if (n <= 2 && (s[0] | 0x20) == 'a' && (n == 1 || (s[1] | 0x20) == 'n'))
         return in(x, k + 1) && (x->t[k + 1].flags & EL_TOK_WORD) && kw_maybe(x->nf, tt(x, k + 1), tl(x, k + 1));
     return kw_maybe(x->nf, s, n);
 }
