@@ -82,6 +82,17 @@ static void *mem_grow(mem *m, void *q, size_t n) {
 
 typedef struct svec { uint32_t *h; float *w; uint32_t n; bool own; } svec;
 
+#ifdef __SSE2__
+/* Bit i set when lane i of x equals some lane of y (four rotations of y). */
+static inline unsigned lanes_in(__m128i x, __m128i y) {
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi32(x, y), _mm_cmpeq_epi32(x, _mm_shuffle_epi32(y, _MM_SHUFFLE(0, 3, 2, 1)))),
+        _mm_or_si128(_mm_cmpeq_epi32(x, _mm_shuffle_epi32(y, _MM_SHUFFLE(1, 0, 3, 2))),
+                     _mm_cmpeq_epi32(x, _mm_shuffle_epi32(y, _MM_SHUFFLE(2, 1, 0, 3)))));
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(m));
+}
+#endif
+
 /* Sum of w_a * w_b over the hashes a and b share, added in ascending hash
 ** order (so every way of finding the pairs gives the same double). With
 ** SSE2, four hashes of a are compared with four of b at once and the block
@@ -100,19 +111,9 @@ double lk_dot(const uint32_t *ah, const float *aw, uint32_t an,
         while (pa <= la && pb <= lb) {
             __m128i va = _mm_loadu_si128((const __m128i *)(const void *)pa);
             __m128i vb = _mm_loadu_si128((const __m128i *)(const void *)pb);
-            __m128i m = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi32(va, vb),
-                             _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(0, 3, 2, 1)))),
-                _mm_or_si128(_mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(1, 0, 3, 2))),
-                             _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(2, 1, 0, 3)))));
-            unsigned ma = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(m));
+            unsigned ma = lanes_in(va, vb);
             if (ma) {
-                __m128i n = _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi32(vb, va),
-                                 _mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(0, 3, 2, 1)))),
-                    _mm_or_si128(_mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(1, 0, 3, 2))),
-                                 _mm_cmpeq_epi32(vb, _mm_shuffle_epi32(va, _MM_SHUFFLE(2, 1, 0, 3)))));
-                unsigned mb = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(n));
+                unsigned mb = lanes_in(vb, va);
                 const float *wa = aw + (pa - ah), *wb = bw + (pb - bh);
                 do {
                     s += (double)wa[__builtin_ctz(ma)] * wb[__builtin_ctz(mb)];
