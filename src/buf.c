@@ -11,7 +11,7 @@
 
 void el_buf_free(el_buf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
 
-void el_buf_reserve(el_buf *b, size_t extra) {
+void el_buf_grow(el_buf *b, size_t extra) {
     if (b->cap - b->len >= extra) return;
     size_t nc = b->cap ? b->cap : 4096;
     while (nc - b->len < extra) nc *= 2;
@@ -30,11 +30,6 @@ void el_buf_put(el_buf *b, const char *s, size_t n) {
 
 void el_buf_puts(el_buf *b, const char *s) { el_buf_put(b, s, strlen(s)); }
 
-void el_buf_putc(el_buf *b, char c) {
-    el_buf_reserve(b, 2);
-    b->p[b->len++] = c;
-    b->p[b->len] = '\0';
-}
 
 /* Formats straight into the spare room, and again only when it did not fit:
 ** most calls are short numbers, and measuring first doubled their cost. */

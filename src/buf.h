@@ -15,10 +15,19 @@
 typedef struct el_buf { char *p; size_t len, cap; } el_buf;
 
 void el_buf_free(el_buf *b);
-void el_buf_reserve(el_buf *b, size_t extra);
+/* Room for extra more bytes. The test is inline: writers ask it for every
+** key and value, and the buffer nearly always has the room. */
+void el_buf_grow(el_buf *b, size_t extra);
+static inline void el_buf_reserve(el_buf *b, size_t extra) {
+    if (b->cap - b->len < extra) el_buf_grow(b, extra);
+}
 void el_buf_put(el_buf *b, const char *s, size_t n);
 void el_buf_puts(el_buf *b, const char *s);
-void el_buf_putc(el_buf *b, char c);
+static inline void el_buf_putc(el_buf *b, char c) {
+    el_buf_reserve(b, 2);
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+}
 void el_buf_printf(el_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Write the buffer to f and empty it; returns 0 or -1 on a write error. */
 int  el_buf_flush(el_buf *b, FILE *f);
