@@ -8,6 +8,8 @@
 #   3. `code` on one sentence per input line (the rate TABARI is quoted at),
 #      from the generated articles and from the BBC corpus.
 # The million-article run is bench/million.sh (minutes, not part of this).
+# A host probe (bench/probe.c) is printed first and last: this machine's
+# speed drifts by a third from minute to minute.
 # Writes bench/out/results.txt and prints it. One core unless a line says
 # --jobs 2.
 set -eu
@@ -17,6 +19,7 @@ out=bench/out
 runs=${BENCH_RUNS:-5}
 mkdir -p "$out"
 cc -O2 -Wall -Wextra -o "$out/gen" bench/gen.c
+cc -O2 -Wall -Wextra -o "$out/probe" bench/probe.c
 [ -f "$out/gen5k.jsonl" ] || "$out/gen" 5000 >"$out/gen5k.jsonl"
 [ -f "$out/gen20k.jsonl" ] || "$out/gen" 20000 >"$out/gen20k.jsonl"
 if [ ! -f "$out/sentences.jsonl" ]; then
@@ -59,6 +62,9 @@ bench() {   # bench NAME BIN COMMAND ARGS...: medians of articles/s, sentences/s
 one_core() { if command -v taskset >/dev/null; then taskset -c "$(($(nproc) - 1))" "$@"; else "$@"; fi; }
 {
     echo "eventline, median of $runs runs ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+    # The host's own speed now and at the end (bench/probe.c): rates of two
+    # benches compare only next to these.
+    printf '%-38s %s Msteps/s at %s\n' "host probe, start" "$("$out/probe")" "$(date -u +%H:%M)"
     bench "articles gen 5k x 4KB" "$bin" articles "$out/gen5k.jsonl"
     bench "articles gen 20k x 4KB" "$bin" articles "$out/gen20k.jsonl"
     bench "times gen 5k" "$bin" times "$out/gen5k.jsonl"
@@ -83,5 +89,6 @@ one_core() { if command -v taskset >/dev/null; then taskset -c "$(($(nproc) - 1)
     else
         echo "corpora: skipped: ../shared/data/corpora is absent"
     fi
+    printf '%-38s %s Msteps/s at %s\n' "host probe, end" "$("$out/probe")" "$(date -u +%H:%M)"
 } | tee "$out/results.txt"
 rm -rf "$out/run-dir"
