@@ -69,8 +69,45 @@ static void buf_json_key_plain_is_json_key(void **st) {
         }
 }
 
+/* el_json_str (which skips clean stretches eight bytes at a time) against a
+** plain byte-by-byte escaper, for every byte value at every offset. */
+static void ref_json_str(char *out, const unsigned char *s, size_t n) {
+    char *o = out;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c == '"') o += sprintf(o, "\\\"");
+        else if (c == '\\') o += sprintf(o, "\\\\");
+        else if (c == '\n') o += sprintf(o, "\\n");
+        else if (c == '\r') o += sprintf(o, "\\r");
+        else if (c == '\t') o += sprintf(o, "\\t");
+        else if (c < 0x20 || c == 0x7f) o += sprintf(o, "\\u%04x", c);
+        else *o++ = (char)c;
+    }
+    *o++ = '"';
+    *o = '\0';
+}
+
+static void json_str_escapes_every_byte_anywhere(void **st) {
+    (void)st;
+    unsigned char s[40];
+    char want[400];
+    for (unsigned c = 1; c < 256; c++)
+        for (size_t at = 0; at < 24; at++) {
+            size_t n = 24 + at % 9;
+            for (size_t i = 0; i < n; i++) s[i] = (unsigned char)('a' + i % 26);
+            s[at] = (unsigned char)c;
+            ref_json_str(want, s, n);
+            el_buf b = {0};
+            el_json_str(&b, (const char *)s, n);
+            assert_string_equal(b.p, want);
+            el_buf_free(&b);
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_str_escapes_every_byte_anywhere),
         cmocka_unit_test(buf_fixed_is_printf),
         cmocka_unit_test(buf_int_is_printf),
         cmocka_unit_test(buf_json_key_plain_is_json_key),
