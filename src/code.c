@@ -208,6 +208,7 @@ static bool item_word_at(const el_doc *doc, uint32_t k, const pat_item *it) {
     for (int a = 0; a < it->n_alt; a++) if (it->alt_h[a] == lh || it->alt_h[a] == sh) return true;
     return false;
 }
+
 /* Match p with its head at token h; on success fill m. */
 static bool match_at(const coder *c, const el_pattern *p, uint32_t h, match *m) {
     const el_doc *doc = c->doc;
@@ -874,9 +875,8 @@ static void must_clause(coder *c, uint32_t h, uint32_t si) {
 }
 
 /* The words of a sentence as a 1024-bit filter of their lemma and surface
-** hashes: a pattern none of whose words for its first word item is there
-** cannot match, and nine in ten patterns tried used to fail at their first
-** item. */
+** hashes: a pattern cannot match when none of the words of its first word
+** item is there, and nine in ten patterns tried used to fail at that item. */
 typedef struct sent_words { uint64_t w[16]; } sent_words;
 
 static inline void sw_add(sent_words *sw, uint64_t h) { sw->w[h >> 60] |= 1ull << ((h >> 54) & 63); }
@@ -924,9 +924,9 @@ static void code_sentence(coder *c, uint32_t si) {
                 found = true;
                 break;
             }
+        r = x->nouns;
         if (!found && x->n_nouns && !verb_context(c, h))
             for (uint32_t k = 0; k < x->n_nouns; k++) {
-                r = x->nouns;
                 if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, r[k].need) &&
                     match_at(c, r[k].p, h, &cand)) {
                     best = cand;
