@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "textutil.h"
 
 void el_buf_free(el_buf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
 
@@ -84,12 +85,9 @@ static const unsigned char needs_esc[256] = {
 };
 
 /* Might any of the eight bytes in v need escaping ('"', '\\', DEL or a
-** control byte)? Zero-byte tests on v xor each of the three, and one for
-** bytes below 0x20; no false negatives, so a clean word is skipped whole. */
+** control byte)? Exact, so a clean word is skipped whole. */
 static inline bool esc8(uint64_t v) {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\'), del = v ^ (ones * 0x7F);
-    return (((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del) | ((v - ones * 0x20) & ~v)) & highs;
+    return el_bytes_eq(v, '"') | el_bytes_eq(v, '\\') | el_bytes_eq(v, 0x7F) | el_bytes_below(v, 0x20);
 }
 
 void el_json_str(el_buf *b, const char *s, size_t n) {

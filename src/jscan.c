@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "textutil.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -94,14 +95,10 @@ static size_t put_utf8(char *o, uint32_t cp) {
 }
 
 /* Nonzero when one of the eight bytes of x ends the plain run of a string:
-** '"', '\\', a control (< 0x20) or a non-ASCII byte (>= 0x80). The classic
-** "has a zero byte" test on x ^ c finds the two characters. A false mark
-** can only sit above a true one (a borrow runs upwards), so the lowest
-** mark is the first special byte. */
+** '"', '\\', a control (< 0x20) or a non-ASCII byte (>= 0x80); the lowest
+** mark is the first special byte (textutil.h). */
 static inline uint64_t special8(uint64_t x) {
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) & high;
+    return el_bytes_eq(x, '"') | el_bytes_eq(x, '\\') | el_bytes_below(x, 0x20) | (x & EL_BYTES_HIGH);
 }
 
 /* The first special byte (as special8 has it) in s[r, len), or len. */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <yajl_parse.h>
 #include "buf.h"
+#include "textutil.h"
 #include "utf8.h"
 
 typedef struct reader {
@@ -337,12 +338,9 @@ static int fj_hex(int c) {
 /* The string at s[*i] (just after its opening quote), decoded; *out is in
 ** the arena when it had escapes, else points into s. false: not for us. */
 /* Does any byte of the eight in v end a plain stretch of a string ('"',
-** '\\' or a control byte)? The classic zero-byte test on v, on v ^ '"' and
-** on v ^ '\\', and one for bytes below 0x20. */
+** '\\' or a control byte)? */
 static inline bool fj_special8(uint64_t v) {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v)) & highs;
+    return el_bytes_eq(v, '"') | el_bytes_eq(v, '\\') | el_bytes_below(v, 0x20);
 }
 
 static bool fj_string(jline *j, const char *s, size_t n, size_t *i, const char **out, size_t *len) {
