@@ -33,7 +33,7 @@ typedef struct tx_ctx {
     el_date pub;
     el_date anchor;             /* first day of the last date named, for "a day earlier" */
     int anchor_unit;            /* its granularity as a unit: U_DAY .. U_DECADE */
-    const uint32_t *head_first, *head_last;  /* see head_masks(); HEAD_MAX + 1 each */
+    const uint32_t *head_first, *head_last;  /* see el_time_heads(); HEAD_MAX + 1 each */
     EL_VEC(el_timex) out;
 } tx_ctx;
 

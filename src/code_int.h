@@ -26,7 +26,7 @@ typedef struct pat_item {
 typedef struct el_pattern {
     /* First, what the coder reads of every pattern it tries: most fail at
     ** their first word, which can be told from here without touching the
-    ** items (see first_word_hash). */
+    ** items (w0h, tested against the next token's lemma_h and low_h). */
     struct el_pattern *next;            /* the next pattern with the same head */
     uint64_t w0h;                       /* first item's one word, el_hash; 0: no such test */
     const char *text;                   /* the line as written, for explanation */

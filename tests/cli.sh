@@ -84,7 +84,7 @@ grep -q 'edge.jsonl:3: malformed JSON' "$t/err" && ok || bad "4.10: second value
 grep -q 'edge.jsonl:4: malformed JSON (not an object)' "$t/err" && ok || bad "4.11: scalar refused"
 grep -q 'edge.jsonl:5: malformed JSON' "$t/err" && ok || bad "4.12: integer too big refused"
 grep -q '"id":"nt",.*"body":"The body wins' "$t/out" && ok || bad "4.13: body when text is not a string"
-# One parser reads a whole file: a line cut short must not run into the next.
+# Each line is read on its own: a line cut short must not run into the next.
 printf '{"id":"a","text":"Cut\n{"id":"b","text":"Good."}\n42\n{"id":"c","text":"Good too."}\n' >"$t/cut.jsonl"
 expect 4.14 1 2 'cut.jsonl:1: malformed JSON \(the line ends inside the object\)' -- articles "$t/cut.jsonl"
 grep -q 'cut.jsonl:3: malformed JSON (not an object)' "$t/err" && grep -q '"id":"c"' "$t/out" && ok ||
