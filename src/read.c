@@ -335,14 +335,14 @@ static int fj_hex(int c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* The string at s[*i] (just after its opening quote), decoded; *out is in
-** the arena when it had escapes, else points into s. false: not for us. */
 /* Does any byte of the eight in v end a plain stretch of a string ('"',
 ** '\\' or a control byte)? */
 static inline bool fj_special8(uint64_t v) {
     return el_bytes_eq(v, '"') | el_bytes_eq(v, '\\') | el_bytes_below(v, 0x20);
 }
 
+/* The string at s[*i] (just after its opening quote), decoded; *out is in
+** the arena when it had escapes, else points into s. false: not for us. */
 static bool fj_string(jline *j, const char *s, size_t n, size_t *i, const char **out, size_t *len) {
     size_t k = *i;
     for (uint64_t v; k + 8 <= n; k += 8) {      /* most of a text: eight bytes a step */
