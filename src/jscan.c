@@ -397,15 +397,17 @@ el_jtype el_jtype_of(const el_jline *j, int i) {
     return t ? (el_jtype)t->type : EL_JNONE;
 }
 
-int el_jget(const el_jline *j, int obj, const char *key) {
+int el_jget_n(const el_jline *j, int obj, const char *key, size_t kl) {
     const el_jtok *o = tok(j, obj);
     if (!o || o->type != EL_JOBJ) return -1;
-    size_t kl = strlen(key);
     int found = -1;
-    /* The last of repeated keys wins, as in jansson. */
+    /* The last of repeated keys wins, as in jansson. The first byte is
+    ** tested before memcmp is called: keys of one length mostly differ
+    ** there (an empty key's first byte is the NUL after it, as key's is). */
     for (uint32_t k = (uint32_t)obj + 1; k < o->next; k = j->t[k + 1].next) {
         const el_jtok *kt = &j->t[k];
-        if (kt->n == kl && memcmp(j->buf + kt->start + 1, key, kl) == 0) found = (int)k + 1;
+        const char *kb = j->buf + kt->start + 1;
+        if (kt->n == kl && kb[0] == key[0] && memcmp(kb, key, kl) == 0) found = (int)k + 1;
     }
     return found;
 }
