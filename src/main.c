@@ -1,12 +1,14 @@
 /*
 ** main.c: parse the command name and dispatch; nothing else lives here,
-** except reading $EL_FAIL_AFTER, the fault-injection hook of the tests.
+** except reading $EL_FAIL_AFTER, the fault-injection hook of the tests, and
+** SQLite's process-wide settings (el_store_process_init), made first.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
 #include "commands.h"
+#include "store.h"
 
 typedef struct command {
     const char *name;
@@ -46,6 +48,7 @@ int main(int argc, char **argv) {
         long n = strtol(fail, &end, 10);
         el_arena_fail_after(n, *end == ':' ? strtol(end + 1, NULL, 10) : 0);
     }
+    el_store_process_init();
     if (argc < 2) { usage(stderr); return 2; }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);

@@ -172,6 +172,8 @@ static el_store *open_db(const char *path, int flags, el_diag *d) {
     return s;
 }
 
+void el_store_process_init(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 el_store *el_store_open(const char *db_path, bool write, el_diag *d) {
     el_store *s = open_db(db_path, write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                          : SQLITE_OPEN_READONLY, d);
@@ -756,8 +758,12 @@ static int write_new(const char *out_dir, const char *db_path, const el_store_op
     el_store *s = open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, d);
     if (!s) return EL_EINPUT;
     int rc = EL_EINPUT;
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;",
-                     NULL, NULL, NULL) != SQLITE_OK)
+    /* 16 KB pages: an article's row (body, raw text, JSON: several KB) fits
+    ** in one page instead of an overflow chain, and the B-trees are
+    ** shallower; the load writes a few percent less. Only a new database
+    ** can choose: an existing one keeps its page size. */
+    if (sqlite3_exec(s->db, "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                            " PRAGMA cache_size=-4096;", NULL, NULL, NULL) != SQLITE_OK)
         dberr(s, d, "cannot prepare the database");
     else if (el_store_migrate(s, EL_STORE_VERSION, d) == EL_OK &&
              (rc = el_store_load(s, out_dir, opt, d)) == EL_OK &&

@@ -55,6 +55,12 @@ int el_store_write(const char *out_dir, const char *db_path, const el_store_opts
 /* Open a database. write: create it when absent and migrate it to
 ** EL_STORE_VERSION; else read-only, and it must exist. NULL on failure
 ** (reported). Close with el_store_close (NULL is fine). */
+/* SQLite's process-wide settings, set once by main before any database is
+** opened or any thread started: memory statistics off (kept, they take one
+** global mutex on every SQLite allocation, which the run's store thread and
+** the readers beside it would share). Harmless to skip. */
+void el_store_process_init(void);
+
 el_store *el_store_open(const char *db_path, bool write, el_diag *d);
 void      el_store_close(el_store *s);
 /* el_store_write on an open (writable) store. */
