@@ -763,7 +763,7 @@ static int write_new(const char *out_dir, const char *db_path, const el_store_op
     ** shallower; the load writes a few percent less. Only a new database
     ** can choose: an existing one keeps its page size. */
     if (sqlite3_exec(s->db, "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                            " PRAGMA cache_size=-4096;", NULL, NULL, NULL) != SQLITE_OK)
+                            " PRAGMA cache_size=-65536;", NULL, NULL, NULL) != SQLITE_OK)
         dberr(s, d, "cannot prepare the database");
     else if (el_store_migrate(s, EL_STORE_VERSION, d) == EL_OK &&
              (rc = el_store_load(s, out_dir, opt, d)) == EL_OK &&
