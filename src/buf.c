@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "textutil.h"
 
@@ -211,4 +212,17 @@ void el_json_key_plain(el_buf *b, const char *key, int *first) {
     *o++ = ':';
     *o = '\0';
     b->len = (size_t)(o - b->p);
+}
+
+void el_file_buffer(FILE *f, bool writing, char **buf) {
+    /* A small file read (one article, a few lines) keeps the default buffer. */
+    struct stat st;
+    *buf = NULL;
+    if (!f || (!writing && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < EL_IOBUF / 4))
+        return;
+    *buf = malloc(EL_IOBUF);
+    if (*buf && setvbuf(f, *buf, _IOFBF, EL_IOBUF) != 0) {
+        free(*buf);
+        *buf = NULL;
+    }
 }

@@ -7,6 +7,7 @@
 */
 #ifndef EL_BUF_H
 #define EL_BUF_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -60,5 +61,14 @@ void el_json_key(el_buf *b, const char *key, int *first);
 ** character: the writers' own literal keys), in one copy: el_json_key
 ** escapes, and the run writes a few hundred thousand keys. */
 void el_json_key_plain(el_buf *b, const char *key, int *first);
+
+/* A FILE read or written whole gets a stdio buffer of EL_IOBUF bytes:
+** glibc's own is one page, a read() or write() per 4 KB, and a run reads
+** its files back three times. Call it before the first read or write;
+** *buf is malloc'd here (NULL for a file read that is under a quarter of
+** that, or when memory ran out: the default buffer stays); free it after
+** fclose. */
+#define EL_IOBUF (256 * 1024)
+void el_file_buffer(FILE *f, bool writing, char **buf);
 
 #endif

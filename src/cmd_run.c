@@ -74,6 +74,9 @@ typedef struct job {
     bool done;
 } job;
 
+/* A file the run writes, with its stdio buffer (el_file_buffer). */
+typedef struct outf { FILE *f; char *buf; } outf;
+
 typedef struct run {
     const el_engine *e;
     el_diag *d;
@@ -88,7 +91,7 @@ typedef struct run {
     EL_VEC(art_info) arts;
     EL_VEC(ev_men) evs;
     uint32_t n_groups;
-    FILE *f_articles, *f_counts;
+    outf f_articles, f_counts;
     el_buf b;
     el_buf row;                         /* one mentions.tsv row */
     el_meter m;
@@ -255,8 +258,8 @@ static void commit(run *r, job *j) {
     /* The article line ends at its first newline; the counts follow. */
     const char *nl = memchr(r->b.p, '\n', r->b.len);
     size_t an = (size_t)(nl - r->b.p) + 1;
-    if (fwrite(r->b.p, 1, an, r->f_articles) != an ||
-        fwrite(r->b.p + an, 1, r->b.len - an, r->f_counts) != r->b.len - an)
+    if (fwrite(r->b.p, 1, an, r->f_articles.f) != an ||
+        fwrite(r->b.p + an, 1, r->b.len - an, r->f_counts.f) != r->b.len - an)
         r->rc = EL_EINPUT;
     el_meter_add(&r->m, 1, (long)doc->n_sents, doc->raw_len);
     if (el_arena_failed(r->a)) r->rc = EL_ENOMEM;
@@ -716,12 +719,13 @@ static const char *const outputs[] = {
     "stories.jsonl", "quotes.jsonl", "comparisons.jsonl", NULL,
 };
 
-static FILE *open_tmp(const char *tmp, const char *name, el_diag *d) {
+static outf open_tmp(const char *tmp, const char *name, el_diag *d) {
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", tmp, name);
-    FILE *f = fopen(path, "w");
-    if (!f) el_reject(d, path, 0, "cannot write: %s", strerror(errno));
-    return f;
+    outf o = {fopen(path, "w"), NULL};
+    if (!o.f) el_reject(d, path, 0, "cannot write: %s", strerror(errno));
+    el_file_buffer(o.f, true, &o.buf);
+    return o;
 }
 
 static int mkdir_p(const char *dir) {
@@ -733,10 +737,13 @@ static int mkdir_p(const char *dir) {
 }
 
 /* fsync a written file before the rename makes it visible. */
-static int close_synced(FILE *f) {
-    if (!f) return -1;
-    int rc = fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
-    return fclose(f) == 0 ? rc : -1;
+static int close_synced(outf *o) {
+    FILE *f = o->f;
+    int rc = f && fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
+    if (f && fclose(f) != 0) rc = -1;
+    free(o->buf);
+    *o = (outf){NULL, NULL};
+    return rc;
 }
 
 /* After the files: the database, the exports, the report. */
@@ -872,7 +879,7 @@ int el_cmd_run(int argc, char **argv) {
         el_reject(&d, "eventline", 0, "out of memory starting the run");
         goto done;
     }
-    if (!r.f_articles || !r.f_counts) goto done;     /* reported by open_tmp */
+    if (!r.f_articles.f || !r.f_counts.f) goto done;     /* reported by open_tmp */
     el_meter_start(&r.m, "run", cli.stats);
     /* New inputs first; then the stored articles they do not replace. */
     long n_jobs = jobs_arg ? strtol(jobs_arg, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
@@ -890,8 +897,7 @@ int el_cmd_run(int argc, char **argv) {
     double t_stages = el_now();
     if (rrc != EL_OK || r.rc != EL_OK) goto done;
     /* articles.jsonl is complete: the store may start on it (see gate). */
-    int arc = close_synced(r.f_articles);
-    r.f_articles = NULL;
+    int arc = close_synced(&r.f_articles);
     if (arc) { el_reject(&d, tmp, 0, "could not write the run's files"); goto done; }
     json_object_seed(0);                /* jansson's hash seed, set before threads */
     if (!no_db) {
@@ -905,9 +911,10 @@ int el_cmd_run(int argc, char **argv) {
     if (el_link_finish(r.L) != EL_OK) goto done;
     el_cmp_group_by_thread(r.cmp, r.L);     /* counts and quotes compared within a thread */
     double t_link = el_now();
-    FILE *fe = open_tmp(tmp, "events.jsonl", &d), *ft = open_tmp(tmp, "mentions.tsv", &d);
-    FILE *fs = open_tmp(tmp, "stories.jsonl", &d), *fq = open_tmp(tmp, "quotes.jsonl", &d);
-    FILE *fc = open_tmp(tmp, "comparisons.jsonl", &d), *fn = open_tmp(tmp, "entities.jsonl", &d);
+    outf fl[] = {open_tmp(tmp, "events.jsonl", &d), open_tmp(tmp, "mentions.tsv", &d),
+                 open_tmp(tmp, "stories.jsonl", &d), open_tmp(tmp, "quotes.jsonl", &d),
+                 open_tmp(tmp, "comparisons.jsonl", &d), open_tmp(tmp, "entities.jsonl", &d)};
+    FILE *fe = fl[0].f, *ft = fl[1].f, *fs = fl[2].f, *fq = fl[3].f, *fc = fl[4].f, *fn = fl[5].f;
     int wrc = fe && ft && fs && fq && fc && fn ? write_events(&r, fe, ft) : EL_EINPUT;
     double t_events = el_now(), c_events = thread_cpu();
     if (wrc == EL_OK) {
@@ -916,9 +923,8 @@ int el_cmd_run(int argc, char **argv) {
         write_entities(&r, fn);
     }
     int crc = 0;
-    FILE *fl[] = {fe, ft, fs, fq, fc, fn, r.f_counts};
-    for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++) crc |= close_synced(fl[i]);
-    r.f_counts = NULL;
+    for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++) crc |= close_synced(&fl[i]);
+    crc |= close_synced(&r.f_counts);
     if (wrc != EL_OK || crc) { el_reject(&d, tmp, 0, "could not write the run's files"); goto done; }
     /* Publish: rename each file into place, then the database, then the report.
     ** The store must be past articles.jsonl in .tmp first. */
@@ -972,8 +978,10 @@ done:
         pthread_join(store_th, NULL);
     }
     if (r.rc == EL_ENOMEM) { el_reject(&d, "<memory>", 0, "out of memory"); status = 1; }
-    if (r.f_articles) fclose(r.f_articles);
-    if (r.f_counts) fclose(r.f_counts);
+    if (r.f_articles.f) fclose(r.f_articles.f);
+    if (r.f_counts.f) fclose(r.f_counts.f);
+    free(r.f_articles.buf);
+    free(r.f_counts.buf);
     el_buf_free(&r.b);
     el_buf_free(&r.row);
     el_cmp_free(r.cmp);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "textutil.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -491,6 +492,8 @@ static int each(const char *path, const long *lines, size_t n_lines,
         if (d) el_reject(d, path, 0, "cannot open: %s", strerror(errno));
         return -1;
     }
+    char *iobuf;
+    el_file_buffer(f, false, &iobuf);
     el_jline j = {0};
     char *line = NULL;
     size_t cap = 0;
@@ -532,6 +535,7 @@ static int each(const char *path, const long *lines, size_t n_lines,
     el_jline_free(&j);
     free(line);
     fclose(f);
+    free(iobuf);
     return rc;
 }
 

@@ -572,41 +572,45 @@ static void read_jsonl_file(reader *r, const char *path, FILE *f) {
     free(line);
 }
 
-static void read_file(reader *r, const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) { el_reject(r->d, path, 0, "cannot open: %s", strerror(errno)); return; }
+/* An open file's articles, by its kind; the caller closes it. */
+static void read_open_file(reader *r, const char *path, FILE *f) {
     unsigned char head[4096];
     size_t hn = fread(head, 1, sizeof head, f);
     if (hn == 0) {
         el_reject(r->d, path, 0, "empty file");
-        fclose(f);
         return;
     }
     if (looks_binary(head, hn)) {
         el_reject(r->d, path, 1, "binary file, not text; skipped");
-        fclose(f);
         return;
     }
     if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".warc") ||
         has_ext(path, ".gz")) {
         el_reject(r->d, path, 0, "HTML/WARC input is not supported yet; skipped");
-        fclose(f);
         return;
     }
     rewind(f);
     if (is_jsonl(path)) {
         read_jsonl_file(r, path, f);
-        fclose(f);
         return;
     }
     /* Plain text: the whole file is one article. */
     size_t n = 0;
     char *s = el_file_slurp(f, &n);
-    fclose(f);
     if (!s) { el_reject(r->d, path, 0, "out of memory reading file; skipped"); return; }
     read_text_file(r, path, s, n);
     free(s);
     el_arena_reset(r->a);
+}
+
+static void read_file(reader *r, const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { el_reject(r->d, path, 0, "cannot open: %s", strerror(errno)); return; }
+    char *iobuf;
+    el_file_buffer(f, false, &iobuf);
+    read_open_file(r, path, f);
+    fclose(f);
+    free(iobuf);
 }
 
 static int cmp_str(const void *x, const void *y) {
