@@ -4,10 +4,6 @@
 ** its own, so one 100 MB article costs 100 MB, not a doubling cascade.
 ** el_arena_reset() keeps the first chunk so a steady stream of articles
 ** allocates from the system only once.
-** Big chunks (the dictionaries, the linker, the run's tables) come from
-** mmap in whole 2 MB pages the kernel may back with huge pages: their
-** look-ups jump at random across tens of megabytes, and with 4 KB pages
-** nearly each one was a TLB miss, and each new page a fault.
 */
 #include "arena.h"
 #include <stdarg.h>
@@ -16,9 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 typedef struct chunk {
     struct chunk *next;
@@ -47,47 +40,15 @@ void el_arena_fail_after(long n, long count) {
     fail_limit = n < 0 ? -1 : n;
 }
 
-/* Requests of BIG bytes or more are mapped in whole HUGE pages, aligned to
-** them, and marked for transparent huge pages (a hint: where the kernel
-** has none, they are ordinary pages). Elsewhere they are malloc's. */
-#define HUGE ((size_t)2 << 20)
-#define BIG ((size_t)1 << 20)
-
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-static size_t big_len(size_t size) { return (size + HUGE - 1) & ~(HUGE - 1); }
-
-static void *big_get(size_t size) {
-    size_t len = big_len(size);
-    if (len < size) return NULL;
-    unsigned char *m = mmap(NULL, len + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED) return NULL;
-    /* Trim to a HUGE boundary: the head before it and the tail after. */
-    size_t head = (HUGE - ((uintptr_t)m & (HUGE - 1))) & (HUGE - 1);
-    if (head) munmap(m, head);
-    if (HUGE - head) munmap(m + head + len, HUGE - head);
-    madvise(m + head, len, MADV_HUGEPAGE);
-    return m + head;
-}
-static void big_put(void *p, size_t size) { munmap(p, big_len(size)); }
-#else
-static void *big_get(size_t size) { return malloc(size); }
-static void big_put(void *p, size_t size) { (void)size; free(p); }
-#endif
-
 static void *sys_get(void *ud, size_t size) {
     (void)ud;
     if (fail_limit >= 0) {
         long k = atomic_fetch_add(&n_gets, 1);
         if (k >= fail_limit && (!fail_count || k < fail_limit + fail_count)) return NULL;
     }
-    if (size >= BIG) return big_get(size);
     return malloc(size);
 }
-static void sys_put(void *ud, void *p, size_t size) {
-    (void)ud;
-    if (size >= BIG) big_put(p, size);
-    else free(p);
-}
+static void sys_put(void *ud, void *p, size_t size) { (void)ud; (void)size; free(p); }
 
 el_arena *el_arena_new(const el_heap *heap, size_t chunk_size) {
     el_heap h = heap ? *heap : (el_heap){sys_get, sys_put, NULL};
@@ -96,10 +57,6 @@ el_arena *el_arena_new(const el_heap *heap, size_t chunk_size) {
     memset(a, 0, sizeof *a);
     a->heap = h;
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
-    /* A big chunk of the default heap fills its pages: header included,
-    ** it is a whole number of HUGE pages. */
-    if (!heap && a->chunk_size + sizeof(chunk) >= BIG)
-        a->chunk_size = ((a->chunk_size + sizeof(chunk) + HUGE - 1) & ~(HUGE - 1)) - sizeof(chunk);
     return a;
 }
 
