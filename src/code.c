@@ -879,12 +879,14 @@ static void must_clause(coder *c, uint32_t h, uint32_t si) {
 ** item is there, and nine in ten patterns tried used to fail at that item. */
 typedef struct sent_words { uint64_t w[16]; } sent_words;
 
-static inline void sw_add(sent_words *sw, uint64_t h) { sw->w[h >> 60] |= 1ull << ((h >> 54) & 63); }
-static inline bool sw_has(const sent_words *sw, uint64_t h) { return sw->w[h >> 60] >> ((h >> 54) & 63) & 1; }
+/* A word's place in the filter: the top ten bits of its hash (word, bit). */
+static inline unsigned sw_bit(uint64_t h) { return (unsigned)(h >> 54); }
+static inline void sw_add(sent_words *sw, uint64_t h) { sw->w[sw_bit(h) >> 6] |= 1ull << (sw_bit(h) & 63); }
 
-static bool may_match(const sent_words *sw, const pat_item *need) {
-    if (!need) return true;
-    for (int a = 0; a < need->n_alt; a++) if (sw_has(sw, need->alt_h[a])) return true;
+static inline bool may_match(const sent_words *sw, const el_patref *r) {
+    if (r->n_need == PAT_NO_NEED) return true;
+    for (int a = 0; a < r->n_need; a++)
+        if (sw->w[r->need_bit[a] >> 6] >> (r->need_bit[a] & 63) & 1) return true;
     return false;
 }
 
@@ -918,7 +920,7 @@ static void code_sentence(coder *c, uint32_t si) {
         const el_patref *r = x->verbs;
         uint32_t nr = used_as_noun(c, h) ? 0 : x->n_verbs;
         for (uint32_t k = 0; k < nr; k++)       /* longest first */
-            if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, r[k].need) &&
+            if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, &r[k]) &&
                 match_at(c, r[k].p, h, &cand)) {
                 best = cand;
                 found = true;
@@ -927,7 +929,7 @@ static void code_sentence(coder *c, uint32_t si) {
         r = x->nouns;
         if (!found && x->n_nouns && !verb_context(c, h))
             for (uint32_t k = 0; k < x->n_nouns; k++) {
-                if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, r[k].need) &&
+                if ((!r[k].w0h || r[k].w0h == hl || r[k].w0h == hs) && may_match(&sw, &r[k]) &&
                     match_at(c, r[k].p, h, &cand)) {
                     best = cand;
                     found = true;
@@ -1191,7 +1193,9 @@ static const el_patref *patrefs(el_verbs *v, const el_pattern *p, uint32_t *n) {
     for (const el_pattern *q = p; q; q = q->next) {
         const pat_item *need = NULL;
         for (int k = 0; k < q->n_items && !need; k++) if (q->item[k].kind == ITEM_WORD) need = &q->item[k];
-        r[i++] = (el_patref){q->w0h, q, need};
+        el_patref *x = &r[i++];
+        *x = (el_patref){.w0h = q->w0h, .p = q, .n_need = need ? need->n_alt : PAT_NO_NEED};
+        for (int a = 0; need && a < need->n_alt; a++) x->need_bit[a] = (uint16_t)sw_bit(need->alt_h[a]);
     }
     return r;
 }

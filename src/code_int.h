@@ -40,11 +40,15 @@ typedef struct el_pattern {
 
 /* A pattern as the coder's scan sees it: its first-word hash beside it, so
 ** that trying a head's patterns reads one array, not every pattern. */
+#define PAT_NO_NEED 0xFF
 typedef struct el_patref {
     uint64_t w0h;                       /* p->w0h */
     const struct el_pattern *p;
-    const pat_item *need;               /* its first word item: one of its words must
-                                        ** be in the sentence; NULL when it has none */
+    /* Its first word item: one of its words must be in the sentence. Their
+    ** places in the sentence filter (code.c: each word's hash >> 54) are
+    ** kept here, so the test reads the array being scanned, not the item. */
+    uint8_t n_need;                     /* PAT_NO_NEED: it has no word item */
+    uint16_t need_bit[PAT_MAX_ALTS];
 } el_patref;
 
 /* Everything the coder asks of one word, found with one lookup. */
