@@ -600,19 +600,14 @@ static void range_after(const sx *x, el_number *n, core *c) {
     n->tok_end = (uint32_t)d.end;
 }
 
-/* The filters of one document. Only nf is filled up front: a document
-** without figures never pays for the others. */
-typedef struct filters {
-    kwbits nf;                      /* words that start numbers */
-    kwbits lf; bool lf_ready;       /* units after a figure: at the first figure */
-    kwbits cf; bool cf_ready;       /* kind cues: at the first count */
-    el_frame_filter ff; bool ff_ready;   /* attribution: at the first count */
-} filters;
+/* The word filters a document is read with: the engine's (el_word_filters),
+** or, without an engine, a set of its own. */
+typedef el_word_filters filters;
 
 /* Figures of sentence s. */
-static size_t numbers_find(const el_doc *doc, filters *F, uint32_t s, el_number *out, size_t max) {
+static size_t numbers_find(const el_doc *doc, const filters *F, uint32_t s, el_number *out, size_t max) {
     const el_sent *st = &doc->sents[s];
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->nf, .lf = &F->lf};
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->num, .lf = &F->unit};
     size_t count = 0;
     for (size_t k = x.a; k < x.b; k++) {
         el_number n;
@@ -624,7 +619,6 @@ static size_t numbers_find(const el_doc *doc, filters *F, uint32_t s, el_number 
             k = n.tok_end - 1;
             continue;
         }
-        if (!F->lf_ready) { unit_filter(&F->lf); F->lf_ready = true; }
         core c;
         if (!core_at(&x, k, &c)) continue;
         /* "a" alone, "one" as a pronoun: "one of the main stumbling blocks". */
@@ -684,8 +678,7 @@ static size_t numbers_find(const el_doc *doc, filters *F, uint32_t s, el_number 
 
 size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max) {
     filters F;
-    num_filter(&F.nf);
-    F.lf_ready = false;
+    el_count_filters(&F);
     return numbers_find(doc, &F, s, out, max);
 }
 
@@ -1153,7 +1146,7 @@ static bool borrow_subject(const sx *x, const el_number *n, att *a, el_count *c,
 /* The counts of sentence s, appended to out: each figure that counts
 ** people (or money, a percentage) with its group, kind, place, date and
 ** attribution. */
-static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_vec *out) {
+static void annotate_sentence(const el_doc *doc, const filters *F, uint32_t s, count_vec *out) {
     el_number nums[32];
     size_t nn = numbers_find(doc, F, s, nums, 32);
     if (!nn) return;
@@ -1163,9 +1156,8 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
     bool frames_done = false;           /* found at the first count, for all of them */
 
     const el_sent *st = &doc->sents[s];
-    if (!F->cf_ready) { cue_filter(&F->cf); F->cf_ready = true; }
-    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->nf, .cf = &F->cf,
-            .lf = &F->lf};
+    sx x = {.doc = doc, .t = doc->toks, .a = st->tok, .b = st->tok + st->n_tok, .nf = &F->num, .cf = &F->cue,
+            .lf = &F->unit};
     const char *prev_subject = NULL, *prev_canon = NULL;
     bool prev_here = false;             /* prev_* come from this sentence */
     /* The subject of the previous sentence's last count, for "of them" only. */
@@ -1215,8 +1207,7 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
         c.place = place_of(&x, n, doc->a);
         date_of(doc, &x, s, n, &c);
         if (!frames_done) {
-            if (!F->ff_ready) { el_frames_prepare(&F->ff); F->ff_ready = true; }
-            nfr = el_frames_find(doc, &F->ff, s, fr, 8);
+            nfr = el_frames_find(doc, &F->frames, s, fr, 8);
             if (nfr > 8) nfr = 8;
             frames_done = true;
         }
@@ -1226,13 +1217,23 @@ static void annotate_sentence(const el_doc *doc, filters *F, uint32_t s, count_v
     }
 }
 
+void el_count_filters(el_word_filters *w) {
+    num_filter(&w->num);
+    unit_filter(&w->unit);
+    cue_filter(&w->cue);
+}
+
 int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d) {
-    (void)e; (void)d;
+    (void)d;
     count_vec v = {0};
-    filters F;
-    num_filter(&F.nf);
-    F.lf_ready = F.cf_ready = F.ff_ready = false;
-    for (size_t s = 0; s < doc->n_sents; s++) annotate_sentence(doc, &F, (uint32_t)s, &v);
+    filters *own = NULL;                /* no engine (unit tests): filters of its own */
+    if (!e && (!(own = el_arena_alloc(doc->a, sizeof *own)))) return EL_ENOMEM;
+    if (own) {
+        el_count_filters(own);
+        el_frames_prepare(&own->frames);       /* attribution reads the quote stage's */
+    }
+    const filters *F = e ? &e->words : own;
+    for (size_t s = 0; s < doc->n_sents; s++) annotate_sentence(doc, F, (uint32_t)s, &v);
     doc->counts = v.v;
     doc->n_counts = v.n;
     return el_arena_failed(doc->a) ? EL_ENOMEM : EL_OK;

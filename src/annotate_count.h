@@ -79,6 +79,10 @@ typedef struct el_count {
 ** allocates. */
 size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max);
 
+/* The count stage's word filters into the engine's set (engine open; the
+** frame filter it also reads is the quote stage's, el_quote_filters). */
+void el_count_filters(el_word_filters *w);
+
 /* Stage entry: fill doc->counts / doc->n_counts. Returns EL_OK or EL_ENOMEM
 ** (the arena failed; the doc is then skipped by the caller). */
 int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d);

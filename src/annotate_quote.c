@@ -231,29 +231,19 @@ static const kw frame_cues[] = {
 };
 
 void el_frames_prepare(el_frame_filter *f) {
-    memset(&f->cue, 0, sizeof f->cue);
+    memset(f, 0, sizeof *f);
     kw_fill(&f->cue, speech_verbs);
     kw_fill(&f->cue, frame_cues);
-    f->full = false;
-}
-
-/* The filters a frame is read with, once the document shows a cue. */
-static void frames_fill_rest(el_frame_filter *f) {
-    memset(&f->bound, 0, sizeof f->bound);
-    memset(&f->between, 0, sizeof f->between);
-    memset(&f->noun, 0, sizeof f->noun);
     kw_fill(&f->bound, np_bound);
     kw_fill(&f->between, between);
     kw_fill(&f->noun, speaker_nouns);
     kw_fill(&f->noun, pronouns);
-    f->full = true;
 }
 
 /* The frame whose cue is token k of sentence [a, b), into *f; false if none. */
-static bool frame_at(const el_doc *d, el_frame_filter *ff, size_t a, size_t b, size_t k, el_frame *f) {
+static bool frame_at(const el_doc *d, const el_frame_filter *ff, size_t a, size_t b, size_t k, el_frame *f) {
     const el_token *t = &d->toks[k];
     if (t->flags & EL_TOK_CAP && !is(d, k, "according")) return false;
-    if (!ff->full) frames_fill_rest(ff);
     unsigned char c0 = (unsigned char)el_lower((unsigned char)d->body[t->start]);
     if (c0 == 'a' && is(d, k, "according") && is(d, k + 1, "to")) {
         size_t e = np_fwd(d, ff, k + 2, b);
@@ -303,7 +293,7 @@ static bool frame_at(const el_doc *d, el_frame_filter *ff, size_t a, size_t b, s
 
 /* Frames of sentence si from its cue tokens cand[0..nc) (ascending; others
 ** are skipped), at most max into out; returns how many were found. */
-static size_t frames_from(const el_doc *d, el_frame_filter *ff, uint32_t si, const uint32_t *cand,
+static size_t frames_from(const el_doc *d, const el_frame_filter *ff, uint32_t si, const uint32_t *cand,
                           size_t nc, el_frame *out, size_t max) {
     const el_sent *st = &d->sents[si];
     size_t a = st->tok, b = st->tok + st->n_tok, n = 0, next = a;
@@ -320,7 +310,7 @@ static size_t frames_from(const el_doc *d, el_frame_filter *ff, uint32_t si, con
     return n;
 }
 
-size_t el_frames_find(const el_doc *d, el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
+size_t el_frames_find(const el_doc *d, const el_frame_filter *ff, uint32_t si, el_frame *out, size_t max) {
     const el_sent *st = &d->sents[si];
     uint32_t cand[64];
     size_t nc = 0, n = 0;
@@ -478,12 +468,12 @@ typedef struct pmention { uint32_t pos; uint32_t who; } pmention;
 
 typedef struct qctx {
     el_doc *d;
-    el_frame_filter *ff;            /* speech cues */
+    const el_frame_filter *ff;      /* speech cues */
     uint8_t *cue_sent;              /* per sentence: 1 when a cue word may be in it */
     EL_VEC(uint32_t) cues;          /* the tokens that may be cues, ascending */
     el_frame **fr;                  /* per sentence: its frames once read (NULL: not yet) */
     uint8_t *n_fr;
-    kwbits rolef;                   /* roles and titles */
+    const kwbits *rolef;            /* roles and titles */
     EL_VEC(person) people;
     EL_VEC(pmention) ments;
     dq_vec dqs;
@@ -528,7 +518,7 @@ static void find_people(qctx *q) {
         }
         /* A role introduces a name only when a capital follows ("chief Ronen Bar"). */
         if (!(d->toks[k].flags & EL_TOK_WORD) || !(d->toks[k + 1].flags & EL_TOK_CAP) ||
-            !kw_maybe(&q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
+            !kw_maybe(q->rolef, tt(d, k), tl(d, k)) || !name_tok(d, k + 1, d->toks[k].para) || !is_role(d, k))
             continue;
         uint32_t para = d->toks[k].para;
         size_t j = k + 1;
@@ -929,12 +919,20 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
     }
 }
 
+void el_quote_filters(el_word_filters *w) {
+    el_frames_prepare(&w->frames);
+    memset(&w->roles, 0, sizeof w->roles);
+    kw_fill(&w->roles, roles);
+}
+
 int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
-    (void)e; (void)dg;
-    el_frame_filter ff;
-    el_frames_prepare(&ff);
-    qctx q = {.d = d, .ff = &ff};
-    kw_fill(&q.rolef, roles);
+    (void)dg;
+    el_word_filters *own = NULL;        /* no engine (unit tests): filters of its own */
+    if (!e && (!(own = el_arena_alloc(d->a, sizeof *own)))) return EL_ENOMEM;
+    if (own) el_quote_filters(own);
+    const el_word_filters *wf = e ? &e->words : own;
+    const el_frame_filter *ffp = &wf->frames;
+    qctx q = {.d = d, .ff = ffp, .rolef = &wf->roles};
     quote_vec out = {0};
     q.cue_sent = el_arena_calloc(d->a, d->n_sents + 1);
     q.fr = el_arena_calloc(d->a, (d->n_sents + 1) * sizeof *q.fr);
@@ -944,7 +942,7 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     find_people(&q);
     if (d->n_toks && d->n_sents) {                       /* find_people stops before the last token */
         const el_token *t = &d->toks[d->n_toks - 1];
-        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ff.cue, t->lemma, t->lemma_len)) {
+        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ffp->cue, t->lemma, t->lemma_len)) {
             q.cue_sent[d->n_sents - 1] = 1;
             EL_PUSH(d->a, q.cues, (uint32_t)(d->n_toks - 1));
         }

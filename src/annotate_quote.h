@@ -43,24 +43,17 @@ typedef struct el_frame {
     bool has_that;              /* "said that ...", "said: ..." (content follows) */
 } el_frame;
 
-/* Filters of the word tables frames are read with (cue words: speech
-** verbs, "according", "citing"; subject boundaries; words between subject
-** and verb; speaker nouns): filled once per document, then read by every
-** el_frames_find(), so a sentence without a cue costs a hash per token. */
-typedef struct el_kwfilter {   /* a word-table filter; annotate_quote.c and annotate_count.c */
-    uint64_t bits[64];          /* Bloom bits over length and two letters at each end */
-    uint16_t first[32][16];     /* by first letters: the word lengths present (15: longer) */
-} el_kwfilter;
-typedef struct el_frame_filter {
-    el_kwfilter cue, bound, between, noun;
-    bool full;                  /* the last three are filled at the first cue */
-} el_frame_filter;
+/* Filters of the word tables frames are read with (el_frame_filter,
+** el_int.h: cue words, subject boundaries, words between subject and verb,
+** speaker nouns), filled from the tables here. The engine keeps a filled
+** one (el_word_filters); without an engine, fill one of your own. */
 void el_frames_prepare(el_frame_filter *f);
+/* The quote stage's own filters into the engine's set (engine open). */
+void el_quote_filters(el_word_filters *w);
 
 /* Attribution frames of sentence s in body order. Writes at most max and
-** returns how many were found (may exceed max). Never allocates; fills the
-** rest of f when it first meets a cue. */
-size_t el_frames_find(const el_doc *doc, el_frame_filter *f, uint32_t s, el_frame *out, size_t max);
+** returns how many were found (may exceed max). Never allocates. */
+size_t el_frames_find(const el_doc *doc, const el_frame_filter *f, uint32_t s, el_frame *out, size_t max);
 
 /* Is token i a speech or report verb ("said", "told", "reported")? */
 bool el_is_speech_verb(const el_doc *doc, size_t i);

@@ -130,6 +130,22 @@ typedef struct el_options {
 
 typedef struct el_meta el_meta;         /* a loaded manifest; meta.c */
 
+/* Word-table filters of the count and quote stages (kwfilter.h): each is
+** worked out from tables fixed at compile time, so the engine fills them
+** once at open and every document reads them. */
+typedef struct el_kwfilter {
+    uint64_t bits[64];          /* Bloom bits over length and two letters at each end */
+    uint16_t first[32][16];     /* by first letters: the word lengths present (15: longer) */
+} el_kwfilter;
+typedef struct el_frame_filter {   /* attribution frames (annotate_quote.c) */
+    el_kwfilter cue, bound, between, noun;
+} el_frame_filter;
+typedef struct el_word_filters {
+    el_kwfilter num, unit, cue; /* annotate_count.c: number starts, units, kind cues */
+    el_kwfilter roles;          /* annotate_quote.c: roles and titles */
+    el_frame_filter frames;     /* annotate_quote.c, read by both */
+} el_word_filters;
+
 typedef struct el_engine {
     el_options opt;
     el_lexicon *lex;            /* may be NULL: lemmas are then lower-cased words */
@@ -137,6 +153,7 @@ typedef struct el_engine {
     el_dict *dict;              /* may be NULL until a command needs actors */
     el_verbs *verbs;            /* may be NULL until a command codes events */
     uint32_t time_heads[2][11]; /* annotate_time.c's word filter (el_time_heads) */
+    el_word_filters words;      /* el_count_filters, el_quote_filters */
     el_arena *a;                /* run-lifetime memory */
 } el_engine;
 

@@ -46,6 +46,8 @@ el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     }
     e->opt = *opt;
     el_time_heads(e->time_heads);
+    el_count_filters(&e->words);
+    el_quote_filters(&e->words);
     if (!e->opt.data_dir) e->opt.data_dir = default_data_dir(e->a);
     e->lex = el_lexicon_load(e->a, opt->wordnet_dir, d);
     /* Without a lexicon lemmas fall back to lower case: fine when WordNet is

@@ -1,9 +1,9 @@
 /*
 ** kwfilter.h: word tables for the hot loops of annotate_count.c and
 ** annotate_quote.c. A table entry carries its length and a hash computed by
-** the compiler; a per-document filter (el_kwfilter, annotate_quote.h) turns
-** most tokens away with one load before any table is read. Header-only:
-** every function is small and called per token.
+** the compiler; a filter (el_kwfilter, el_int.h), filled once when the
+** engine opens, turns most tokens away with one load before any table is
+** read. Header-only: every function is small and called per token.
 */
 #ifndef EL_KWFILTER_H
 #define EL_KWFILTER_H
@@ -32,7 +32,7 @@ static inline bool eq_lower(const char *s, const char *w, size_t n) {
 
 /* A Bloom filter (4096 bits, two probes) over the length and the first two
 ** and last two letters of the words of some tables, with an exact table of
-** (first two letters, length) in front: filled once per document, it lets the
+** (first two letters, length) in front: filled once by the engine, it lets the
 ** hot loops turn most tokens away with one load and read the tables only
 ** for the few that pass. ASCII case is folded by | 0x20 on both sides. */
 typedef el_kwfilter kwbits;
