@@ -441,7 +441,7 @@ static bool verb_like(const actx *c, uint32_t i, bool inflected_only) {
     if (in_set(c, i, aux)) return true;
     const el_token *t = &c->t[i];
     const el_lexicon *lex = c->e->lex;
-    if (!lex || !el_lexicon_is_word(lex, t->lemma, t->lemma_len, 'v')) return false;
+    if (!lex || !el_lexicon_is_word_h(lex, t->lemma, t->lemma_len, t->lemma_h, 'v')) return false;
     bool inflected = t->lemma_len != t->end - t->start || memcmp(t->lemma, c->doc->body + t->start, t->lemma_len);
     return inflected || !inflected_only;
 }
@@ -512,9 +512,9 @@ static int scan_name(const actx *c, uint32_t j, uint32_t lim, uint32_t *end) {
         for (uint32_t k = j; k <= last && all; k++) {
             const el_token *t = &c->t[k];
             if (in_set(c, k, name_particles)) continue;
-            all = el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n') ||
-                  el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'a') ||
-                  el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'v');
+            all = el_lexicon_is_word_h(c->e->lex, t->lemma, t->lemma_len, t->lemma_h, 'n') ||
+                  el_lexicon_is_word_h(c->e->lex, t->lemma, t->lemma_len, t->lemma_h, 'a') ||
+                  el_lexicon_is_word_h(c->e->lex, t->lemma, t->lemma_len, t->lemma_h, 'v');
         }
         if (all) return 0;
     }
@@ -808,7 +808,7 @@ static bool compose(actx *c, uint32_t i, uint32_t lim, uint32_t *next) {
             person = lent_entry(c, sp);                  /* "Mr Brown": Gordon Brown */
         } else {
             unknown = w >= 2 || (w == 1 && t0->end - t0->start > 2 &&          /* not "Mr P." */
-                                 (honor || !(c->e->lex && el_lexicon_is_word(c->e->lex, t0->lemma, t0->lemma_len, 'n'))));
+                                 (honor || !(c->e->lex && el_lexicon_is_word_h(c->e->lex, t0->lemma, t0->lemma_len, t0->lemma_h, 'n'))));
             if (w >= 1 && !unknown) nend = 0;
         }
     }
@@ -920,7 +920,7 @@ static bool np_goes_on(const actx *c, uint32_t e, uint32_t lim) {
     if (e >= lim || !(c->t[e].flags & EL_TOK_WORD) || in_set(c, e, function_words)) return false;
     if (c->t[e].flags & EL_TOK_CAP) return true;
     const el_token *t = &c->t[e];
-    return c->e->lex && el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n');
+    return c->e->lex && el_lexicon_is_word_h(c->e->lex, t->lemma, t->lemma_len, t->lemma_h, 'n');
 }
 
 /* Emit the plain reading at it; returns the token after it. */

@@ -426,7 +426,7 @@ static const kw *pre_noun_for(int ch) {
 static bool is_verb(const tx_ctx *c, uint32_t k) {
     const el_token *t = &c->t[k];
     if (!c->lex) return true;
-    return el_lexicon_is_word(c->lex, t->lemma, t->lemma_len, 'v') != 0;
+    return el_lexicon_is_word_h(c->lex, t->lemma, t->lemma_len, t->lemma_h, 'v') != 0;
 }
 
 enum { F_NONE, F_PAST, F_ING, F_BARE, F_AUX, F_PRES };
@@ -455,7 +455,7 @@ static int verb_form(const tx_ctx *c, uint32_t k) {
     if (!is_verb(c, k)) return F_NONE;
     if (n > 4 && el_isuffix(s, n, "ing")) return F_ING;
     if (s[n - 1] == 's' || s[n - 1] == 'S')
-        return c->lex && !el_lexicon_is_word(c->lex, t->lemma, t->lemma_len, 'n') ? F_PRES : F_NONE;
+        return c->lex && !el_lexicon_is_word_h(c->lex, t->lemma, t->lemma_len, t->lemma_h, 'n') ? F_PRES : F_NONE;
     return F_PAST;
 }
 

@@ -1049,7 +1049,7 @@ static bool role_modifier(const coder *c, const el_mention *m, uint32_t end) {
     /* "Police beat the protesters": a verb head that is not also a noun. */
     const el_lexent *x = c->le[k];
     return !(x && x->verb && !x->noun &&
-             !el_lexicon_is_word(c->e->lex, t->lemma, t->lemma_len, 'n'));
+             !el_lexicon_is_word_h(c->e->lex, t->lemma, t->lemma_len, t->lemma_h, 'n'));
 }
 
 

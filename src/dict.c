@@ -750,8 +750,10 @@ static bool lexicon_word(const el_lexicon *lex, const char *w, size_t n) {
     if (!lex || n >= 64) return false;
     char low[64];
     size_t k = el_dict_fold(w, n, low, sizeof low, true);
-    return k && (el_lexicon_is_word(lex, low, k, 'n') || el_lexicon_is_word(lex, low, k, 'v') ||
-                 el_lexicon_is_word(lex, low, k, 'a') || el_lexicon_is_word(lex, low, k, 'r'));
+    if (!k) return false;
+    uint64_t h = el_hash(low, k);
+    return el_lexicon_is_word_h(lex, low, k, h, 'n') || el_lexicon_is_word_h(lex, low, k, h, 'v') ||
+           el_lexicon_is_word_h(lex, low, k, h, 'a') || el_lexicon_is_word_h(lex, low, k, h, 'r');
 }
 
 bool el_dict_common_word(const el_dict *D, const char *w, size_t n) { return lexicon_word(D->lex, w, n); }
