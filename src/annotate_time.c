@@ -1355,7 +1355,8 @@ static uint32_t at_word(tx_ctx *c, uint32_t i) {
 ** long): a look at two letters spares most words the scan for a hyphen. */
 static bool maybe_compound(const char *s, size_t n) {
     int first = el_lower((unsigned char)s[0]), last = (unsigned char)s[n - 1];
-    if (!strchr("ykhreg", last) && first != 'm' && first != 'e' && first != 'l') return false;
+    bool unit_end = last == 'y' || last == 'k' || last == 'h' || last == 'r' || last == 'e' || last == 'g';
+    if (!unit_end && first != 'm' && first != 'e' && first != 'l') return false;
     for (size_t i = 1; i + 1 < n; i++) if (s[i] == '-') return true;
     return false;
 }
