@@ -761,9 +761,13 @@ static int write_new(const char *out_dir, const char *db_path, const el_store_op
     /* 16 KB pages: an article's row (body, raw text, JSON: several KB) fits
     ** in one page instead of an overflow chain, and the B-trees are
     ** shallower; the load writes a few percent less. Only a new database
-    ** can choose: an existing one keeps its page size. */
+    ** can choose: an existing one keeps its page size. secure_delete (on in
+    ** Debian's SQLite) zeroes freed space so that deleted rows leave no
+    ** trace; a database being built has deleted nothing of the user's, so
+    ** this connection does without (later ones have the default again). */
     if (sqlite3_exec(s->db, "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                            " PRAGMA cache_size=-65536;", NULL, NULL, NULL) != SQLITE_OK)
+                            " PRAGMA cache_size=-65536; PRAGMA secure_delete=OFF;",
+                     NULL, NULL, NULL) != SQLITE_OK)
         dberr(s, d, "cannot prepare the database");
     else if (el_store_migrate(s, EL_STORE_VERSION, d) == EL_OK &&
              (rc = el_store_load(s, out_dir, opt, d)) == EL_OK &&
