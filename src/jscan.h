@@ -51,9 +51,11 @@ void el_jline_free(el_jline *j);
 ** takes it and answers EL_JNONE, NULL, 0 or -1, so lookups chain safely. */
 el_jtype    el_jtype_of(const el_jline *j, int i);
 int         el_jget_n(const el_jline *j, int obj, const char *key, size_t key_len);
-/* Member value, or -1. A macro so that a literal key's length is known at
+/* Member value, or -1. Inline so that a literal key's length is known at
 ** compile time: lookups by literal are most of a run folder's reading. */
-#define     el_jget(j, obj, key) el_jget_n((j), (obj), (key), strlen(key))
+static inline int el_jget(const el_jline *j, int obj, const char *key) {
+    return el_jget_n(j, obj, key, strlen(key));
+}
 int         el_jat(const el_jline *j, int arr, size_t k);           /* k-th element, or -1 */
 size_t      el_jsize(const el_jline *j, int i);                     /* elements or members */
 /* Iterate an array: for (int e = el_jfirst(j, a); e >= 0; e = el_jnext(j, a, e)). */
