@@ -1226,13 +1226,8 @@ void el_count_filters(el_word_filters *w) {
 int el_counts_annotate(const el_engine *e, el_doc *doc, el_diag *d) {
     (void)d;
     count_vec v = {0};
-    filters *own = NULL;                /* no engine (unit tests): filters of its own */
-    if (!e && (!(own = el_arena_alloc(doc->a, sizeof *own)))) return EL_ENOMEM;
-    if (own) {
-        el_count_filters(own);
-        el_frames_prepare(&own->frames);       /* attribution reads the quote stage's */
-    }
-    const filters *F = e ? &e->words : own;
+    const filters *F = el_word_filters_of(e, doc->a);
+    if (!F) return EL_ENOMEM;
     for (size_t s = 0; s < doc->n_sents; s++) annotate_sentence(doc, F, (uint32_t)s, &v);
     doc->counts = v.v;
     doc->n_counts = v.n;

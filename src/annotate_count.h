@@ -79,7 +79,7 @@ typedef struct el_count {
 ** allocates. */
 size_t el_numbers_find(const el_doc *doc, uint32_t s, el_number *out, size_t max);
 
-/* The count stage's word filters into the engine's set (engine open; the
+/* The count stage's word filters into a set (el_word_filters_fill; the
 ** frame filter it also reads is the quote stage's, el_quote_filters). */
 void el_count_filters(el_word_filters *w);
 

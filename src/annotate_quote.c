@@ -230,7 +230,7 @@ static const kw frame_cues[] = {
     K("said"), K("told"), K_END,
 };
 
-void el_frames_prepare(el_frame_filter *f) {
+static void frames_prepare(el_frame_filter *f) {
     memset(f, 0, sizeof *f);
     kw_fill(&f->cue, speech_verbs);
     kw_fill(&f->cue, frame_cues);
@@ -920,19 +920,16 @@ static void direct_speaker(qctx *q, const dq *x, el_quote *out) {
 }
 
 void el_quote_filters(el_word_filters *w) {
-    el_frames_prepare(&w->frames);
+    frames_prepare(&w->frames);
     memset(&w->roles, 0, sizeof w->roles);
     kw_fill(&w->roles, roles);
 }
 
 int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     (void)dg;
-    el_word_filters *own = NULL;        /* no engine (unit tests): filters of its own */
-    if (!e && (!(own = el_arena_alloc(d->a, sizeof *own)))) return EL_ENOMEM;
-    if (own) el_quote_filters(own);
-    const el_word_filters *wf = e ? &e->words : own;
-    const el_frame_filter *ffp = &wf->frames;
-    qctx q = {.d = d, .ff = ffp, .rolef = &wf->roles};
+    const el_word_filters *wf = el_word_filters_of(e, d->a);
+    if (!wf) return EL_ENOMEM;
+    qctx q = {.d = d, .ff = &wf->frames, .rolef = &wf->roles};
     quote_vec out = {0};
     q.cue_sent = el_arena_calloc(d->a, d->n_sents + 1);
     q.fr = el_arena_calloc(d->a, (d->n_sents + 1) * sizeof *q.fr);
@@ -942,7 +939,7 @@ int el_quotes_annotate(const el_engine *e, el_doc *d, el_diag *dg) {
     find_people(&q);
     if (d->n_toks && d->n_sents) {                       /* find_people stops before the last token */
         const el_token *t = &d->toks[d->n_toks - 1];
-        if ((t->flags & EL_TOK_WORD) && kw_maybe(&ffp->cue, t->lemma, t->lemma_len)) {
+        if ((t->flags & EL_TOK_WORD) && kw_maybe(&q.ff->cue, t->lemma, t->lemma_len)) {
             q.cue_sent[d->n_sents - 1] = 1;
             EL_PUSH(d->a, q.cues, (uint32_t)(d->n_toks - 1));
         }

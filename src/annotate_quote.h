@@ -43,12 +43,11 @@ typedef struct el_frame {
     bool has_that;              /* "said that ...", "said: ..." (content follows) */
 } el_frame;
 
-/* Filters of the word tables frames are read with (el_frame_filter,
-** el_int.h: cue words, subject boundaries, words between subject and verb,
-** speaker nouns), filled from the tables here. The engine keeps a filled
-** one (el_word_filters); without an engine, fill one of your own. */
-void el_frames_prepare(el_frame_filter *f);
-/* The quote stage's own filters into the engine's set (engine open). */
+/* The quote stage's word filters into a set (el_word_filters_fill): the
+** roles, and the four the frames are read with (el_frame_filter, el_int.h:
+** cue words, subject boundaries, words between subject and verb, speaker
+** nouns). el_word_filters_of() gives the engine's set, or fills one when
+** there is no engine. */
 void el_quote_filters(el_word_filters *w);
 
 /* Attribution frames of sentence s in body order. Writes at most max and

@@ -157,6 +157,11 @@ typedef struct el_engine {
     el_arena *a;                /* run-lifetime memory */
 } el_engine;
 
+/* The word filters a stage reads: the engine's, or with no engine (unit
+** tests) a set filled in arena a; NULL when a runs out. engine.c. */
+const el_word_filters *el_word_filters_of(const el_engine *e, el_arena *a);
+void el_word_filters_fill(el_word_filters *w);
+
 /* Stages. Each returns EL_OK or an EL_E* code; bad input goes to the diag. */
 int  el_clean_doc(el_doc *doc, el_diag *d);
 int  el_segment_doc(const el_engine *e, el_doc *doc, el_diag *d);

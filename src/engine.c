@@ -37,6 +37,18 @@ static const char *default_data_dir(el_arena *a) {
     return "data";
 }
 
+void el_word_filters_fill(el_word_filters *w) {
+    el_count_filters(w);
+    el_quote_filters(w);
+}
+
+const el_word_filters *el_word_filters_of(const el_engine *e, el_arena *a) {
+    if (e) return &e->words;
+    el_word_filters *w = el_arena_alloc(a, sizeof *w);
+    if (w) el_word_filters_fill(w);
+    return w;
+}
+
 el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     el_engine *e = calloc(1, sizeof *e);
     if (!e || !(e->a = el_arena_new(NULL, 1 << 20))) {
@@ -46,8 +58,7 @@ el_engine *el_engine_open(const el_options *opt, el_diag *d) {
     }
     e->opt = *opt;
     el_time_heads(e->time_heads);
-    el_count_filters(&e->words);
-    el_quote_filters(&e->words);
+    el_word_filters_fill(&e->words);
     if (!e->opt.data_dir) e->opt.data_dir = default_data_dir(e->a);
     e->lex = el_lexicon_load(e->a, opt->wordnet_dir, d);
     /* Without a lexicon lemmas fall back to lower case: fine when WordNet is
